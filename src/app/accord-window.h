@@ -1,0 +1,24 @@
+/* accord-window.h
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "accord-application.h"
+
+G_BEGIN_DECLS
+
+#define ACCORD_TYPE_WINDOW (accord_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AccordWindow, accord_window, ACCORD, WINDOW, AdwApplicationWindow)
+
+AccordWindow *accord_window_new        (AccordApplication *application);
+void          accord_window_add_toast  (AccordWindow      *self,
+                                        AdwToast          *toast);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* accord-global.h
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void         accord_init                 (void);
+const char  *accord_get_version          (void);
+gboolean     accord_check_runtime        (GError **error);
+GVariant    *accord_dup_runtime_info     (void) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

@@ -1,0 +1,117 @@
+/* accord-test-ui.c
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "accord.h"
+#include "accord-test-ui.h"
+
+/* Prepares GTK for a UI test. Without a display the whole program is
+ * reported as skipped (a TAP plan of zero tests with a SKIP directive), so
+ * that a run without Xvfb never counts UI tests as passed. */
+gboolean
+accord_test_ui_init (int    *argc,
+                     char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display (run the tests under xvfb-run)\n");
+      return FALSE;
+    }
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  gtk_source_init ();
+  accord_init ();
+
+  return TRUE;
+}
+
+void
+accord_test_ui_spin (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+void
+accord_test_ui_wait_mapped (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (!(gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  /* Let the first frames be laid out and drawn. */
+  accord_test_ui_spin (100);
+}
+
+/* Depth-first search for the first widget of @type under @root. */
+GtkWidget *
+accord_test_ui_find (GtkWidget *root,
+                     GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = accord_test_ui_find (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Renders @widget to NAME.png in $ACCORD_SCREENSHOT_DIR when that is set;
+ * build-aux/screenshots uses it to refresh data/screenshots/. */
+void
+accord_test_ui_save_png (GtkWidget  *widget,
+                         const char *name)
+{
+  const char *dir = g_getenv ("ACCORD_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *filename = NULL;
+  g_autofree char *path = NULL;
+  graphene_rect_t bounds;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  gsk_render_node_get_bounds (node, &bounds);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)),
+                                         node, &bounds);
+  filename = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, filename, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}

@@ -1,0 +1,23 @@
+/* accord-test-ui.h
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+gboolean   accord_test_ui_init          (int         *argc,
+                                         char      ***argv);
+void       accord_test_ui_wait_mapped   (GtkWidget   *widget);
+void       accord_test_ui_spin          (guint        milliseconds);
+GtkWidget *accord_test_ui_find          (GtkWidget   *root,
+                                         GType        type);
+void       accord_test_ui_save_png      (GtkWidget   *widget,
+                                         const char  *name);
+
+G_END_DECLS

@@ -1,0 +1,190 @@
+/* test-core.c
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "accord.h"
+#include "accord-git-private.h"
+#include "accord-sqlite-private.h"
+#include "accord-test-util.h"
+
+typedef struct
+{
+  char *tmpdir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->tmpdir = accord_test_make_tmpdir ("accord-core-XXXXXX");
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  accord_test_remove_tree (fixture->tmpdir);
+  g_clear_pointer (&fixture->tmpdir, g_free);
+}
+
+static void
+test_init_is_idempotent (void)
+{
+  int major = 0, minor = 0, rev = 0;
+
+  accord_init ();
+  accord_init ();
+
+  /* libgit2 is usable after accord_init(). */
+  g_assert_cmpint (git_libgit2_version (&major, &minor, &rev), ==, 0);
+  g_assert_cmpint (major * 100 + minor, >=, 105);
+}
+
+static void
+test_runtime_check (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (accord_check_runtime (&error));
+  g_assert_no_error (error);
+}
+
+static void
+test_runtime_info (void)
+{
+  g_autoptr(GVariant) info = accord_dup_runtime_info ();
+  g_autofree char *expected_git = NULL;
+  const char *git_version = NULL;
+  const char *sqlite_version = NULL;
+  const char *version = NULL;
+  gboolean fts5 = FALSE;
+  gboolean threads = FALSE;
+  int major, minor, rev;
+
+  g_assert_true (g_variant_is_of_type (info, G_VARIANT_TYPE_VARDICT));
+  g_assert_false (g_variant_is_floating (info));
+
+  g_assert_true (g_variant_lookup (info, "version", "&s", &version));
+  g_assert_cmpstr (version, ==, PACKAGE_VERSION);
+  g_assert_cmpstr (version, ==, accord_get_version ());
+
+  git_libgit2_version (&major, &minor, &rev);
+  expected_git = g_strdup_printf ("%d.%d.%d", major, minor, rev);
+  g_assert_true (g_variant_lookup (info, "libgit2-version", "&s", &git_version));
+  g_assert_cmpstr (git_version, ==, expected_git);
+
+  g_assert_true (g_variant_lookup (info, "sqlite-version", "&s", &sqlite_version));
+  g_assert_cmpstr (sqlite_version, ==, sqlite3_libversion ());
+
+  g_assert_true (g_variant_lookup (info, "sqlite-fts5", "b", &fts5));
+  g_assert_true (fts5);
+  g_assert_true (g_variant_lookup (info, "libgit2-threads", "b", &threads));
+  g_assert_true (threads);
+}
+
+static void
+test_git_error_not_found (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(git_repository) repository = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  rc = git_repository_open_ext (&repository, fixture->tmpdir,
+                                GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+  g_assert_cmpint (rc, ==, GIT_ENOTFOUND);
+
+  g_assert_false (_accord_git_check (rc, "Opening the strategy", &error));
+  g_assert_error (error, ACCORD_GIT_ERROR, ACCORD_GIT_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, "Opening the strategy: "));
+  /* libgit2's own explanation names the folder. */
+  g_assert_nonnull (strstr (error->message, fixture->tmpdir));
+
+  /* The libgit2 error was consumed. */
+  g_assert_null (git_error_last ());
+}
+
+static void
+test_git_check_success (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(git_repository) repository = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  rc = git_repository_init (&repository, fixture->tmpdir, FALSE);
+  g_assert_true (_accord_git_check (rc, "Creating the strategy", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (repository);
+  g_assert_true (git_repository_is_empty (repository) == 1);
+}
+
+static void
+test_sqlite_syntax_error (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "store.sqlite", NULL);
+  g_autoptr(AccordSqlite) db = NULL;
+  g_autoptr(AccordSqliteStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  rc = sqlite3_open (path, &db);
+  g_assert_true (_accord_sqlite_check (db, rc, "Opening the workspace", &error));
+  g_assert_no_error (error);
+
+  rc = sqlite3_prepare_v2 (db, "SELEKT 1", -1, &stmt, NULL);
+  g_assert_false (_accord_sqlite_check (db, rc, "Reading the workspace", &error));
+  g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Reading the workspace: "));
+  g_assert_nonnull (strstr (error->message, "syntax error"));
+}
+
+static void
+test_sqlite_not_a_database (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "store.sqlite", NULL);
+  g_autoptr(AccordSqlite) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *garbage = g_strnfill (4096, 'x');
+  int rc;
+
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+
+  rc = sqlite3_open (path, &db);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+
+  rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  g_assert_false (_accord_sqlite_check (db, rc, "Reading the workspace", &error));
+  g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CORRUPT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  accord_init ();
+
+  g_test_add_func ("/accord/global/init", test_init_is_idempotent);
+  g_test_add_func ("/accord/global/runtime-check", test_runtime_check);
+  g_test_add_func ("/accord/global/runtime-info", test_runtime_info);
+  g_test_add ("/accord/git/error-not-found", Fixture, NULL,
+              fixture_setup, test_git_error_not_found, fixture_teardown);
+  g_test_add ("/accord/git/check-success", Fixture, NULL,
+              fixture_setup, test_git_check_success, fixture_teardown);
+  g_test_add ("/accord/sqlite/syntax-error", Fixture, NULL,
+              fixture_setup, test_sqlite_syntax_error, fixture_teardown);
+  g_test_add ("/accord/sqlite/not-a-database", Fixture, NULL,
+              fixture_setup, test_sqlite_not_a_database, fixture_teardown);
+
+  return g_test_run ();
+}

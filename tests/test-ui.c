@@ -1,0 +1,253 @@
+/* test-ui.c
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "accord-application.h"
+#include "accord-test-ui.h"
+#include "accord-window.h"
+
+typedef struct
+{
+  AccordApplication *app;
+  AccordWindow      *window;
+} Fixture;
+
+typedef void (*TestBody) (Fixture *fixture);
+
+static void
+activated_cb (AccordApplication *app,
+              TestBody           body)
+{
+  Fixture fixture = { app, NULL };
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (ACCORD_IS_WINDOW (window));
+  fixture.window = ACCORD_WINDOW (window);
+  accord_test_ui_wait_mapped (GTK_WIDGET (window));
+
+  body (&fixture);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+/* Runs @body inside a real AccordApplication, from its first activation to
+ * its shutdown, and checks that nothing keeps the application alive. */
+static void
+run_in_application (gconstpointer data)
+{
+  TestBody body = (TestBody) data;
+  char *argv[] = { (char *) "accord", NULL };
+  AccordApplication *app;
+
+  app = accord_application_new (G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activated_cb), body);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_finalize_object (app);
+}
+
+static gboolean
+has_accel (AccordApplication *app,
+           const char        *action,
+           const char        *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+  return g_strv_contains ((const char * const *) accels, accel);
+}
+
+static void
+test_main_window (Fixture *fixture)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  GtkWidget *title;
+  GtkWidget *status;
+  GtkWidget *menu_button;
+  GSettings *settings;
+  int width, height;
+
+  g_assert_nonnull (accord_test_ui_find (root, ADW_TYPE_HEADER_BAR));
+  g_assert_nonnull (accord_test_ui_find (root, ADW_TYPE_TOAST_OVERLAY));
+
+  title = accord_test_ui_find (root, ADW_TYPE_WINDOW_TITLE);
+  g_assert_nonnull (title);
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "Accord");
+
+  status = accord_test_ui_find (root, ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_get_visible (status));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
+                   "Open a Strategy or Create One");
+
+  menu_button = accord_test_ui_find (root, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button), ==, "Main Menu");
+
+  /* The window opens at the size kept in the settings. */
+  settings = accord_application_get_settings (fixture->app);
+  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  g_assert_cmpint (width, ==, g_settings_get_int (settings, "window-width"));
+  g_assert_cmpint (height, ==, g_settings_get_int (settings, "window-height"));
+
+  accord_test_ui_save_png (root, "main-window");
+}
+
+static void
+test_accelerators (Fixture *fixture)
+{
+  g_assert_true (has_accel (fixture->app, "app.quit", "<Control>q"));
+  g_assert_true (has_accel (fixture->app, "window.close", "<Control>w"));
+  g_assert_true (has_accel (fixture->app, "win.show-help-overlay", "<Control>question"));
+}
+
+static void
+test_shortcuts_window (Fixture *fixture)
+{
+  GtkShortcutsWindow *overlay;
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL);
+  accord_test_ui_wait_mapped (GTK_WIDGET (overlay));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  accord_test_ui_save_png (GTK_WIDGET (overlay), "shortcuts");
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  accord_test_ui_spin (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (item), type))
+        return GTK_WINDOW (item);
+    }
+
+  return NULL;
+}
+
+static void
+test_about_window (Fixture *fixture)
+{
+  GtkWindow *about;
+
+  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  accord_test_ui_wait_mapped (GTK_WIDGET (about));
+
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
+                   "Accord");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==,
+                   PACKAGE_VERSION);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (fixture->window));
+  g_assert_nonnull (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (about)),
+                            "libgit2 "));
+
+  gtk_window_destroy (about);
+  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+}
+
+static void
+test_color_scheme (Fixture *fixture)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  GSettings *settings = accord_application_get_settings (fixture->app);
+  GActionGroup *actions = G_ACTION_GROUP (fixture->app);
+  g_autofree char *stored = NULL;
+
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
+                   ADW_COLOR_SCHEME_DEFAULT);
+
+  g_action_group_activate_action (actions, "color-scheme", g_variant_new_string ("dark"));
+  stored = g_settings_get_string (settings, "color-scheme");
+  g_assert_cmpstr (stored, ==, "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
+                   ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style_manager));
+  accord_test_ui_spin (100);
+  accord_test_ui_save_png (GTK_WIDGET (fixture->window), "main-window-dark");
+
+  g_action_group_activate_action (actions, "color-scheme", g_variant_new_string ("light"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
+                   ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (adw_style_manager_get_dark (style_manager));
+
+  g_action_group_activate_action (actions, "color-scheme", g_variant_new_string ("follow"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
+                   ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_window_size_is_saved (Fixture *fixture)
+{
+  GSettings *settings = accord_application_get_settings (fixture->app);
+  AccordWindow *second;
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 812, 604);
+  accord_test_ui_spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.close", NULL);
+  accord_test_ui_spin (50);
+
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 604);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* The next window opens at that size. */
+  second = accord_window_new (fixture->app);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 812);
+  g_assert_cmpint (height, ==, 604);
+  gtk_window_destroy (GTK_WINDOW (second));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (!accord_test_ui_init (&argc, &argv))
+    return 0;
+
+  g_test_add_data_func ("/accord/ui/main-window", (gconstpointer) test_main_window,
+                        run_in_application);
+  g_test_add_data_func ("/accord/ui/accelerators", (gconstpointer) test_accelerators,
+                        run_in_application);
+  g_test_add_data_func ("/accord/ui/shortcuts-window", (gconstpointer) test_shortcuts_window,
+                        run_in_application);
+  g_test_add_data_func ("/accord/ui/about-window", (gconstpointer) test_about_window,
+                        run_in_application);
+  g_test_add_data_func ("/accord/ui/color-scheme", (gconstpointer) test_color_scheme,
+                        run_in_application);
+  g_test_add_data_func ("/accord/ui/window-size-saved", (gconstpointer) test_window_size_is_saved,
+                        run_in_application);
+
+  return g_test_run ();
+}
