@@ -12,5 +12,16 @@
 #include "accord-types.h"
 #include "accord-errors.h"
 #include "accord-global.h"
+#include "accord-entity.h"
+#include "accord-comment.h"
+#include "accord-objective.h"
+#include "accord-order.h"
+#include "accord-participant.h"
+#include "accord-problem.h"
+#include "accord-round.h"
+#include "accord-repository.h"
+#include "accord-revision.h"
+#include "accord-section.h"
+#include "accord-strategy.h"
 
 #undef ACCORD_INSIDE

@@ -1,0 +1,37 @@
+/* accord-entity-private.h
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "accord-entity.h"
+#include "accord-schema-private.h"
+
+G_BEGIN_DECLS
+
+void                 _accord_entity_class_set_schema (AccordEntityClass  *klass,
+                                                      AccordEntityKind    kind);
+const AccordSchema  *_accord_entity_get_schema       (AccordEntity       *self);
+void                 _accord_entity_set_id           (AccordEntity       *self,
+                                                      const char         *id);
+void                 _accord_entity_take_value       (AccordEntity       *self,
+                                                      const char         *key,
+                                                      char               *value);
+GPtrArray           *_accord_entity_get_values       (AccordEntity       *self,
+                                                      const char         *key);
+GPtrArray           *_accord_entity_dup_keys         (AccordEntity       *self);
+void                 _accord_entity_add_extra        (AccordEntity       *self,
+                                                      const char         *line);
+GPtrArray           *_accord_entity_get_extra        (AccordEntity       *self);
+void                 _accord_entity_set_line         (AccordEntity       *self,
+                                                      const char         *key,
+                                                      guint               line);
+guint                _accord_entity_get_line         (AccordEntity       *self,
+                                                      const char         *key);
+void                 _accord_entity_set_modified     (AccordEntity       *self,
+                                                      gboolean            modified);
+
+G_END_DECLS

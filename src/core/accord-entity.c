@@ -1,0 +1,905 @@
+/* accord-entity.c
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "accord-entity"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "accord-comment.h"
+#include "accord-entity-private.h"
+#include "accord-objective.h"
+#include "accord-participant.h"
+#include "accord-round.h"
+#include "accord-section.h"
+#include "accord-strategy.h"
+
+/*
+ * An entity is one file of a strategy. Its fields follow the schema of its
+ * kind (accord-schema.c); each is stored as the list of its values (one for
+ * a line or text field, any number for a list field), keyed by the name
+ * written in the file, language tag included ("title@en").
+ *
+ * Subclasses give each kind its own GType and typed accessors; the fields
+ * that hold one value are also GObject properties of the subclass, so views
+ * can bind to them.
+ */
+
+typedef struct
+{
+  char             *id;
+  GHashTable       *fields;   /* key → GPtrArray of char * */
+  GPtrArray        *extra;    /* header lines with unknown keys, kept verbatim */
+  GHashTable       *lines;    /* key → line number in the file it was read from */
+  guint             modified : 1;
+} AccordEntityPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (AccordEntity, accord_entity, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (accord-entity-error-quark, accord_entity_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_KIND,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Subclass properties are numbered after ours: field i is N_PROPS + i. */
+
+const AccordSchema *
+_accord_entity_get_schema (AccordEntity *self)
+{
+  return ACCORD_ENTITY_GET_CLASS (self)->schema;
+}
+
+static void
+accord_entity_finalize (GObject *object)
+{
+  AccordEntity *self = ACCORD_ENTITY (object);
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+
+  g_clear_pointer (&priv->id, g_free);
+  g_clear_pointer (&priv->fields, g_hash_table_unref);
+  g_clear_pointer (&priv->extra, g_ptr_array_unref);
+  g_clear_pointer (&priv->lines, g_hash_table_unref);
+
+  G_OBJECT_CLASS (accord_entity_parent_class)->finalize (object);
+}
+
+static void
+accord_entity_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AccordEntity *self = ACCORD_ENTITY (object);
+  const AccordSchema *schema = _accord_entity_get_schema (self);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, accord_entity_get_id (self));
+      break;
+
+    case PROP_KIND:
+      g_value_set_int (value, accord_entity_get_kind (self));
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, accord_entity_get_modified (self));
+      break;
+
+    default:
+      if (prop_id >= N_PROPS && prop_id - N_PROPS < schema->n_fields)
+        g_value_set_string (value,
+                            accord_entity_get_field (self, schema->fields[prop_id - N_PROPS].name));
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accord_entity_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  AccordEntity *self = ACCORD_ENTITY (object);
+  const AccordSchema *schema = _accord_entity_get_schema (self);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      _accord_entity_set_id (self, g_value_get_string (value));
+      break;
+
+    default:
+      if (prop_id >= N_PROPS && prop_id - N_PROPS < schema->n_fields)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!accord_entity_set_field (self, schema->fields[prop_id - N_PROPS].name,
+                                        g_value_get_string (value), &error))
+            g_warning ("%s", error->message);
+        }
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accord_entity_class_init (AccordEntityClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = accord_entity_finalize;
+  object_class->get_property = accord_entity_get_property;
+  object_class->set_property = accord_entity_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL,
+                      0, ACCORD_N_ENTITY_KINDS - 1, 0,
+                      (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AccordEntity::changed:
+   * @self: an #AccordEntity
+   * @field: the name of the field that changed
+   *
+   * Emitted when a field's value changes; the detail is the field's name.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+accord_entity_init (AccordEntity *self)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+
+  priv->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Called from each subclass's class_init: ties the class to its kind and
+ * installs a string property for every single-valued field. */
+void
+_accord_entity_class_set_schema (AccordEntityClass *klass,
+                                 AccordEntityKind   kind)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const AccordSchema *schema = _accord_schema_get (kind);
+
+  klass->schema = (gpointer) schema;
+
+  /* GObject does not inherit these two; the fields' properties need them. */
+  object_class->get_property = accord_entity_get_property;
+  object_class->set_property = accord_entity_set_property;
+
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      const AccordFieldSpec *spec = &schema->fields[i];
+
+      if (spec->style == ACCORD_FIELD_LIST)
+        continue;
+
+      if (g_object_class_find_property (object_class, spec->name) != NULL)
+        continue;
+
+      g_object_class_install_property (object_class, N_PROPS + i,
+                                       g_param_spec_string (spec->name, NULL, NULL, NULL,
+                                                            (G_PARAM_READWRITE |
+                                                             G_PARAM_EXPLICIT_NOTIFY |
+                                                             G_PARAM_STATIC_STRINGS)));
+    }
+}
+
+/**
+ * accord_entity_new:
+ * @kind: the kind of entity
+ * @id: (nullable): its id, or %NULL to generate one
+ *
+ * Creates an empty entity of @kind, of the matching subclass.
+ *
+ * Returns: (transfer full): a new #AccordEntity
+ */
+AccordEntity *
+accord_entity_new (AccordEntityKind  kind,
+                   const char       *id)
+{
+  g_autofree char *generated = NULL;
+
+  g_return_val_if_fail (kind < ACCORD_N_ENTITY_KINDS, NULL);
+  g_return_val_if_fail (id == NULL || accord_id_is_valid (id), NULL);
+
+  if (id == NULL && kind != ACCORD_ENTITY_STRATEGY)
+    id = generated = accord_id_generate (kind);
+
+  return g_object_new (accord_entity_kind_get_type (kind),
+                       "id", kind == ACCORD_ENTITY_STRATEGY ? "strategy" : id,
+                       NULL);
+}
+
+void
+_accord_entity_set_id (AccordEntity *self,
+                       const char   *id)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+
+  g_free (priv->id);
+  priv->id = g_strdup (id);
+}
+
+AccordEntityKind
+accord_entity_get_kind (AccordEntity *self)
+{
+  g_return_val_if_fail (ACCORD_IS_ENTITY (self), 0);
+
+  return _accord_entity_get_schema (self)->kind;
+}
+
+/**
+ * accord_entity_get_id:
+ * @self: an #AccordEntity
+ *
+ * Returns: (transfer none): the entity's id, which is also its file name
+ */
+const char *
+accord_entity_get_id (AccordEntity *self)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+
+  g_return_val_if_fail (ACCORD_IS_ENTITY (self), NULL);
+
+  return priv->id;
+}
+
+/**
+ * accord_entity_dup_path:
+ * @self: an #AccordEntity
+ *
+ * Returns: (transfer full): the path of the entity's file inside the
+ *   strategy, such as `sections/s-4k2m9q7x.md`
+ */
+char *
+accord_entity_dup_path (AccordEntity *self)
+{
+  const AccordSchema *schema;
+
+  g_return_val_if_fail (ACCORD_IS_ENTITY (self), NULL);
+
+  schema = _accord_entity_get_schema (self);
+  if (schema->directory == NULL)
+    return g_strdup ("strategy.md");
+
+  return g_strconcat (schema->directory, "/", accord_entity_get_id (self), ".md", NULL);
+}
+
+GPtrArray *
+_accord_entity_get_values (AccordEntity *self,
+                           const char   *key)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+
+  return g_hash_table_lookup (priv->fields, key);
+}
+
+/* Adds one value to @key, as the parser does; no validation, no signal. */
+void
+_accord_entity_take_value (AccordEntity *self,
+                           const char   *key,
+                           char         *value)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  GPtrArray *values = g_hash_table_lookup (priv->fields, key);
+
+  if (values == NULL)
+    {
+      values = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+      g_hash_table_insert (priv->fields, g_strdup (key), values);
+    }
+
+  g_ptr_array_add (values, value);
+}
+
+/**
+ * accord_entity_get_field:
+ * @self: an #AccordEntity
+ * @name: a field name, with an optional language tag ("title@en")
+ *
+ * Returns: (transfer none) (nullable): the field's value, or %NULL when it
+ *   is not set; for a list field, its first item
+ */
+const char *
+accord_entity_get_field (AccordEntity *self,
+                         const char   *name)
+{
+  GPtrArray *values;
+
+  g_return_val_if_fail (ACCORD_IS_ENTITY (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  values = _accord_entity_get_values (self, name);
+  if (values == NULL || values->len == 0)
+    return NULL;
+
+  return g_ptr_array_index (values, 0);
+}
+
+/**
+ * accord_entity_get_list:
+ * @self: an #AccordEntity
+ * @name: a list field's name, such as "indicator"
+ *
+ * Returns: (transfer none) (array zero-terminated=1) (nullable): the items,
+ *   or %NULL when there are none
+ */
+const char * const *
+accord_entity_get_list (AccordEntity *self,
+                        const char   *name)
+{
+  GPtrArray *values;
+
+  g_return_val_if_fail (ACCORD_IS_ENTITY (self), NULL);
+
+  values = _accord_entity_get_values (self, name);
+  if (values == NULL || values->len == 0)
+    return NULL;
+
+  return (const char * const *) values->pdata;
+}
+
+/**
+ * accord_entity_get_count:
+ * @self: an #AccordEntity
+ * @name: the name of a whole-number field, such as "votes-for"
+ *
+ * Returns: the field's value, or 0 when it is not set
+ */
+guint64
+accord_entity_get_count (AccordEntity *self,
+                         const char   *name)
+{
+  const char *value = accord_entity_get_field (self, name);
+
+  return value != NULL ? g_ascii_strtoull (value, NULL, 10) : 0;
+}
+
+static const AccordFieldSpec *
+lookup_field (AccordEntity  *self,
+              const char    *name,
+              GError       **error)
+{
+  const AccordFieldSpec *spec;
+
+  spec = _accord_schema_lookup (_accord_entity_get_schema (self), name, NULL);
+  if (spec == NULL)
+    g_set_error (error, ACCORD_ENTITY_ERROR, ACCORD_ENTITY_ERROR_UNKNOWN_FIELD,
+                 /* Translators: the first %s is a kind of entity, the second a field name. */
+                 _("A %s has no field “%s”"),
+                 _accord_entity_get_schema (self)->name, name);
+
+  return spec;
+}
+
+static void
+emit_changed (AccordEntity          *self,
+              const AccordFieldSpec *spec,
+              const char            *key)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  GParamSpec *pspec;
+
+  if (!priv->modified)
+    {
+      priv->modified = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+
+  /* Only the main-language value is a property. */
+  if (strcmp (spec->name, key) == 0 &&
+      (pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), key)) != NULL &&
+      pspec->owner_type != ACCORD_TYPE_ENTITY)
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (key), key);
+}
+
+/**
+ * accord_entity_set_field:
+ * @self: an #AccordEntity
+ * @name: a field name, with an optional language tag ("title@en")
+ * @value: (nullable): the new value, or %NULL or "" to clear the field
+ * @error: return location for a #GError
+ *
+ * Sets a field after checking that the kind of entity has it and that
+ * @value suits it (a date, one of the allowed choices…).
+ *
+ * Returns: %TRUE if the field was set
+ */
+gboolean
+accord_entity_set_field (AccordEntity  *self,
+                         const char    *name,
+                         const char    *value,
+                         GError       **error)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  const AccordFieldSpec *spec;
+  const char *current;
+
+  g_return_val_if_fail (ACCORD_IS_ENTITY (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!(spec = lookup_field (self, name, error)))
+    return FALSE;
+
+  if (value != NULL && *value == '\0')
+    value = NULL;
+
+  if (value != NULL && !_accord_schema_check_value (spec, value, error))
+    return FALSE;
+
+  if (value != NULL && spec->style <= ACCORD_FIELD_LIST && strpbrk (value, "\n\r") != NULL &&
+      spec->type != ACCORD_VALUE_STRING)
+    {
+      g_set_error (error, ACCORD_ENTITY_ERROR, ACCORD_ENTITY_ERROR_INVALID_VALUE,
+                   _("“%s” must fit on one line"), spec->name);
+      return FALSE;
+    }
+
+  current = accord_entity_get_field (self, name);
+  if (g_strcmp0 (current, value) == 0 &&
+      (spec->style != ACCORD_FIELD_LIST || _accord_entity_get_values (self, name)->len <= 1))
+    return TRUE;
+
+  g_hash_table_remove (priv->fields, name);
+  if (value != NULL)
+    _accord_entity_take_value (self, name, g_strdup (value));
+
+  emit_changed (self, spec, name);
+
+  return TRUE;
+}
+
+/**
+ * accord_entity_set_list:
+ * @self: an #AccordEntity
+ * @name: a list field's name, such as "indicator"
+ * @values: (nullable) (array zero-terminated=1): the new items
+ * @error: return location for a #GError
+ *
+ * Replaces every item of a list field. Empty items are dropped.
+ *
+ * Returns: %TRUE if the list was set
+ */
+gboolean
+accord_entity_set_list (AccordEntity        *self,
+                        const char          *name,
+                        const char * const  *values,
+                        GError             **error)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  const AccordFieldSpec *spec;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  GPtrArray *current;
+
+  g_return_val_if_fail (ACCORD_IS_ENTITY (self), FALSE);
+
+  if (!(spec = lookup_field (self, name, error)))
+    return FALSE;
+
+  if (spec->style != ACCORD_FIELD_LIST)
+    return accord_entity_set_field (self, name, values != NULL ? values[0] : NULL, error);
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      if (*values[i] == '\0')
+        continue;
+
+      if (!_accord_schema_check_value (spec, values[i], error))
+        return FALSE;
+
+      g_ptr_array_add (items, g_strdup (values[i]));
+    }
+
+  current = _accord_entity_get_values (self, name);
+  if (current != NULL && current->len == items->len)
+    {
+      gboolean same = TRUE;
+
+      for (guint i = 0; same && i < items->len; i++)
+        same = strcmp (g_ptr_array_index (items, i), g_ptr_array_index (current, i)) == 0;
+
+      if (same)
+        return TRUE;
+    }
+  else if (current == NULL && items->len == 0)
+    {
+      return TRUE;
+    }
+
+  if (items->len > 0)
+    g_hash_table_replace (priv->fields, g_strdup (name), g_steal_pointer (&items));
+  else
+    g_hash_table_remove (priv->fields, name);
+
+  emit_changed (self, spec, name);
+
+  return TRUE;
+}
+
+/* The keys that have values, for serialising. */
+GPtrArray *
+_accord_entity_dup_keys (AccordEntity *self)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  GPtrArray *keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, priv->fields);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+
+  return keys;
+}
+
+/**
+ * accord_entity_dup_field_names:
+ * @self: an #AccordEntity
+ *
+ * Returns: (transfer full): the names of the fields that have a value,
+ *   language variants included, sorted
+ */
+char **
+accord_entity_dup_field_names (AccordEntity *self)
+{
+  g_autoptr(GPtrArray) keys = _accord_entity_dup_keys (self);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **names;
+
+  g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < keys->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (keys, i));
+
+  names = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return names;
+}
+
+void
+_accord_entity_add_extra (AccordEntity *self,
+                          const char   *line)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+
+  if (priv->extra == NULL)
+    priv->extra = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (priv->extra, g_strdup (line));
+}
+
+GPtrArray *
+_accord_entity_get_extra (AccordEntity *self)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+
+  return priv->extra;
+}
+
+void
+_accord_entity_set_line (AccordEntity *self,
+                         const char   *key,
+                         guint         line)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+
+  if (priv->lines == NULL)
+    priv->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!g_hash_table_contains (priv->lines, key))
+    g_hash_table_insert (priv->lines, g_strdup (key), GUINT_TO_POINTER (line));
+}
+
+/* The line of the file where @key was read, or 1 when unknown. */
+guint
+_accord_entity_get_line (AccordEntity *self,
+                         const char   *key)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  gpointer line = NULL;
+
+  if (priv->lines != NULL)
+    line = g_hash_table_lookup (priv->lines, key);
+
+  return line != NULL ? GPOINTER_TO_UINT (line) : 1;
+}
+
+/**
+ * accord_entity_get_modified:
+ * @self: an #AccordEntity
+ *
+ * Returns: whether a field changed since the entity was read or written
+ */
+gboolean
+accord_entity_get_modified (AccordEntity *self)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+
+  g_return_val_if_fail (ACCORD_IS_ENTITY (self), FALSE);
+
+  return priv->modified;
+}
+
+void
+_accord_entity_set_modified (AccordEntity *self,
+                             gboolean      modified)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+
+  if (priv->modified == !!modified)
+    return;
+
+  priv->modified = !!modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static gboolean
+values_equal (GPtrArray *a,
+              GPtrArray *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      if (strcmp (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * accord_entity_equal:
+ * @self: an #AccordEntity
+ * @other: another #AccordEntity
+ *
+ * Returns: whether both are the same kind, with the same id and fields
+ */
+gboolean
+accord_entity_equal (AccordEntity *self,
+                     AccordEntity *other)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  AccordEntityPrivate *other_priv = accord_entity_get_instance_private (other);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (ACCORD_IS_ENTITY (self), FALSE);
+  g_return_val_if_fail (ACCORD_IS_ENTITY (other), FALSE);
+
+  if (G_OBJECT_TYPE (self) != G_OBJECT_TYPE (other) ||
+      g_strcmp0 (priv->id, other_priv->id) != 0 ||
+      g_hash_table_size (priv->fields) != g_hash_table_size (other_priv->fields))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, priv->fields);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (!values_equal (value, g_hash_table_lookup (other_priv->fields, key)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * accord_entity_copy:
+ * @self: an #AccordEntity
+ *
+ * Returns: (transfer full): a new entity with the same id and fields
+ */
+AccordEntity *
+accord_entity_copy (AccordEntity *self)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  AccordEntity *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (ACCORD_IS_ENTITY (self), NULL);
+
+  copy = g_object_new (G_OBJECT_TYPE (self), "id", priv->id, NULL);
+
+  g_hash_table_iter_init (&iter, priv->fields);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *values = value;
+
+      for (guint i = 0; i < values->len; i++)
+        _accord_entity_take_value (copy, key, g_strdup (g_ptr_array_index (values, i)));
+    }
+
+  for (guint i = 0; priv->extra != NULL && i < priv->extra->len; i++)
+    _accord_entity_add_extra (copy, g_ptr_array_index (priv->extra, i));
+
+  return copy;
+}
+
+/**
+ * accord_entity_kind_to_string:
+ * @kind: a kind of entity
+ *
+ * Returns: (transfer none): its name, such as "section"
+ */
+const char *
+accord_entity_kind_to_string (AccordEntityKind kind)
+{
+  g_return_val_if_fail (kind < ACCORD_N_ENTITY_KINDS, NULL);
+
+  return _accord_schema_get (kind)->name;
+}
+
+gboolean
+accord_entity_kind_from_string (const char       *name,
+                                AccordEntityKind *kind)
+{
+  for (guint i = 0; i < ACCORD_N_ENTITY_KINDS; i++)
+    {
+      if (g_strcmp0 (name, _accord_schema_get (i)->name) == 0)
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * accord_entity_kind_get_directory:
+ * @kind: a kind of entity
+ *
+ * Returns: (transfer none) (nullable): the folder holding entities of
+ *   @kind, or %NULL for the strategy's own file
+ */
+const char *
+accord_entity_kind_get_directory (AccordEntityKind kind)
+{
+  g_return_val_if_fail (kind < ACCORD_N_ENTITY_KINDS, NULL);
+
+  return _accord_schema_get (kind)->directory;
+}
+
+GType
+accord_entity_kind_get_type (AccordEntityKind kind)
+{
+  switch (kind)
+    {
+    case ACCORD_ENTITY_STRATEGY:    return ACCORD_TYPE_STRATEGY;
+    case ACCORD_ENTITY_SECTION:     return ACCORD_TYPE_SECTION;
+    case ACCORD_ENTITY_OBJECTIVE:   return ACCORD_TYPE_OBJECTIVE;
+    case ACCORD_ENTITY_ROUND:       return ACCORD_TYPE_ROUND;
+    case ACCORD_ENTITY_PARTICIPANT: return ACCORD_TYPE_PARTICIPANT;
+    case ACCORD_ENTITY_COMMENT:     return ACCORD_TYPE_COMMENT;
+    case ACCORD_N_ENTITY_KINDS:
+    default:
+      g_return_val_if_reached (G_TYPE_INVALID);
+    }
+}
+
+/**
+ * accord_entity_kind_get_choices:
+ * @kind: a kind of entity
+ * @field: a field name
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the values
+ *   @field accepts when it is a choice, such as an objective's "status"
+ */
+const char * const *
+accord_entity_kind_get_choices (AccordEntityKind  kind,
+                                const char       *field)
+{
+  const AccordFieldSpec *spec = _accord_schema_lookup (_accord_schema_get (kind), field, NULL);
+
+  return spec != NULL ? spec->choices : NULL;
+}
+
+gboolean
+accord_entity_kind_has_field (AccordEntityKind  kind,
+                              const char       *field)
+{
+  return _accord_schema_lookup (_accord_schema_get (kind), field, NULL) != NULL;
+}
+
+/**
+ * accord_id_is_valid:
+ * @id: (nullable): a string
+ *
+ * Entity ids name files, so they are restricted to lowercase ASCII letters,
+ * digits and inner dashes, at most 64 characters: no "/", no "..", nothing
+ * a file system or git could read differently.
+ *
+ * Returns: whether @id is a valid entity id
+ */
+gboolean
+accord_id_is_valid (const char *id)
+{
+  gsize length;
+
+  if (id == NULL)
+    return FALSE;
+
+  length = strlen (id);
+  if (length == 0 || length > 64 || id[0] == '-' || id[length - 1] == '-')
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!(g_ascii_islower (id[i]) || g_ascii_isdigit (id[i]) || id[i] == '-'))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * accord_id_generate:
+ * @kind: the kind of entity the id is for
+ *
+ * Makes a new random id: a letter for the kind, a dash and ten base-32
+ * characters (50 bits), such as `s-7k2m9q4xhd`.
+ *
+ * Returns: (transfer full): a new id
+ */
+char *
+accord_id_generate (AccordEntityKind kind)
+{
+  static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
+  char id[13];
+
+  id[0] = _accord_schema_get (kind)->name[0];
+  id[1] = '-';
+  for (guint i = 2; i < 12; i++)
+    id[i] = alphabet[g_random_int_range (0, 32)];
+  id[12] = '\0';
+
+  return g_strdup (id);
+}

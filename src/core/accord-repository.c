@@ -1,0 +1,1448 @@
+/* accord-repository.c
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "accord-repository"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "accord-entity-private.h"
+#include "accord-errors.h"
+#include "accord-format-private.h"
+#include "accord-git-private.h"
+#include "accord-global.h"
+#include "accord-repository.h"
+#include "accord-strategy-private.h"
+
+/*
+ * A strategy is a git repository with a work tree. The work tree always
+ * holds a complete strategy; what differs from HEAD are the unsaved
+ * changes. Saving commits them; nothing here ever rewrites history.
+ *
+ * A libgit2 repository handle serves one thread at a time, so each
+ * AccordRepository belongs to the thread that opened it; workers open
+ * their own.
+ */
+
+struct _AccordRepository
+{
+  GObject         parent_instance;
+
+  char           *path;
+  git_repository *git;
+};
+
+G_DEFINE_FINAL_TYPE (AccordRepository, accord_repository, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (accord-repository-error-quark, accord_repository_error)
+
+G_DEFINE_BOXED_TYPE (AccordChange, accord_change, accord_change_copy, accord_change_free)
+G_DEFINE_BOXED_TYPE (AccordRevision, accord_revision, accord_revision_copy, accord_revision_free)
+
+/* What .gitattributes says in a new strategy: entity files are text, with
+ * LF line endings everywhere, and diffs show Markdown section context. */
+static const char gitattributes[] =
+  "# Accord strategy: every entity is a UTF-8 Markdown file.\n"
+  "*.md text eol=lf diff=markdown\n";
+
+AccordChange *
+accord_change_copy (const AccordChange *self)
+{
+  AccordChange *copy = g_new0 (AccordChange, 1);
+
+  copy->path = g_strdup (self->path);
+  copy->kind = self->kind;
+
+  return copy;
+}
+
+void
+accord_change_free (AccordChange *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->path);
+  g_free (self);
+}
+
+const char *
+accord_change_kind_to_string (AccordChangeKind kind)
+{
+  switch (kind)
+    {
+    case ACCORD_CHANGE_ADDED:    return "added";
+    case ACCORD_CHANGE_MODIFIED: return "modified";
+    case ACCORD_CHANGE_REMOVED:  return "removed";
+    default:                     g_return_val_if_reached (NULL);
+    }
+}
+
+static AccordChange *
+change_new (const char       *path,
+            AccordChangeKind  kind)
+{
+  AccordChange *change = g_new0 (AccordChange, 1);
+
+  change->path = g_strdup (path);
+  change->kind = kind;
+
+  return change;
+}
+
+AccordRevision *
+accord_revision_copy (const AccordRevision *self)
+{
+  AccordRevision *copy = g_new0 (AccordRevision, 1);
+
+  copy->id = g_strdup (self->id);
+  copy->author_name = g_strdup (self->author_name);
+  copy->author_email = g_strdup (self->author_email);
+  copy->time = self->time;
+  copy->offset = self->offset;
+  copy->message = g_strdup (self->message);
+  copy->tags = g_strdupv (self->tags);
+  if (self->changes != NULL)
+    {
+      copy->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_change_free);
+      for (guint i = 0; i < self->changes->len; i++)
+        g_ptr_array_add (copy->changes, accord_change_copy (g_ptr_array_index (self->changes, i)));
+    }
+
+  return copy;
+}
+
+void
+accord_revision_free (AccordRevision *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->id);
+  g_free (self->author_name);
+  g_free (self->author_email);
+  g_free (self->message);
+  g_strfreev (self->tags);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_free (self);
+}
+
+static void
+accord_repository_finalize (GObject *object)
+{
+  AccordRepository *self = ACCORD_REPOSITORY (object);
+
+  g_clear_pointer (&self->git, git_repository_free);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (accord_repository_parent_class)->finalize (object);
+}
+
+static void
+accord_repository_class_init (AccordRepositoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = accord_repository_finalize;
+}
+
+static void
+accord_repository_init (AccordRepository *self)
+{
+}
+
+static gboolean
+set_io_error (GError     **error,
+              const char  *path,
+              int          saved_errno)
+{
+  g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_IO,
+               /* Translators: the first %s is a file, the second why it failed. */
+               _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static char *
+join_path (AccordRepository *self,
+           const char       *relative)
+{
+  return g_build_filename (self->path, relative, NULL);
+}
+
+/* Writes @bytes to @relative in the work tree through a temporary file
+ * renamed into place, so that a crash leaves either version whole. */
+static gboolean
+write_file (AccordRepository  *self,
+            const char        *relative,
+            GBytes            *bytes,
+            GError           **error)
+{
+  g_autofree char *path = join_path (self, relative);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    return set_io_error (error, relative, errno);
+
+  if (!g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                 &local_error))
+    {
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_IO,
+                   "%s", local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+delete_file (AccordRepository  *self,
+             const char        *relative,
+             GError           **error)
+{
+  g_autofree char *path = join_path (self, relative);
+
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    return set_io_error (error, relative, errno);
+
+  return TRUE;
+}
+
+/* Accepts "Name <email>"; NULL or "" means the user's git configuration. */
+static git_signature *
+make_signature (AccordRepository  *self,
+                const char        *author,
+                GError           **error)
+{
+  git_signature *signature = NULL;
+  const char *open, *close;
+
+  if (author == NULL || *author == '\0')
+    {
+      if (git_signature_default (&signature, self->git) < 0)
+        {
+          git_error_clear ();
+          g_set_error_literal (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NO_AUTHOR,
+                               _("No author is known: give one as “Name <e-mail>”, "
+                                 "or set git’s user.name and user.email"));
+          return NULL;
+        }
+
+      return signature;
+    }
+
+  open = strchr (author, '<');
+  close = open != NULL ? strchr (open, '>') : NULL;
+
+  if (open == NULL || close == NULL || open == author || close[1] != '\0')
+    {
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NO_AUTHOR,
+                   _("“%s” is not an author written “Name <e-mail>”"), author);
+      return NULL;
+    }
+
+  {
+    g_autofree char *name = g_strstrip (g_strndup (author, open - author));
+    g_autofree char *email = g_strndup (open + 1, close - open - 1);
+
+    if (!_accord_git_check (git_signature_now (&signature, name, email),
+                            _("Could not use the author"), error))
+      return NULL;
+  }
+
+  return signature;
+}
+
+static gboolean
+is_strategy_path (const char *path)
+{
+  AccordEntityKind kind;
+
+  return g_str_equal (path, ".gitattributes") || _accord_format_path_parse (path, &kind, NULL);
+}
+
+/* Builds a tree from the index after updating it with @paths (NULL: every
+ * change in the work tree), then commits it on HEAD. Only the blobs and
+ * trees that changed are written; the index's tree cache lets libgit2 skip
+ * the unchanged folders. */
+static char *
+commit_paths (AccordRepository  *self,
+              GPtrArray         *paths,
+              const char        *message,
+              const char        *author,
+              GError           **error)
+{
+  g_autoptr(git_signature) signature = NULL;
+  g_autoptr(git_index) index = NULL;
+  g_autoptr(git_reference) head = NULL;
+  g_autoptr(git_commit) parent = NULL;
+  g_autoptr(git_tree) tree = NULL;
+  git_oid tree_id, commit_id;
+  char hex[GIT_OID_HEXSZ + 1];
+  int rc;
+
+  if (!(signature = make_signature (self, author, error)))
+    return NULL;
+
+  if (!_accord_git_check (git_repository_index (&index, self->git),
+                          _("Could not read the list of saved files"), error))
+    return NULL;
+
+  if (paths == NULL)
+    {
+      g_autoptr(GPtrArray) changes = accord_repository_status (self, error);
+
+      if (changes == NULL)
+        return NULL;
+
+      paths = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < changes->len; i++)
+        g_ptr_array_add (paths, g_strdup (((AccordChange *) g_ptr_array_index (changes, i))->path));
+    }
+  else
+    g_ptr_array_ref (paths);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *full = join_path (self, path);
+
+      if (g_file_test (full, G_FILE_TEST_IS_REGULAR))
+        rc = git_index_add_bypath (index, path);
+      else
+        rc = git_index_remove_bypath (index, path);
+
+      if (!_accord_git_check (rc, _("Could not prepare the revision"), error))
+        {
+          g_ptr_array_unref (paths);
+          git_index_read (index, TRUE);
+          return NULL;
+        }
+    }
+  g_ptr_array_unref (paths);
+
+  if (!_accord_git_check (git_index_write_tree (&tree_id, index),
+                          _("Could not prepare the revision"), error))
+    return NULL;
+
+  rc = git_repository_head (&head, self->git);
+  if (rc == 0)
+    {
+      if (!_accord_git_check (git_reference_peel ((git_object **) &parent, head, GIT_OBJECT_COMMIT),
+                              _("Could not read the last revision"), error))
+        return NULL;
+
+      if (git_oid_equal (&tree_id, git_commit_tree_id (parent)))
+        {
+          git_index_read (index, TRUE);
+          g_set_error_literal (error, ACCORD_REPOSITORY_ERROR,
+                               ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE,
+                               _("Nothing to save: the strategy has not changed since the last revision"));
+          return NULL;
+        }
+    }
+  else if (rc != GIT_EUNBORNBRANCH && rc != GIT_ENOTFOUND)
+    {
+      _accord_git_check (rc, _("Could not read the last revision"), error);
+      return NULL;
+    }
+
+  if (!_accord_git_check (git_tree_lookup (&tree, self->git, &tree_id),
+                          _("Could not prepare the revision"), error) ||
+      !_accord_git_check (git_commit_create_v (&commit_id, self->git, "HEAD",
+                                               signature, signature, NULL, message, tree,
+                                               parent != NULL ? 1 : 0, parent),
+                          _("Could not save the revision"), error))
+    return NULL;
+
+  /* The commit exists; a failure to record the index only makes the next
+   * status slower, so it is not an error. */
+  if (git_index_write (index) < 0)
+    {
+      g_debug ("Could not write the index: %s", git_error_last () ? git_error_last ()->message : "");
+      git_error_clear ();
+    }
+
+  git_oid_tostr (hex, sizeof hex, &commit_id);
+
+  return g_strdup (hex);
+}
+
+static AccordRepository *
+repository_new (const char     *path,
+                git_repository *git)
+{
+  AccordRepository *self = g_object_new (ACCORD_TYPE_REPOSITORY, NULL);
+
+  self->path = g_canonicalize_filename (path, NULL);
+  self->git = git;
+
+  return self;
+}
+
+/**
+ * accord_repository_create:
+ * @path: a folder that does not exist yet, or is empty
+ * @strategy: the strategy to store there
+ * @author: (nullable): "Name <e-mail>", or %NULL for git's configuration
+ * @message: (nullable): the first revision's message
+ * @error: return location for a #GError
+ *
+ * Makes a new strategy repository at @path holding @strategy, with its
+ * first revision saved on the branch "main".
+ *
+ * Returns: (transfer full): the repository
+ */
+AccordRepository *
+accord_repository_create (const char      *path,
+                          AccordStrategy  *strategy,
+                          const char      *author,
+                          const char      *message,
+                          GError         **error)
+{
+  g_autoptr(AccordRepository) self = NULL;
+  git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+  git_repository *git = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *revision = NULL;
+  g_autoptr(GBytes) attributes = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (ACCORD_IS_STRATEGY (strategy), NULL);
+
+  accord_init ();
+
+  dir = g_dir_open (path, 0, NULL);
+  if (dir != NULL && g_dir_read_name (dir) != NULL)
+    {
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_EXISTS,
+                   _("“%s” is not empty: a new strategy needs an empty folder"), path);
+      return NULL;
+    }
+
+  options.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
+  options.initial_head = "main";
+
+  if (!_accord_git_check (git_repository_init_ext (&git, path, &options),
+                          _("Could not create the strategy’s repository"), error))
+    return NULL;
+
+  self = repository_new (path, git);
+
+  attributes = g_bytes_new_static (gitattributes, strlen (gitattributes));
+  if (!write_file (self, ".gitattributes", attributes, error) ||
+      !accord_repository_write (self, strategy, error))
+    return NULL;
+
+  revision = commit_paths (self, NULL, message != NULL ? message : _("Create the strategy"),
+                           author, error);
+  if (revision == NULL)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * accord_repository_open:
+ * @path: the strategy's folder
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the repository at @path
+ */
+AccordRepository *
+accord_repository_open (const char  *path,
+                        GError     **error)
+{
+  git_repository *git = NULL;
+  g_autofree char *strategy_md = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  accord_init ();
+
+  rc = git_repository_open_ext (&git, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+  if (rc == GIT_ENOTFOUND)
+    {
+      git_error_clear ();
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY,
+                   _("“%s” is not a strategy: it is not a git repository"), path);
+      return NULL;
+    }
+  if (!_accord_git_check (rc, _("Could not open the strategy"), error))
+    return NULL;
+
+  if (git_repository_is_bare (git))
+    {
+      git_repository_free (git);
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY,
+                   _("“%s” is a bare repository: a strategy needs a work tree"), path);
+      return NULL;
+    }
+
+  strategy_md = g_build_filename (path, "strategy.md", NULL);
+  if (!g_file_test (strategy_md, G_FILE_TEST_EXISTS))
+    {
+      git_repository_free (git);
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY,
+                   _("“%s” is not a strategy: it has no strategy.md"), path);
+      return NULL;
+    }
+
+  return repository_new (path, git);
+}
+
+/**
+ * accord_repository_get_path:
+ * @self: an #AccordRepository
+ *
+ * Returns: (transfer none): the absolute path of the strategy's folder
+ */
+const char *
+accord_repository_get_path (AccordRepository *self)
+{
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * accord_repository_dup_git_dir:
+ * @self: an #AccordRepository
+ *
+ * Returns: (transfer full): the repository's .git folder, where Accord's
+ *   local workspace lives
+ */
+char *
+accord_repository_dup_git_dir (AccordRepository *self)
+{
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
+
+  return g_strdup (git_repository_path (self->git));
+}
+
+static void
+add_problem (AccordStrategy *strategy,
+             const char     *path,
+             const char     *message)
+{
+  _accord_strategy_add_problem (strategy, accord_problem_new (path, 1, message));
+}
+
+static void
+load_entry (AccordStrategy *strategy,
+            const char     *path,
+            const char     *data,
+            gsize           length)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new ();
+  g_autoptr(AccordEntity) entity = NULL;
+  g_autofree char *id = NULL;
+  AccordEntityKind kind;
+
+  if (!_accord_format_path_parse (path, &kind, &id))
+    {
+      add_problem (strategy, path,
+                   _("This file’s name is not an entity id followed by “.md”"));
+      return;
+    }
+
+  entity = _accord_format_parse (kind, id, path, data, length, problems);
+
+  for (guint i = 0; i < problems->len; i++)
+    _accord_strategy_add_problem (strategy, g_ptr_array_index (problems, i));
+
+  if (entity == NULL)
+    return;
+
+  if (kind == ACCORD_ENTITY_STRATEGY)
+    {
+      AccordEntity *self = ACCORD_ENTITY (strategy);
+      g_auto(GStrv) names = accord_entity_dup_field_names (entity);
+      GPtrArray *extra = _accord_entity_get_extra (entity);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          GPtrArray *values = _accord_entity_get_values (entity, names[i]);
+
+          for (guint j = 0; j < values->len; j++)
+            _accord_entity_take_value (self, names[i], g_strdup (g_ptr_array_index (values, j)));
+          _accord_entity_set_line (self, names[i], _accord_entity_get_line (entity, names[i]));
+        }
+
+      for (guint i = 0; extra != NULL && i < extra->len; i++)
+        _accord_entity_add_extra (self, g_ptr_array_index (extra, i));
+
+      _accord_entity_set_modified (self, FALSE);
+      return;
+    }
+
+  _accord_strategy_add_loaded (strategy, entity, path);
+}
+
+/* Reads one file of the work tree, refusing links and anything too big
+ * before reading it. */
+static void
+load_work_file (AccordRepository *self,
+                AccordStrategy   *strategy,
+                const char       *relative)
+{
+  g_autofree char *path = join_path (self, relative);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  GStatBuf info;
+  gsize length;
+
+  if (g_lstat (path, &info) != 0)
+    {
+      add_problem (strategy, relative, g_strerror (errno));
+      return;
+    }
+
+  if (!S_ISREG (info.st_mode))
+    {
+      add_problem (strategy, relative,
+                   S_ISLNK (info.st_mode) ? _("This is a symbolic link; Accord reads only plain files")
+                                          : _("This is not a plain file"));
+      return;
+    }
+
+  if (info.st_size > ACCORD_MAX_FILE_SIZE)
+    {
+      add_problem (strategy, relative, _("The file is larger than 1 MiB"));
+      return;
+    }
+
+  if (!g_file_get_contents (path, &data, &length, &error))
+    {
+      add_problem (strategy, relative, error->message);
+      return;
+    }
+
+  load_entry (strategy, relative, data, length);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+load_work_directory (AccordRepository *self,
+                     AccordStrategy   *strategy,
+                     const char       *directory)
+{
+  g_autofree char *path = join_path (self, directory);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  dir = g_dir_open (path, 0, NULL);
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+
+  /* Read in a stable order, so that problems come out the same each time. */
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *relative = g_strconcat (directory, "/", g_ptr_array_index (names, i), NULL);
+
+      load_work_file (self, strategy, relative);
+    }
+}
+
+static AccordStrategy *
+finish_load (AccordStrategy *strategy)
+{
+  const char *version = accord_entity_get_field (ACCORD_ENTITY (strategy), "accord-format");
+
+  if (version != NULL && g_ascii_strtoull (version, NULL, 10) > ACCORD_FORMAT_VERSION)
+    add_problem (strategy, "strategy.md",
+                 _("This strategy was written by a newer version of Accord"));
+
+  accord_strategy_check (strategy);
+
+  return strategy;
+}
+
+/**
+ * accord_repository_load:
+ * @self: an #AccordRepository
+ * @error: return location for a #GError
+ *
+ * Reads the strategy in the work tree, unsaved changes included. Files
+ * that cannot be read are left out and listed as problems of the strategy
+ * (accord_strategy_get_problems()); the rest still opens.
+ *
+ * Returns: (transfer full): the strategy
+ */
+AccordStrategy *
+accord_repository_load (AccordRepository  *self,
+                        GError           **error)
+{
+  g_autoptr(AccordStrategy) strategy = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
+
+  strategy = _accord_strategy_new_empty ();
+  load_work_file (self, strategy, "strategy.md");
+
+  for (guint kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
+    load_work_directory (self, strategy, accord_entity_kind_get_directory (kind));
+
+  return finish_load (g_steal_pointer (&strategy));
+}
+
+static gboolean
+lookup_commit (AccordRepository  *self,
+               const char        *revision,
+               git_commit       **commit,
+               GError           **error)
+{
+  g_autoptr(git_object) object = NULL;
+
+  if (git_revparse_single (&object, self->git, revision != NULL ? revision : "HEAD") < 0 ||
+      git_object_peel ((git_object **) commit, object, GIT_OBJECT_COMMIT) < 0)
+    {
+      git_error_clear ();
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNKNOWN_REVISION,
+                   _("There is no revision “%s”"), revision != NULL ? revision : "HEAD");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+load_blob (AccordRepository *self,
+           AccordStrategy   *strategy,
+           const char       *path,
+           const git_oid    *id)
+{
+  g_autoptr(git_odb) odb = NULL;
+  g_autoptr(git_blob) blob = NULL;
+  git_object_t type;
+  size_t size = 0;
+
+  /* Ask the size first: a huge blob is refused without being inflated. */
+  if (git_repository_odb (&odb, self->git) < 0 ||
+      git_odb_read_header (&size, &type, odb, id) < 0 ||
+      type != GIT_OBJECT_BLOB)
+    {
+      git_error_clear ();
+      add_problem (strategy, path, _("This file cannot be read from the revision"));
+      return;
+    }
+
+  if (size > ACCORD_MAX_FILE_SIZE)
+    {
+      add_problem (strategy, path, _("The file is larger than 1 MiB"));
+      return;
+    }
+
+  if (git_blob_lookup (&blob, self->git, id) < 0)
+    {
+      git_error_clear ();
+      add_problem (strategy, path, _("This file cannot be read from the revision"));
+      return;
+    }
+
+  load_entry (strategy, path, git_blob_rawcontent (blob), git_blob_rawsize (blob));
+}
+
+static void
+load_tree_directory (AccordRepository *self,
+                     AccordStrategy   *strategy,
+                     git_tree         *root,
+                     const char       *directory)
+{
+  const git_tree_entry *entry = git_tree_entry_byname (root, directory);
+  g_autoptr(git_tree) tree = NULL;
+  size_t count;
+
+  if (entry == NULL || git_tree_entry_type (entry) != GIT_OBJECT_TREE ||
+      git_tree_lookup (&tree, self->git, git_tree_entry_id (entry)) < 0)
+    {
+      git_error_clear ();
+      return;
+    }
+
+  count = git_tree_entrycount (tree);
+  for (size_t i = 0; i < count; i++)
+    {
+      const git_tree_entry *child = git_tree_entry_byindex (tree, i);
+      g_autofree char *path = g_strconcat (directory, "/", git_tree_entry_name (child), NULL);
+
+      if (git_tree_entry_filemode (child) != GIT_FILEMODE_BLOB &&
+          git_tree_entry_filemode (child) != GIT_FILEMODE_BLOB_EXECUTABLE)
+        {
+          add_problem (strategy, path, _("This is not a plain file"));
+          continue;
+        }
+
+      load_blob (self, strategy, path, git_tree_entry_id (child));
+    }
+}
+
+/**
+ * accord_repository_load_revision:
+ * @self: an #AccordRepository
+ * @revision: (nullable): a revision: a commit id or its prefix, a
+ *   milestone, "HEAD~2"…; %NULL for the last revision
+ * @error: return location for a #GError
+ *
+ * Reads the strategy as it was saved in @revision.
+ *
+ * Returns: (transfer full): the strategy
+ */
+AccordStrategy *
+accord_repository_load_revision (AccordRepository  *self,
+                                 const char        *revision,
+                                 GError           **error)
+{
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(git_commit) commit = NULL;
+  g_autoptr(git_tree) tree = NULL;
+  const git_tree_entry *entry;
+
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
+
+  if (!lookup_commit (self, revision, &commit, error) ||
+      !_accord_git_check (git_commit_tree (&tree, commit),
+                          _("Could not read the revision"), error))
+    return NULL;
+
+  strategy = _accord_strategy_new_empty ();
+
+  entry = git_tree_entry_byname (tree, "strategy.md");
+  if (entry != NULL && git_tree_entry_type (entry) == GIT_OBJECT_BLOB)
+    load_blob (self, strategy, "strategy.md", git_tree_entry_id (entry));
+  else
+    add_problem (strategy, "strategy.md", _("The revision has no strategy.md"));
+
+  for (guint kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
+    load_tree_directory (self, strategy, tree, accord_entity_kind_get_directory (kind));
+
+  return finish_load (g_steal_pointer (&strategy));
+}
+
+/**
+ * accord_repository_write:
+ * @self: an #AccordRepository
+ * @strategy: a strategy read from @self
+ * @error: return location for a #GError
+ *
+ * Writes the entities of @strategy that changed to the work tree, and
+ * deletes the files of those removed. Files of unchanged entities are not
+ * touched, so reading and writing a strategy changes nothing.
+ *
+ * Returns: %TRUE if every file was written
+ */
+gboolean
+accord_repository_write (AccordRepository  *self,
+                         AccordStrategy    *strategy,
+                         GError           **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (ACCORD_IS_STRATEGY (strategy), FALSE);
+
+  all = _accord_strategy_dup_all (strategy);
+  for (guint i = 0; i < all->len; i++)
+    {
+      AccordEntity *entity = g_ptr_array_index (all, i);
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (!accord_entity_get_modified (entity))
+        continue;
+
+      path = accord_entity_dup_path (entity);
+      bytes = _accord_format_write (entity);
+
+      if (!write_file (self, path, bytes, error))
+        return FALSE;
+
+      _accord_entity_set_modified (entity, FALSE);
+    }
+
+  removed = _accord_strategy_steal_removed (strategy);
+  for (guint i = 0; i < removed->len; i++)
+    {
+      if (!delete_file (self, g_ptr_array_index (removed, i), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * accord_repository_status:
+ * @self: an #AccordRepository
+ * @error: return location for a #GError
+ *
+ * Lists the unsaved changes: the files of the work tree that differ from
+ * the last revision.
+ *
+ * Returns: (transfer full) (element-type AccordChange): the changes
+ */
+GPtrArray *
+accord_repository_status (AccordRepository  *self,
+                          GError           **error)
+{
+  git_status_options options = GIT_STATUS_OPTIONS_INIT;
+  g_autoptr(GPtrArray) changes = NULL;
+  git_status_list *list = NULL;
+  size_t count;
+
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
+
+  options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+  options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED |
+                  GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+                  GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+
+  if (!_accord_git_check (git_status_list_new (&list, self->git, &options),
+                          _("Could not compare the strategy with its last revision"), error))
+    return NULL;
+
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_change_free);
+  count = git_status_list_entrycount (list);
+
+  for (size_t i = 0; i < count; i++)
+    {
+      const git_status_entry *entry = git_status_byindex (list, i);
+      const git_diff_delta *delta = entry->index_to_workdir != NULL ? entry->index_to_workdir
+                                                                    : entry->head_to_index;
+      unsigned int status = entry->status;
+      AccordChangeKind kind;
+
+      if (delta == NULL || status == GIT_STATUS_CURRENT || (status & GIT_STATUS_IGNORED))
+        continue;
+
+      if (status & (GIT_STATUS_WT_DELETED | GIT_STATUS_INDEX_DELETED))
+        kind = ACCORD_CHANGE_REMOVED;
+      else if ((status & GIT_STATUS_WT_NEW) ||
+               ((status & GIT_STATUS_INDEX_NEW) && !(status & GIT_STATUS_WT_DELETED)))
+        kind = ACCORD_CHANGE_ADDED;
+      else
+        kind = ACCORD_CHANGE_MODIFIED;
+
+      /* A file added to the index then deleted from the work tree was
+       * never saved: nothing changed. */
+      if ((status & GIT_STATUS_INDEX_NEW) && (status & GIT_STATUS_WT_DELETED))
+        continue;
+
+      g_ptr_array_add (changes, change_new (delta->new_file.path != NULL ? delta->new_file.path
+                                                                         : delta->old_file.path,
+                                            kind));
+    }
+
+  git_status_list_free (list);
+
+  return g_steal_pointer (&changes);
+}
+
+/**
+ * accord_repository_save:
+ * @self: an #AccordRepository
+ * @message: the revision's message
+ * @author: (nullable): "Name <e-mail>", or %NULL for git's configuration
+ * @error: return location for a #GError
+ *
+ * Saves every unsaved change as a new revision: a commit on the current
+ * branch. Fails with %ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE when nothing
+ * changed.
+ *
+ * Returns: (transfer full): the new revision's id
+ */
+char *
+accord_repository_save (AccordRepository  *self,
+                        const char        *message,
+                        const char        *author,
+                        GError           **error)
+{
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (message != NULL && *message != '\0', NULL);
+
+  return commit_paths (self, NULL, message, author, error);
+}
+
+/**
+ * accord_repository_resolve:
+ * @self: an #AccordRepository
+ * @revision: a revision name
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the full id of the commit @revision names
+ */
+char *
+accord_repository_resolve (AccordRepository  *self,
+                           const char        *revision,
+                           GError           **error)
+{
+  g_autoptr(git_commit) commit = NULL;
+  char hex[GIT_OID_HEXSZ + 1];
+
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
+
+  if (!lookup_commit (self, revision, &commit, error))
+    return NULL;
+
+  git_oid_tostr (hex, sizeof hex, git_commit_id (commit));
+
+  return g_strdup (hex);
+}
+
+/**
+ * accord_repository_dup_head:
+ * @self: an #AccordRepository
+ *
+ * Returns: (transfer full) (nullable): the id of the last revision
+ */
+char *
+accord_repository_dup_head (AccordRepository *self)
+{
+  return accord_repository_resolve (self, "HEAD", NULL);
+}
+
+/* Compares two trees folder by folder, skipping folders whose tree id did
+ * not change, and lists the files that differ. */
+static void
+diff_trees (git_repository *git,
+            git_tree       *old_tree,
+            git_tree       *new_tree,
+            const char     *prefix,
+            GPtrArray      *changes)
+{
+  size_t old_count = old_tree != NULL ? git_tree_entrycount (old_tree) : 0;
+  size_t new_count = new_tree != NULL ? git_tree_entrycount (new_tree) : 0;
+  size_t i = 0, j = 0;
+
+  while (i < old_count || j < new_count)
+    {
+      const git_tree_entry *a = i < old_count ? git_tree_entry_byindex (old_tree, i) : NULL;
+      const git_tree_entry *b = j < new_count ? git_tree_entry_byindex (new_tree, j) : NULL;
+      int order = a == NULL ? 1 : b == NULL ? -1
+                                            : strcmp (git_tree_entry_name (a), git_tree_entry_name (b));
+      const git_tree_entry *entry = order <= 0 ? a : b;
+      g_autofree char *path = g_strconcat (prefix, git_tree_entry_name (entry), NULL);
+
+      if (order == 0 && git_oid_equal (git_tree_entry_id (a), git_tree_entry_id (b)))
+        {
+          /* Same content: nothing below it changed. */
+        }
+      else if ((a == NULL || order > 0 || git_tree_entry_type (a) == GIT_OBJECT_TREE) &&
+               (b == NULL || order < 0 || git_tree_entry_type (b) == GIT_OBJECT_TREE) &&
+               git_tree_entry_type (entry) == GIT_OBJECT_TREE)
+        {
+          g_autoptr(git_tree) sub_old = NULL;
+          g_autoptr(git_tree) sub_new = NULL;
+          g_autofree char *sub_prefix = g_strconcat (path, "/", NULL);
+
+          if (order <= 0)
+            git_tree_lookup (&sub_old, git, git_tree_entry_id (a));
+          if (order >= 0)
+            git_tree_lookup (&sub_new, git, git_tree_entry_id (b));
+          diff_trees (git, sub_old, sub_new, sub_prefix, changes);
+        }
+      else
+        g_ptr_array_add (changes, change_new (path, order < 0 ? ACCORD_CHANGE_REMOVED
+                                                   : order > 0 ? ACCORD_CHANGE_ADDED
+                                                               : ACCORD_CHANGE_MODIFIED));
+
+      if (order <= 0)
+        i++;
+      if (order >= 0)
+        j++;
+    }
+}
+
+static int
+collect_tag_cb (const char *name,
+                git_oid    *oid,
+                void       *user_data)
+{
+  struct { git_repository *git; GHashTable *tags; } *data = user_data;
+  g_autoptr(git_object) object = NULL;
+  g_autoptr(git_object) target = NULL;
+  char hex[GIT_OID_HEXSZ + 1];
+  GPtrArray *names;
+
+  if (git_object_lookup (&object, data->git, oid, GIT_OBJECT_ANY) < 0 ||
+      git_object_peel (&target, object, GIT_OBJECT_COMMIT) < 0)
+    {
+      git_error_clear ();
+      return 0;
+    }
+
+  git_oid_tostr (hex, sizeof hex, git_object_id (target));
+  names = g_hash_table_lookup (data->tags, hex);
+  if (names == NULL)
+    {
+      names = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+      g_hash_table_insert (data->tags, g_strdup (hex), names);
+    }
+
+  g_ptr_array_add (names, g_strdup (name + strlen ("refs/tags/")));
+
+  return 0;
+}
+
+static AccordRevision *
+revision_from_commit (AccordRepository *self,
+                      git_commit       *commit,
+                      GHashTable       *tags)
+{
+  AccordRevision *revision = g_new0 (AccordRevision, 1);
+  const git_signature *author = git_commit_author (commit);
+  g_autoptr(git_commit) parent = NULL;
+  g_autoptr(git_tree) tree = NULL;
+  g_autoptr(git_tree) parent_tree = NULL;
+  char hex[GIT_OID_HEXSZ + 1];
+  GPtrArray *names;
+
+  git_oid_tostr (hex, sizeof hex, git_commit_id (commit));
+  revision->id = g_strdup (hex);
+  revision->author_name = g_strdup (author->name);
+  revision->author_email = g_strdup (author->email);
+  revision->time = author->when.time;
+  revision->offset = author->when.offset;
+  revision->message = g_strdup (git_commit_message (commit));
+  g_strchomp (revision->message);
+
+  names = g_hash_table_lookup (tags, hex);
+  revision->tags = names != NULL ? g_strdupv ((char **) names->pdata) : g_new0 (char *, 1);
+
+  revision->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_change_free);
+  if (git_commit_tree (&tree, commit) == 0)
+    {
+      if (git_commit_parentcount (commit) > 0 && git_commit_parent (&parent, commit, 0) == 0)
+        git_commit_tree (&parent_tree, parent);
+      diff_trees (self->git, parent_tree, tree, "", revision->changes);
+    }
+  git_error_clear ();
+
+  return revision;
+}
+
+/**
+ * accord_repository_log:
+ * @self: an #AccordRepository
+ * @revision: (nullable): where to start, or %NULL for the last revision
+ * @max_count: how many revisions at most, or 0 for all
+ * @error: return location for a #GError
+ *
+ * The history: revisions from @revision back to the first, newest first,
+ * each with the files it changed and its milestones.
+ *
+ * Returns: (transfer full) (element-type AccordRevision): the revisions
+ */
+GPtrArray *
+accord_repository_log (AccordRepository  *self,
+                       const char        *revision,
+                       guint              max_count,
+                       GError           **error)
+{
+  g_autoptr(GHashTable) tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) g_ptr_array_unref);
+  struct { git_repository *git; GHashTable *tags; } tag_data = { self->git, tags };
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(git_revwalk) walk = NULL;
+  g_autoptr(git_commit) start = NULL;
+  git_oid id;
+
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
+
+  if (!lookup_commit (self, revision, &start, error))
+    return NULL;
+
+  git_tag_foreach (self->git, collect_tag_cb, &tag_data);
+  git_error_clear ();
+
+  if (!_accord_git_check (git_revwalk_new (&walk, self->git),
+                          _("Could not read the history"), error))
+    return NULL;
+
+  git_revwalk_sorting (walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+  if (!_accord_git_check (git_revwalk_push (walk, git_commit_id (start)),
+                          _("Could not read the history"), error))
+    return NULL;
+
+  revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_revision_free);
+
+  while ((max_count == 0 || revisions->len < max_count) && git_revwalk_next (&id, walk) == 0)
+    {
+      g_autoptr(git_commit) commit = NULL;
+
+      if (!_accord_git_check (git_commit_lookup (&commit, self->git, &id),
+                              _("Could not read the history"), error))
+        return NULL;
+
+      g_ptr_array_add (revisions, revision_from_commit (self, commit, tags));
+    }
+  git_error_clear ();
+
+  return g_steal_pointer (&revisions);
+}
+
+/**
+ * accord_repository_tag:
+ * @self: an #AccordRepository
+ * @name: the milestone's name, such as "consultation-1"
+ * @message: what the milestone marks
+ * @author: (nullable): "Name <e-mail>", or %NULL for git's configuration
+ * @error: return location for a #GError
+ *
+ * Marks the last revision as a milestone: an annotated git tag.
+ *
+ * Returns: %TRUE if the milestone was made
+ */
+gboolean
+accord_repository_tag (AccordRepository  *self,
+                       const char        *name,
+                       const char        *message,
+                       const char        *author,
+                       GError           **error)
+{
+  g_autoptr(git_signature) signature = NULL;
+  g_autoptr(git_object) head = NULL;
+  g_autofree char *reference = NULL;
+  git_oid id;
+  int valid = 0;
+  int rc;
+
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  reference = g_strconcat ("refs/tags/", name, NULL);
+  if (git_reference_name_is_valid (&valid, reference) < 0 || !valid || *name == '-')
+    {
+      git_error_clear ();
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_INVALID_NAME,
+                   _("“%s” cannot name a milestone: use letters, digits, dots and dashes"), name);
+      return FALSE;
+    }
+
+  if (!(signature = make_signature (self, author, error)))
+    return FALSE;
+
+  if (!_accord_git_check (git_revparse_single (&head, self->git, "HEAD^{commit}"),
+                          _("Could not read the last revision"), error))
+    return FALSE;
+
+  rc = git_tag_create (&id, self->git, name, head, signature,
+                       message != NULL ? message : name, FALSE);
+  if (rc == GIT_EEXISTS)
+    {
+      git_error_clear ();
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_EXISTS,
+                   _("There is already a milestone named “%s”"), name);
+      return FALSE;
+    }
+
+  return _accord_git_check (rc, _("Could not make the milestone"), error);
+}
+
+static gboolean
+check_no_unsaved (AccordRepository  *self,
+                  const char        *only_path,
+                  GError           **error)
+{
+  g_autoptr(GPtrArray) changes = accord_repository_status (self, error);
+
+  if (changes == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      AccordChange *change = g_ptr_array_index (changes, i);
+
+      if (only_path != NULL && !g_str_equal (change->path, only_path))
+        continue;
+
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNSAVED_CHANGES,
+                   _("“%s” has unsaved changes: save or discard them before restoring"),
+                   change->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+find_entity_path (AccordRepository *self,
+                  git_tree         *tree,
+                  const char       *entity_id)
+{
+  if (g_str_equal (entity_id, "strategy"))
+    return g_strdup ("strategy.md");
+
+  for (guint kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
+    {
+      g_autofree char *path = g_strconcat (accord_entity_kind_get_directory (kind), "/",
+                                           entity_id, ".md", NULL);
+      g_autofree char *full = join_path (self, path);
+      git_tree_entry *entry = NULL;
+
+      if (git_tree_entry_bypath (&entry, tree, path) == 0)
+        {
+          git_tree_entry_free (entry);
+          return g_steal_pointer (&path);
+        }
+      git_error_clear ();
+
+      if (g_file_test (full, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&path);
+    }
+
+  return NULL;
+}
+
+static gboolean
+restore_path (AccordRepository  *self,
+              git_tree          *tree,
+              const char        *path,
+              GError           **error)
+{
+  g_autoptr(git_blob) blob = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  git_tree_entry *entry = NULL;
+  gboolean found;
+
+  found = git_tree_entry_bypath (&entry, tree, path) == 0;
+  git_error_clear ();
+
+  if (!found)
+    return delete_file (self, path, error);
+
+  if (!_accord_git_check (git_blob_lookup (&blob, self->git, git_tree_entry_id (entry)),
+                          _("Could not read the revision"), error))
+    {
+      git_tree_entry_free (entry);
+      return FALSE;
+    }
+  git_tree_entry_free (entry);
+
+  bytes = g_bytes_new (git_blob_rawcontent (blob), git_blob_rawsize (blob));
+
+  return write_file (self, path, bytes, error);
+}
+
+static gboolean
+restore_everything (AccordRepository  *self,
+                    git_tree          *tree,
+                    GPtrArray         *paths,
+                    GError           **error)
+{
+  g_autoptr(git_tree) head_tree = NULL;
+  g_autoptr(git_commit) head = NULL;
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_change_free);
+
+  if (!lookup_commit (self, "HEAD", &head, error) ||
+      !_accord_git_check (git_commit_tree (&head_tree, head), _("Could not read the revision"), error))
+    return FALSE;
+
+  diff_trees (self->git, head_tree, tree, "", changes);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      AccordChange *change = g_ptr_array_index (changes, i);
+
+      if (!is_strategy_path (change->path))
+        continue;
+
+      if (!restore_path (self, tree, change->path, error))
+        return FALSE;
+
+      g_ptr_array_add (paths, g_strdup (change->path));
+    }
+
+  return TRUE;
+}
+
+/**
+ * accord_repository_restore:
+ * @self: an #AccordRepository
+ * @revision: the revision to take the content from
+ * @entity_id: (nullable): the entity to restore, or %NULL for the whole strategy
+ * @author: (nullable): "Name <e-mail>", or %NULL for git's configuration
+ * @error: return location for a #GError
+ *
+ * Brings back the entity (or the whole strategy) as it was in @revision,
+ * and saves that as a new revision: history is never rewritten. An entity
+ * that did not exist in @revision is removed. Fails when the files it
+ * would overwrite have unsaved changes.
+ *
+ * Returns: (transfer full): the new revision's id
+ */
+char *
+accord_repository_restore (AccordRepository  *self,
+                           const char        *revision,
+                           const char        *entity_id,
+                           const char        *author,
+                           GError           **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(git_commit) commit = NULL;
+  g_autoptr(git_tree) tree = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *path = NULL;
+  char short_id[8];
+
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (revision != NULL, NULL);
+
+  if (!lookup_commit (self, revision, &commit, error) ||
+      !_accord_git_check (git_commit_tree (&tree, commit), _("Could not read the revision"), error))
+    return NULL;
+
+  git_oid_tostr (short_id, sizeof short_id, git_commit_id (commit));
+
+  if (entity_id != NULL)
+    {
+      path = find_entity_path (self, tree, entity_id);
+      if (path == NULL)
+        {
+          g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNKNOWN_REVISION,
+                       _("“%s” exists neither now nor in revision %s"), entity_id, short_id);
+          return NULL;
+        }
+
+      if (!check_no_unsaved (self, path, error) ||
+          !restore_path (self, tree, path, error))
+        return NULL;
+
+      g_ptr_array_add (paths, g_strdup (path));
+      /* Translators: %s is an entity id, %s a revision id. */
+      message = g_strdup_printf (_("Restore %s as of revision %s"), entity_id, short_id);
+    }
+  else
+    {
+      if (!check_no_unsaved (self, NULL, error) ||
+          !restore_everything (self, tree, paths, error))
+        return NULL;
+
+      message = g_strdup_printf (_("Restore the strategy as of revision %s"), short_id);
+    }
+
+  return commit_paths (self, paths, message, author, error);
+}

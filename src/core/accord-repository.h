@@ -1,0 +1,121 @@
+/* accord-repository.h
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "accord-strategy.h"
+#include "accord-revision.h"
+
+G_BEGIN_DECLS
+
+/**
+ * AccordRepositoryError:
+ * @ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY: the folder holds no strategy
+ * @ACCORD_REPOSITORY_ERROR_EXISTS: the folder already holds something
+ * @ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE: there are no changes to save
+ * @ACCORD_REPOSITORY_ERROR_UNKNOWN_REVISION: no revision has that name
+ * @ACCORD_REPOSITORY_ERROR_UNSAVED_CHANGES: unsaved changes are in the way
+ * @ACCORD_REPOSITORY_ERROR_NO_AUTHOR: no author name or e-mail is known
+ * @ACCORD_REPOSITORY_ERROR_INVALID_NAME: a milestone name git cannot use
+ * @ACCORD_REPOSITORY_ERROR_IO: a file could not be read or written
+ */
+typedef enum
+{
+  ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY,
+  ACCORD_REPOSITORY_ERROR_EXISTS,
+  ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE,
+  ACCORD_REPOSITORY_ERROR_UNKNOWN_REVISION,
+  ACCORD_REPOSITORY_ERROR_UNSAVED_CHANGES,
+  ACCORD_REPOSITORY_ERROR_NO_AUTHOR,
+  ACCORD_REPOSITORY_ERROR_INVALID_NAME,
+  ACCORD_REPOSITORY_ERROR_IO,
+} AccordRepositoryError;
+
+#define ACCORD_REPOSITORY_ERROR (accord_repository_error_quark ())
+GQuark accord_repository_error_quark (void);
+
+/**
+ * AccordChangeKind:
+ * @ACCORD_CHANGE_ADDED: the file is new
+ * @ACCORD_CHANGE_MODIFIED: the file changed
+ * @ACCORD_CHANGE_REMOVED: the file was deleted
+ */
+typedef enum
+{
+  ACCORD_CHANGE_ADDED,
+  ACCORD_CHANGE_MODIFIED,
+  ACCORD_CHANGE_REMOVED,
+} AccordChangeKind;
+
+/**
+ * AccordChange:
+ * @path: the file, relative to the strategy's folder
+ * @kind: what happened to it
+ *
+ * One file that differs between two states of a strategy.
+ */
+typedef struct
+{
+  char             *path;
+  AccordChangeKind  kind;
+} AccordChange;
+
+#define ACCORD_TYPE_CHANGE (accord_change_get_type ())
+GType         accord_change_get_type (void) G_GNUC_CONST;
+AccordChange *accord_change_copy     (const AccordChange *self);
+void          accord_change_free     (AccordChange       *self);
+const char   *accord_change_kind_to_string (AccordChangeKind kind);
+
+#define ACCORD_TYPE_REPOSITORY (accord_repository_get_type ())
+
+G_DECLARE_FINAL_TYPE (AccordRepository, accord_repository, ACCORD, REPOSITORY, GObject)
+
+AccordRepository *accord_repository_create          (const char        *path,
+                                                     AccordStrategy    *strategy,
+                                                     const char        *author,
+                                                     const char        *message,
+                                                     GError           **error);
+AccordRepository *accord_repository_open            (const char        *path,
+                                                     GError           **error);
+const char       *accord_repository_get_path        (AccordRepository  *self);
+char             *accord_repository_dup_git_dir     (AccordRepository  *self) G_GNUC_WARN_UNUSED_RESULT;
+AccordStrategy   *accord_repository_load            (AccordRepository  *self,
+                                                     GError           **error);
+AccordStrategy   *accord_repository_load_revision   (AccordRepository  *self,
+                                                     const char        *revision,
+                                                     GError           **error);
+gboolean          accord_repository_write           (AccordRepository  *self,
+                                                     AccordStrategy    *strategy,
+                                                     GError           **error);
+GPtrArray        *accord_repository_status          (AccordRepository  *self,
+                                                     GError           **error);
+char             *accord_repository_save            (AccordRepository  *self,
+                                                     const char        *message,
+                                                     const char        *author,
+                                                     GError           **error);
+char             *accord_repository_resolve         (AccordRepository  *self,
+                                                     const char        *revision,
+                                                     GError           **error);
+char             *accord_repository_dup_head        (AccordRepository  *self) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray        *accord_repository_log             (AccordRepository  *self,
+                                                     const char        *revision,
+                                                     guint              max_count,
+                                                     GError           **error);
+gboolean          accord_repository_tag             (AccordRepository  *self,
+                                                     const char        *name,
+                                                     const char        *message,
+                                                     const char        *author,
+                                                     GError           **error);
+char             *accord_repository_restore         (AccordRepository  *self,
+                                                     const char        *revision,
+                                                     const char        *entity_id,
+                                                     const char        *author,
+                                                     GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* accord-strategy-private.h
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "accord-strategy.h"
+
+G_BEGIN_DECLS
+
+AccordStrategy *_accord_strategy_new_empty          (void);
+void            _accord_strategy_add_problem        (AccordStrategy *self,
+                                                     AccordProblem  *problem);
+void            _accord_strategy_add_loaded         (AccordStrategy *self,
+                                                     AccordEntity   *entity,
+                                                     const char     *path);
+GPtrArray      *_accord_strategy_steal_removed      (AccordStrategy *self);
+void            _accord_strategy_forget_removed     (AccordStrategy *self);
+GPtrArray      *_accord_strategy_dup_all            (AccordStrategy *self);
+
+G_END_DECLS
