@@ -576,6 +576,13 @@ _accord_entity_dup_keys (AccordEntity *self)
   return keys;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /**
  * accord_entity_dup_field_names:
  * @self: an #AccordEntity
@@ -590,7 +597,7 @@ accord_entity_dup_field_names (AccordEntity *self)
   GStrvBuilder *builder = g_strv_builder_new ();
   char **names;
 
-  g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (keys, compare_names);
   for (guint i = 0; i < keys->len; i++)
     g_strv_builder_add (builder, g_ptr_array_index (keys, i));
 

@@ -97,6 +97,9 @@ const char * const *accord_entity_kind_get_choices   (AccordEntityKind   kind,
                                                       const char        *field);
 gboolean            accord_entity_kind_has_field     (AccordEntityKind   kind,
                                                       const char        *field);
+const char         *accord_entity_kind_get_choice_label (AccordEntityKind kind,
+                                                         const char      *field,
+                                                         const char      *value);
 
 gboolean            accord_id_is_valid               (const char        *id);
 char               *accord_id_generate               (AccordEntityKind   kind) G_GNUC_WARN_UNUSED_RESULT;

@@ -337,11 +337,11 @@ read_texts (Reader       *reader,
           g_string_truncate (text, 0);
           g_free (key);
           key = g_strndup (line + 4, line_length - 4);
-          key_line = number + 1;
+          key_line = number;
         }
       else
         {
-          if (g_str_has_prefix (line, ":::") && line_length >= 3)
+          if (line_length >= 3 && strncmp (line, ":::", 3) == 0)
             report (reader, number, _("“%.*s” does not open a block a %s can have"),
                     (int) line_length, line, schema->name);
 
@@ -416,14 +416,18 @@ _accord_format_parse (AccordEntityKind  kind,
       return NULL;
     }
 
-  if (length < 4 || strncmp (data, "---\n", 4) != 0)
+  /* Header lines may end in CR LF, as some editors write them. */
+  if (length >= 5 && strncmp (data, "---\r\n", 5) == 0)
+    offset = 5;
+  else if (length >= 4 && strncmp (data, "---\n", 4) == 0)
+    offset = 4;
+  else
     {
       report (&reader, 1, _("The file does not start with a “---” line"));
       return NULL;
     }
 
   entity = accord_entity_new (kind, id);
-  offset = 4;
   number = 2;
 
   for (;;)

@@ -118,14 +118,67 @@ midpoint (GString    *out,
     }
 }
 
+/* Appends to @out the key one step above (or below) @key, for placing after
+ * the last sibling (or before the first). Halving the gap each time would
+ * add a digit every few steps; counting instead keeps long runs short. A
+ * key that starts with n "z" digits (n "0" digits, stepping down) counts
+ * with the n + 1 digits after them, so each level holds 36 times more keys
+ * than the one before. Returns FALSE when there is no such step. */
+static gboolean
+step (GString    *out,
+      const char *key,
+      gboolean    up)
+{
+  gsize length = strlen (key);
+  gsize level = strspn (key, up ? "z" : "0");
+  gsize width = level + 1;
+  char counter[MAX_KEY_LENGTH];
+  gsize end;
+
+  if (level + width > MAX_KEY_LENGTH)
+    return FALSE;
+
+  for (gsize i = 0; i < width; i++)
+    counter[i] = level + i < length ? key[level + i] : '0';
+
+  /* The first digit of the counter is never "z" (never "0"), so the carry
+   * stops there at the latest. */
+  for (gsize i = width; i-- > 0;)
+    {
+      int value = digit_value (counter[i]) + (up ? 1 : -1);
+
+      if (value >= 0 && value < BASE)
+        {
+          counter[i] = digit_char (value);
+          break;
+        }
+
+      counter[i] = up ? '0' : digit_char (BASE - 1);
+    }
+
+  /* Trailing zeros add nothing to the fraction; a key of zeros only is 0,
+   * below every key. */
+  end = width;
+  while (end > 0 && counter[end - 1] == '0')
+    end--;
+
+  if (level + end == 0)
+    return FALSE;
+
+  g_string_append_len (out, key, level);
+  g_string_append_len (out, counter, end);
+
+  return TRUE;
+}
+
 /**
  * accord_order_key_between:
  * @before: (nullable): the key to sort after, or %NULL for the first place
  * @after: (nullable): the key to sort before, or %NULL for the last place
  *
  * Makes a key that sorts after @before and before @after. Placing after
- * the last sibling increments a digit, so that appending one item after
- * another keeps keys short.
+ * the last sibling increments a digit, and placing before the first
+ * decrements one, so that adding one item after another keeps keys short.
  *
  * Returns: (transfer full): a new order key
  */
@@ -139,20 +192,9 @@ accord_order_key_between (const char *before,
   g_return_val_if_fail (after == NULL || accord_order_key_is_valid (after), NULL);
   g_return_val_if_fail (before == NULL || after == NULL || strcmp (before, after) < 0, NULL);
 
-  if (before != NULL && after == NULL)
-    {
-      gsize length = strlen (before);
-
-      for (gsize i = 0; i < length; i++)
-        {
-          if (before[i] != 'z')
-            {
-              g_string_append_len (key, before, i);
-              g_string_append_c (key, digit_char (digit_value (before[i]) + 1));
-              return g_string_free (key, FALSE);
-            }
-        }
-    }
+  if ((before != NULL && after == NULL && step (key, before, TRUE)) ||
+      (before == NULL && after != NULL && step (key, after, FALSE)))
+    return g_string_free (key, FALSE);
 
   midpoint (key, before != NULL ? before : "", after);
 

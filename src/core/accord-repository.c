@@ -19,7 +19,7 @@
 #include "accord-format-private.h"
 #include "accord-git-private.h"
 #include "accord-global.h"
-#include "accord-repository.h"
+#include "accord-repository-private.h"
 #include "accord-strategy-private.h"
 
 /*
@@ -38,6 +38,7 @@ struct _AccordRepository
 
   char           *path;
   git_repository *git;
+  GHashTable     *written;   /* paths written or deleted since the last save */
 };
 
 G_DEFINE_FINAL_TYPE (AccordRepository, accord_repository, G_TYPE_OBJECT)
@@ -142,6 +143,7 @@ accord_repository_finalize (GObject *object)
 
   g_clear_pointer (&self->git, git_repository_free);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->written, g_hash_table_unref);
 
   G_OBJECT_CLASS (accord_repository_parent_class)->finalize (object);
 }
@@ -157,6 +159,7 @@ accord_repository_class_init (AccordRepositoryClass *klass)
 static void
 accord_repository_init (AccordRepository *self)
 {
+  self->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static gboolean
@@ -202,6 +205,8 @@ write_file (AccordRepository  *self,
       return FALSE;
     }
 
+  g_hash_table_add (self->written, g_strdup (relative));
+
   return TRUE;
 }
 
@@ -215,31 +220,56 @@ delete_file (AccordRepository  *self,
   if (g_unlink (path) != 0 && errno != ENOENT)
     return set_io_error (error, relative, errno);
 
+  g_hash_table_add (self->written, g_strdup (relative));
+
   return TRUE;
 }
 
-/* Accepts "Name <email>"; NULL or "" means the user's git configuration. */
 static git_signature *
-make_signature (AccordRepository  *self,
-                const char        *author,
-                GError           **error)
+default_signature (git_repository  *git,
+                   GError         **error)
+{
+  g_autoptr(git_config) config = NULL;
+  g_autoptr(git_config) snapshot = NULL;
+  git_signature *signature = NULL;
+  const char *name = NULL;
+  const char *email = NULL;
+  int rc;
+
+  /* Without a repository yet (a strategy being created), read the
+   * user's own configuration, as git itself would. */
+  if (git != NULL)
+    rc = git_signature_default (&signature, git);
+  else if ((rc = git_config_open_default (&config)) == 0 &&
+           (rc = git_config_snapshot (&snapshot, config)) == 0 &&
+           (rc = git_config_get_string (&name, snapshot, "user.name")) == 0 &&
+           (rc = git_config_get_string (&email, snapshot, "user.email")) == 0)
+    rc = git_signature_now (&signature, name, email);
+
+  if (rc < 0)
+    {
+      git_error_clear ();
+      g_set_error_literal (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NO_AUTHOR,
+                           _("No author is known: give one as “Name <e-mail>”, "
+                             "or set git’s user.name and user.email"));
+      return NULL;
+    }
+
+  return signature;
+}
+
+/* Accepts "Name <email>"; NULL or "" means the user's git configuration,
+ * read from @git when there is one. */
+static git_signature *
+make_signature (git_repository  *git,
+                const char      *author,
+                GError         **error)
 {
   git_signature *signature = NULL;
   const char *open, *close;
 
   if (author == NULL || *author == '\0')
-    {
-      if (git_signature_default (&signature, self->git) < 0)
-        {
-          git_error_clear ();
-          g_set_error_literal (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NO_AUTHOR,
-                               _("No author is known: give one as “Name <e-mail>”, "
-                                 "or set git’s user.name and user.email"));
-          return NULL;
-        }
-
-      return signature;
-    }
+    return default_signature (git, error);
 
   open = strchr (author, '<');
   close = open != NULL ? strchr (open, '>') : NULL;
@@ -255,9 +285,13 @@ make_signature (AccordRepository  *self,
     g_autofree char *name = g_strstrip (g_strndup (author, open - author));
     g_autofree char *email = g_strndup (open + 1, close - open - 1);
 
-    if (!_accord_git_check (git_signature_now (&signature, name, email),
-                            _("Could not use the author"), error))
-      return NULL;
+    if (*name == '\0' || git_signature_now (&signature, name, email) < 0)
+      {
+        git_error_clear ();
+        g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NO_AUTHOR,
+                     _("“%s” is not an author written “Name <e-mail>”"), author);
+        return NULL;
+      }
   }
 
   return signature;
@@ -291,7 +325,7 @@ commit_paths (AccordRepository  *self,
   char hex[GIT_OID_HEXSZ + 1];
   int rc;
 
-  if (!(signature = make_signature (self, author, error)))
+  if (!(signature = make_signature (self->git, author, error)))
     return NULL;
 
   if (!_accord_git_check (git_repository_index (&index, self->git),
@@ -378,6 +412,20 @@ commit_paths (AccordRepository  *self,
   return g_strdup (hex);
 }
 
+static void
+forget_written (AccordRepository *self,
+                GPtrArray        *paths)
+{
+  if (paths == NULL)
+    {
+      g_hash_table_remove_all (self->written);
+      return;
+    }
+
+  for (guint i = 0; i < paths->len; i++)
+    g_hash_table_remove (self->written, g_ptr_array_index (paths, i));
+}
+
 static AccordRepository *
 repository_new (const char     *path,
                 git_repository *git)
@@ -416,11 +464,16 @@ accord_repository_create (const char      *path,
   g_autoptr(GDir) dir = NULL;
   g_autofree char *revision = NULL;
   g_autoptr(GBytes) attributes = NULL;
+  g_autoptr(git_signature) signature = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (ACCORD_IS_STRATEGY (strategy), NULL);
 
   accord_init ();
+
+  /* Check everything that can be checked before anything is written. */
+  if (!(signature = make_signature (NULL, author, error)))
+    return NULL;
 
   dir = g_dir_open (path, 0, NULL);
   if (dir != NULL && g_dir_read_name (dir) != NULL)
@@ -448,6 +501,8 @@ accord_repository_create (const char      *path,
                            author, error);
   if (revision == NULL)
     return NULL;
+
+  forget_written (self, NULL);
 
   return g_steal_pointer (&self);
 }
@@ -531,6 +586,34 @@ accord_repository_dup_git_dir (AccordRepository *self)
   return g_strdup (git_repository_path (self->git));
 }
 
+git_repository *
+_accord_repository_get_git (AccordRepository *self)
+{
+  return self->git;
+}
+
+AccordStrategy *
+_accord_repository_new_strategy (void)
+{
+  return _accord_strategy_new_empty ();
+}
+
+gboolean
+_accord_repository_is_entity_path (const char *path)
+{
+  AccordEntityKind kind;
+
+  return _accord_format_path_parse (path, &kind, NULL);
+}
+
+void
+_accord_repository_add_problem (AccordStrategy *strategy,
+                                const char     *path,
+                                const char     *message)
+{
+  _accord_strategy_add_problem (strategy, accord_problem_new (path, 1, message));
+}
+
 static void
 add_problem (AccordStrategy *strategy,
              const char     *path,
@@ -539,55 +622,88 @@ add_problem (AccordStrategy *strategy,
   _accord_strategy_add_problem (strategy, accord_problem_new (path, 1, message));
 }
 
-static void
-load_entry (AccordStrategy *strategy,
-            const char     *path,
-            const char     *data,
-            gsize           length)
+/* Parses one file; what is wrong with it is appended to @problems. */
+AccordEntity *
+_accord_repository_parse_entry (const char *path,
+                                const char *data,
+                                gsize       length,
+                                GPtrArray  *problems)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new ();
-  g_autoptr(AccordEntity) entity = NULL;
   g_autofree char *id = NULL;
   AccordEntityKind kind;
 
   if (!_accord_format_path_parse (path, &kind, &id))
     {
-      add_problem (strategy, path,
-                   _("This file’s name is not an entity id followed by “.md”"));
-      return;
+      g_ptr_array_add (problems,
+                       accord_problem_new (path, 1,
+                                           _("This file’s name is not an entity id followed by “.md”")));
+      return NULL;
     }
 
-  entity = _accord_format_parse (kind, id, path, data, length, problems);
+  return _accord_format_parse (kind, id, path, data, length, problems);
+}
 
-  for (guint i = 0; i < problems->len; i++)
-    _accord_strategy_add_problem (strategy, g_ptr_array_index (problems, i));
+static void
+take_strategy_fields (AccordStrategy *strategy,
+                      AccordEntity   *entity)
+{
+  AccordEntity *self = ACCORD_ENTITY (strategy);
+  g_auto(GStrv) names = accord_entity_dup_field_names (entity);
+  GPtrArray *extra = _accord_entity_get_extra (entity);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GPtrArray *values = _accord_entity_get_values (entity, names[i]);
+
+      for (guint j = 0; j < values->len; j++)
+        _accord_entity_take_value (self, names[i], g_strdup (g_ptr_array_index (values, j)));
+      _accord_entity_set_line (self, names[i], _accord_entity_get_line (entity, names[i]));
+    }
+
+  for (guint i = 0; extra != NULL && i < extra->len; i++)
+    _accord_entity_add_extra (self, g_ptr_array_index (extra, i));
+
+  _accord_entity_set_modified (self, FALSE);
+}
+
+/* Adds a parsed file to @strategy: its entity, if any, and its problems,
+ * which are moved out of @problems. */
+void
+_accord_repository_add_entry (AccordStrategy *strategy,
+                              const char     *path,
+                              AccordEntity   *entity,
+                              GPtrArray      *problems)
+{
+  if (problems != NULL && problems->len > 0)
+    {
+      gsize count = 0;
+      gpointer *items = g_ptr_array_steal (problems, &count);
+
+      for (gsize i = 0; i < count; i++)
+        _accord_strategy_add_problem (strategy, items[i]);
+      g_free (items);
+    }
 
   if (entity == NULL)
     return;
 
-  if (kind == ACCORD_ENTITY_STRATEGY)
-    {
-      AccordEntity *self = ACCORD_ENTITY (strategy);
-      g_auto(GStrv) names = accord_entity_dup_field_names (entity);
-      GPtrArray *extra = _accord_entity_get_extra (entity);
+  if (ACCORD_IS_STRATEGY (entity))
+    take_strategy_fields (strategy, entity);
+  else
+    _accord_strategy_add_loaded (strategy, entity, path);
+}
 
-      for (guint i = 0; names[i] != NULL; i++)
-        {
-          GPtrArray *values = _accord_entity_get_values (entity, names[i]);
+/* Parses one file and adds what it holds to @strategy, with its problems. */
+void
+_accord_repository_load_entry (AccordStrategy *strategy,
+                               const char     *path,
+                               const char     *data,
+                               gsize           length)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_problem_free);
+  g_autoptr(AccordEntity) entity = _accord_repository_parse_entry (path, data, length, problems);
 
-          for (guint j = 0; j < values->len; j++)
-            _accord_entity_take_value (self, names[i], g_strdup (g_ptr_array_index (values, j)));
-          _accord_entity_set_line (self, names[i], _accord_entity_get_line (entity, names[i]));
-        }
-
-      for (guint i = 0; extra != NULL && i < extra->len; i++)
-        _accord_entity_add_extra (self, g_ptr_array_index (extra, i));
-
-      _accord_entity_set_modified (self, FALSE);
-      return;
-    }
-
-  _accord_strategy_add_loaded (strategy, entity, path);
+  _accord_repository_add_entry (strategy, path, entity, problems);
 }
 
 /* Reads one file of the work tree, refusing links and anything too big
@@ -629,7 +745,7 @@ load_work_file (AccordRepository *self,
       return;
     }
 
-  load_entry (strategy, relative, data, length);
+  _accord_repository_load_entry (strategy, relative, data, length);
 }
 
 static int
@@ -667,8 +783,8 @@ load_work_directory (AccordRepository *self,
     }
 }
 
-static AccordStrategy *
-finish_load (AccordStrategy *strategy)
+AccordStrategy *
+_accord_repository_finish_load (AccordStrategy *strategy)
 {
   const char *version = accord_entity_get_field (ACCORD_ENTITY (strategy), "accord-format");
 
@@ -706,7 +822,7 @@ accord_repository_load (AccordRepository  *self,
   for (guint kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
     load_work_directory (self, strategy, accord_entity_kind_get_directory (kind));
 
-  return finish_load (g_steal_pointer (&strategy));
+  return _accord_repository_finish_load (g_steal_pointer (&strategy));
 }
 
 static gboolean
@@ -763,7 +879,8 @@ load_blob (AccordRepository *self,
       return;
     }
 
-  load_entry (strategy, path, git_blob_rawcontent (blob), git_blob_rawsize (blob));
+  _accord_repository_load_entry (strategy, path, git_blob_rawcontent (blob),
+                                 git_blob_rawsize (blob));
 }
 
 static void
@@ -839,7 +956,7 @@ accord_repository_load_revision (AccordRepository  *self,
   for (guint kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
     load_tree_directory (self, strategy, tree, accord_entity_kind_get_directory (kind));
 
-  return finish_load (g_steal_pointer (&strategy));
+  return _accord_repository_finish_load (g_steal_pointer (&strategy));
 }
 
 /**
@@ -980,10 +1097,55 @@ accord_repository_save (AccordRepository  *self,
                         const char        *author,
                         GError           **error)
 {
+  char *revision;
+
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (message != NULL && *message != '\0', NULL);
 
-  return commit_paths (self, NULL, message, author, error);
+  revision = commit_paths (self, NULL, message, author, error);
+  if (revision != NULL)
+    forget_written (self, NULL);
+
+  return revision;
+}
+
+/**
+ * accord_repository_save_written:
+ * @self: an #AccordRepository
+ * @message: the revision's message
+ * @author: (nullable): "Name <e-mail>", or %NULL for git's configuration
+ * @error: return location for a #GError
+ *
+ * Like accord_repository_save(), but saves only the files written or
+ * deleted through @self since its last save, without looking at the rest
+ * of the work tree: the quick way for a program that makes every change
+ * through the same #AccordRepository.
+ *
+ * Returns: (transfer full): the new revision's id
+ */
+char *
+accord_repository_save_written (AccordRepository  *self,
+                                const char        *message,
+                                const char        *author,
+                                GError           **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+  char *revision;
+
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (message != NULL && *message != '\0', NULL);
+
+  g_hash_table_iter_init (&iter, self->written);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (paths, g_strdup (key));
+
+  revision = commit_paths (self, paths, message, author, error);
+  if (revision != NULL)
+    forget_written (self, paths);
+
+  return revision;
 }
 
 /**
@@ -1242,7 +1404,7 @@ accord_repository_tag (AccordRepository  *self,
       return FALSE;
     }
 
-  if (!(signature = make_signature (self, author, error)))
+  if (!(signature = make_signature (self->git, author, error)))
     return FALSE;
 
   if (!_accord_git_check (git_revparse_single (&head, self->git, "HEAD^{commit}"),
@@ -1406,10 +1568,15 @@ accord_repository_restore (AccordRepository  *self,
   g_autoptr(git_tree) tree = NULL;
   g_autofree char *message = NULL;
   g_autofree char *path = NULL;
+  g_autoptr(git_signature) signature = NULL;
+  char *saved;
   char short_id[8];
 
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (revision != NULL, NULL);
+
+  if (!(signature = make_signature (self->git, author, error)))
+    return NULL;
 
   if (!lookup_commit (self, revision, &commit, error) ||
       !_accord_git_check (git_commit_tree (&tree, commit), _("Could not read the revision"), error))
@@ -1444,5 +1611,9 @@ accord_repository_restore (AccordRepository  *self,
       message = g_strdup_printf (_("Restore the strategy as of revision %s"), short_id);
     }
 
-  return commit_paths (self, paths, message, author, error);
+  saved = commit_paths (self, paths, message, author, error);
+  if (saved != NULL)
+    forget_written (self, paths);
+
+  return saved;
 }

@@ -99,6 +99,10 @@ char             *accord_repository_save            (AccordRepository  *self,
                                                      const char        *message,
                                                      const char        *author,
                                                      GError           **error);
+char             *accord_repository_save_written    (AccordRepository  *self,
+                                                     const char        *message,
+                                                     const char        *author,
+                                                     GError           **error);
 char             *accord_repository_resolve         (AccordRepository  *self,
                                                      const char        *revision,
                                                      GError           **error);

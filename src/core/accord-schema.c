@@ -120,6 +120,109 @@ static const AccordFieldSpec comment_fields[] = {
 #undef TEXT
 #undef BLOCK
 
+/* What readers see for each choice: in exports, in the application. */
+typedef struct
+{
+  AccordEntityKind  kind;
+  const char       *field;
+  const char       *value;
+  const char       *context;
+  const char       *label;
+} ChoiceLabel;
+
+static const ChoiceLabel choice_labels[] = {
+  { ACCORD_ENTITY_STRATEGY, "status", "draft", "strategy status",
+    NC_("strategy status", "Draft") },
+  { ACCORD_ENTITY_STRATEGY, "status", "consultation", "strategy status",
+    NC_("strategy status", "In consultation") },
+  { ACCORD_ENTITY_STRATEGY, "status", "adopted", "strategy status",
+    NC_("strategy status", "Adopted") },
+  { ACCORD_ENTITY_STRATEGY, "status", "archived", "strategy status",
+    NC_("strategy status", "Archived") },
+  { ACCORD_ENTITY_OBJECTIVE, "status", "planned", "objective status",
+    NC_("objective status", "Planned") },
+  { ACCORD_ENTITY_OBJECTIVE, "status", "in-progress", "objective status",
+    NC_("objective status", "In progress") },
+  { ACCORD_ENTITY_OBJECTIVE, "status", "achieved", "objective status",
+    NC_("objective status", "Achieved") },
+  { ACCORD_ENTITY_OBJECTIVE, "status", "delayed", "objective status",
+    NC_("objective status", "Delayed") },
+  { ACCORD_ENTITY_OBJECTIVE, "status", "cancelled", "objective status",
+    NC_("objective status", "Cancelled") },
+  { ACCORD_ENTITY_OBJECTIVE, "priority", "high", "priority",
+    NC_("priority", "High") },
+  { ACCORD_ENTITY_OBJECTIVE, "priority", "medium", "priority",
+    NC_("priority", "Medium") },
+  { ACCORD_ENTITY_OBJECTIVE, "priority", "low", "priority",
+    NC_("priority", "Low") },
+  { ACCORD_ENTITY_ROUND, "status", "planned", "round status",
+    NC_("round status", "Planned") },
+  { ACCORD_ENTITY_ROUND, "status", "open", "round status",
+    NC_("round status", "Open") },
+  { ACCORD_ENTITY_ROUND, "status", "closed", "round status",
+    NC_("round status", "Closed") },
+  { ACCORD_ENTITY_PARTICIPANT, "kind", "individual", "participant kind",
+    NC_("participant kind", "Individual") },
+  { ACCORD_ENTITY_PARTICIPANT, "kind", "organisation", "participant kind",
+    NC_("participant kind", "Organisation") },
+  { ACCORD_ENTITY_PARTICIPANT, "kind", "public-body", "participant kind",
+    NC_("participant kind", "Public body") },
+  { ACCORD_ENTITY_PARTICIPANT, "kind", "business", "participant kind",
+    NC_("participant kind", "Business") },
+  { ACCORD_ENTITY_PARTICIPANT, "kind", "academia", "participant kind",
+    NC_("participant kind", "Academia") },
+  { ACCORD_ENTITY_PARTICIPANT, "kind", "civil-society", "participant kind",
+    NC_("participant kind", "Civil society") },
+  { ACCORD_ENTITY_PARTICIPANT, "kind", "other", "participant kind",
+    NC_("participant kind", "Other") },
+  { ACCORD_ENTITY_COMMENT, "stance", "for", "stance",
+    NC_("stance", "For") },
+  { ACCORD_ENTITY_COMMENT, "stance", "against", "stance",
+    NC_("stance", "Against") },
+  { ACCORD_ENTITY_COMMENT, "stance", "mixed", "stance",
+    NC_("stance", "Mixed") },
+  { ACCORD_ENTITY_COMMENT, "stance", "neutral", "stance",
+    NC_("stance", "Neutral") },
+  { ACCORD_ENTITY_COMMENT, "status", "new", "comment status",
+    NC_("comment status", "New") },
+  { ACCORD_ENTITY_COMMENT, "status", "accepted", "comment status",
+    NC_("comment status", "Accepted") },
+  { ACCORD_ENTITY_COMMENT, "status", "partly-accepted", "comment status",
+    NC_("comment status", "Partly accepted") },
+  { ACCORD_ENTITY_COMMENT, "status", "rejected", "comment status",
+    NC_("comment status", "Rejected") },
+  { ACCORD_ENTITY_COMMENT, "status", "noted", "comment status",
+    NC_("comment status", "Noted") },
+};
+
+/**
+ * accord_entity_kind_get_choice_label:
+ * @kind: a kind of entity
+ * @field: a choice field, such as "status"
+ * @value: one of its values, such as "in-progress"
+ *
+ * Returns: (transfer none) (nullable): the translated label of @value, such
+ *   as "In progress", or @value itself when @field has no such choice
+ */
+const char *
+accord_entity_kind_get_choice_label (AccordEntityKind  kind,
+                                     const char       *field,
+                                     const char       *value)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  for (guint i = 0; value != NULL && i < G_N_ELEMENTS (choice_labels); i++)
+    {
+      const ChoiceLabel *label = &choice_labels[i];
+
+      if (label->kind == kind && g_str_equal (label->field, field) &&
+          g_str_equal (label->value, value))
+        return g_dpgettext2 (GETTEXT_PACKAGE, label->context, label->label);
+    }
+
+  return value;
+}
+
 static const AccordSchema schemas[ACCORD_N_ENTITY_KINDS] = {
   { ACCORD_ENTITY_STRATEGY, "strategy", NULL,
     strategy_fields, G_N_ELEMENTS (strategy_fields) },

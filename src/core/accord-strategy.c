@@ -145,9 +145,15 @@ AccordStrategy *
 accord_strategy_new (const char *title,
                      const char *language)
 {
-  AccordStrategy *self = _accord_strategy_new_empty ();
-  AccordEntity *entity = ACCORD_ENTITY (self);
+  AccordStrategy *self;
+  AccordEntity *entity;
   g_autofree char *version = g_strdup_printf ("%d", ACCORD_FORMAT_VERSION);
+
+  g_return_val_if_fail (title != NULL && *title != '\0', NULL);
+  g_return_val_if_fail (_accord_language_is_valid (language), NULL);
+
+  self = _accord_strategy_new_empty ();
+  entity = ACCORD_ENTITY (self);
 
   accord_entity_set_field (entity, "accord-format", version, NULL);
   accord_entity_set_field (entity, "title", title, NULL);
@@ -453,6 +459,9 @@ accord_strategy_remove (AccordStrategy  *self,
       return FALSE;
     }
 
+  /* Ours until the end, whichever way we leave. */
+  g_object_ref (entity);
+
   dependents = count_dependents (self, id);
   if (dependents > 0)
     {
@@ -465,7 +474,6 @@ accord_strategy_remove (AccordStrategy  *self,
       return FALSE;
     }
 
-  g_object_ref (entity);
   kind = accord_entity_get_kind (entity);
   detach_member (self, entity);
   g_signal_handlers_disconnect_by_func (entity, entity_changed_cb, self);

@@ -14,6 +14,8 @@
 #include "accord-global.h"
 #include "accord-entity.h"
 #include "accord-comment.h"
+#include "accord-html.h"
+#include "accord-markdown.h"
 #include "accord-objective.h"
 #include "accord-order.h"
 #include "accord-participant.h"
@@ -23,5 +25,6 @@
 #include "accord-revision.h"
 #include "accord-section.h"
 #include "accord-strategy.h"
+#include "accord-workspace.h"
 
 #undef ACCORD_INSIDE

@@ -1,0 +1,1077 @@
+/* accord-workspace.c
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "accord-workspace"
+
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "accord-entity-private.h"
+#include "accord-errors.h"
+#include "accord-format-private.h"
+#include "accord-git-private.h"
+#include "accord-repository-private.h"
+#include "accord-sqlite-private.h"
+#include "accord-strategy-private.h"
+#include "accord-workspace.h"
+
+/*
+ * The workspace is a SQLite database in the repository's .git folder
+ * (.git/accord/workspace.sqlite): never tracked, never synced, and always
+ * rebuildable from the repository, so deleting it loses nothing.
+ *
+ * It keeps a copy of every entity file with its git blob id and what
+ * stat() said of it, so that opening a strategy reads from the work tree
+ * only the files that changed and takes everything else from one
+ * sequential read of the database; and a full-text index (FTS5,
+ * accent-insensitive) over titles and texts.
+ */
+
+#define SCHEMA_VERSION 1
+
+struct _AccordWorkspace
+{
+  GObject           parent_instance;
+
+  AccordRepository *repository;
+  char             *path;
+  sqlite3          *db;
+};
+
+G_DEFINE_FINAL_TYPE (AccordWorkspace, accord_workspace, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (accord-workspace-error-quark, accord_workspace_error)
+
+G_DEFINE_BOXED_TYPE (AccordSearchHit, accord_search_hit, accord_search_hit_copy,
+                     accord_search_hit_free)
+
+/* Each migration takes the schema from its index to the next version. */
+static const char * const migrations[SCHEMA_VERSION] = {
+  /* 0 → 1 */
+  "CREATE TABLE files ("
+  "  path TEXT PRIMARY KEY NOT NULL,"
+  "  blob TEXT NOT NULL,"
+  "  mtime INTEGER NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  inode INTEGER NOT NULL,"
+  "  data BLOB NOT NULL"
+  ");"
+  "CREATE VIRTUAL TABLE search USING fts5 ("
+  "  title, body, tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TABLE state ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT"
+  ");",
+};
+
+AccordSearchHit *
+accord_search_hit_copy (const AccordSearchHit *self)
+{
+  AccordSearchHit *copy = g_new0 (AccordSearchHit, 1);
+
+  copy->id = g_strdup (self->id);
+  copy->kind = self->kind;
+  copy->title = g_strdup (self->title);
+  copy->snippet = g_strdup (self->snippet);
+  copy->rank = self->rank;
+
+  return copy;
+}
+
+void
+accord_search_hit_free (AccordSearchHit *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->snippet);
+  g_free (self);
+}
+
+static void
+accord_workspace_finalize (GObject *object)
+{
+  AccordWorkspace *self = ACCORD_WORKSPACE (object);
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_object (&self->repository);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (accord_workspace_parent_class)->finalize (object);
+}
+
+static void
+accord_workspace_class_init (AccordWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = accord_workspace_finalize;
+}
+
+static void
+accord_workspace_init (AccordWorkspace *self)
+{
+}
+
+static gboolean
+exec (AccordWorkspace  *self,
+      const char       *sql,
+      GError          **error)
+{
+  return _accord_sqlite_check (self->db, sqlite3_exec (self->db, sql, NULL, NULL, NULL),
+                               _("Could not update the workspace"), error);
+}
+
+static gboolean
+prepare (AccordWorkspace   *self,
+         const char        *sql,
+         sqlite3_stmt     **stmt,
+         GError           **error)
+{
+  return _accord_sqlite_check (self->db, sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL),
+                               _("Could not read the workspace"), error);
+}
+
+static int
+read_version (AccordWorkspace *self)
+{
+  g_autoptr(AccordSqliteStmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Brings the schema up to SCHEMA_VERSION, each step in a transaction. */
+static gboolean
+migrate (AccordWorkspace  *self,
+         GError          **error)
+{
+  int version = read_version (self);
+
+  if (version < 0)
+    return _accord_sqlite_check (self->db, sqlite3_errcode (self->db),
+                                 _("Could not read the workspace"), error);
+
+  if (version > SCHEMA_VERSION)
+    {
+      g_set_error (error, ACCORD_WORKSPACE_ERROR, ACCORD_WORKSPACE_ERROR_NEWER,
+                   _("The workspace %s was made by a newer version of Accord"), self->path);
+      return FALSE;
+    }
+
+  for (; version < SCHEMA_VERSION; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (!exec (self, migrations[version], error) || !exec (self, bump, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+
+      if (!exec (self, "COMMIT", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_database (AccordWorkspace  *self,
+               GError          **error)
+{
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (!_accord_sqlite_check (self->db, rc, _("Could not open the workspace"), error))
+    return FALSE;
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, FALSE);
+
+  return exec (self, "PRAGMA journal_mode = WAL", error) &&
+         exec (self, "PRAGMA synchronous = NORMAL", error) &&
+         migrate (self, error);
+}
+
+/* A damaged workspace is only a cache of the repository: it is set aside
+ * (kept for inspection) and made anew. */
+static gboolean
+set_aside (AccordWorkspace  *self,
+           GError          **error)
+{
+  g_autofree char *broken = g_strconcat (self->path, ".broken", NULL);
+  static const char * const suffixes[] = { "-wal", "-shm" };
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_warning ("The workspace %s is damaged; it is rebuilt from the repository", self->path);
+
+  if (g_rename (self->path, broken) != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                   _("Could not set the damaged workspace aside: %s"), g_strerror (errno));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *extra = g_strconcat (self->path, suffixes[i], NULL);
+
+      g_unlink (extra);
+    }
+
+  return TRUE;
+}
+
+/**
+ * accord_workspace_open:
+ * @repository: the strategy the workspace belongs to
+ * @error: return location for a #GError
+ *
+ * Opens the strategy's workspace, creating it or bringing its schema up to
+ * date as needed. A damaged workspace is set aside and rebuilt.
+ *
+ * Returns: (transfer full): the workspace
+ */
+AccordWorkspace *
+accord_workspace_open (AccordRepository  *repository,
+                       GError           **error)
+{
+  g_autoptr(AccordWorkspace) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *git_dir = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (repository), NULL);
+
+  git_dir = accord_repository_dup_git_dir (repository);
+  dir = g_build_filename (git_dir, "accord", NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                   _("Could not create the workspace folder %s: %s"), dir, g_strerror (errno));
+      return NULL;
+    }
+
+  self = g_object_new (ACCORD_TYPE_WORKSPACE, NULL);
+  self->repository = g_object_ref (repository);
+  self->path = g_build_filename (dir, "workspace.sqlite", NULL);
+
+  if (!open_database (self, &local_error))
+    {
+      if (!g_error_matches (local_error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      g_clear_error (&local_error);
+      if (!set_aside (self, error) || !open_database (self, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+accord_workspace_get_path (AccordWorkspace *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), NULL);
+
+  return self->path;
+}
+
+int
+accord_workspace_get_schema_version (AccordWorkspace *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), -1);
+
+  return read_version (self);
+}
+
+/* One file of the work tree, as a scan saw it. */
+typedef struct
+{
+  char   *path;
+  gint64  mtime;      /* nanoseconds */
+  gint64  size;
+  gint64  inode;
+  guint   regular : 1;
+} Scanned;
+
+static void
+scanned_free (Scanned *scanned)
+{
+  g_free (scanned->path);
+  g_free (scanned);
+}
+
+static int
+compare_scanned (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp ((*(Scanned **) a)->path, (*(Scanned **) b)->path);
+}
+
+static Scanned *
+scanned_new (const char *path,
+             GStatBuf   *info)
+{
+  Scanned *scanned = g_new0 (Scanned, 1);
+
+  scanned->path = g_strdup (path);
+  scanned->mtime = (gint64) info->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) +
+                   info->st_mtim.tv_nsec;
+  scanned->size = info->st_size;
+  scanned->inode = info->st_ino;
+  scanned->regular = S_ISREG (info->st_mode);
+
+  return scanned;
+}
+
+static void
+scan_directory (const char *root,
+                const char *directory,
+                GPtrArray  *files)
+{
+  g_autofree char *path = g_build_filename (root, directory, NULL);
+  struct dirent *entry;
+  DIR *dir;
+  int fd;
+
+  fd = open (path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0 || (dir = fdopendir (fd)) == NULL)
+    {
+      if (fd >= 0)
+        close (fd);
+      return;
+    }
+
+  while ((entry = readdir (dir)) != NULL)
+    {
+      g_autofree char *relative = NULL;
+      GStatBuf info;
+
+      if (g_str_equal (entry->d_name, ".") || g_str_equal (entry->d_name, ".."))
+        continue;
+
+      if (fstatat (fd, entry->d_name, &info, AT_SYMLINK_NOFOLLOW) != 0)
+        continue;
+
+      relative = g_strconcat (directory, "/", entry->d_name, NULL);
+      g_ptr_array_add (files, scanned_new (relative, &info));
+    }
+
+  closedir (dir);
+}
+
+/* Lists the strategy's files with what stat() says of them. This is the
+ * only part of opening that touches every file, and it runs in a thread
+ * of its own while the workspace is read. */
+static gpointer
+scan_work_tree (gpointer data)
+{
+  const char *root = data;
+  GPtrArray *files = g_ptr_array_new_with_free_func ((GDestroyNotify) scanned_free);
+  g_autofree char *strategy_md = g_build_filename (root, "strategy.md", NULL);
+  GStatBuf info;
+
+  if (g_lstat (strategy_md, &info) == 0)
+    g_ptr_array_add (files, scanned_new ("strategy.md", &info));
+
+  for (guint kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
+    scan_directory (root, accord_entity_kind_get_directory (kind), files);
+
+  g_ptr_array_sort (files, compare_scanned);
+
+  return files;
+}
+
+/* One file as the workspace has it, parsed on the chance that it has not
+ * changed since. */
+typedef struct
+{
+  sqlite3_int64  rowid;
+  char          *path;
+  char          *blob;
+  gint64         mtime;
+  gint64         size;
+  gint64         inode;
+  AccordEntity  *entity;
+  GPtrArray     *problems;
+} Cached;
+
+static void
+cached_free (Cached *cached)
+{
+  g_free (cached->path);
+  g_free (cached->blob);
+  g_clear_object (&cached->entity);
+  g_clear_pointer (&cached->problems, g_ptr_array_unref);
+  g_free (cached);
+}
+
+static GPtrArray *
+problems_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) accord_problem_free);
+}
+
+static GPtrArray *
+read_cached (AccordWorkspace  *self,
+             GError          **error)
+{
+  g_autoptr(AccordSqliteStmt) rows = NULL;
+  g_autoptr(GPtrArray) cached = g_ptr_array_new_with_free_func ((GDestroyNotify) cached_free);
+  int rc;
+
+  if (!prepare (self, "SELECT rowid, path, blob, mtime, size, inode, data FROM files ORDER BY path",
+                &rows, error))
+    return NULL;
+
+  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+    {
+      Cached *item = g_new0 (Cached, 1);
+      const char *data = sqlite3_column_blob (rows, 6);
+      gsize length = sqlite3_column_bytes (rows, 6);
+
+      item->rowid = sqlite3_column_int64 (rows, 0);
+      item->path = g_strdup ((const char *) sqlite3_column_text (rows, 1));
+      item->blob = g_strdup ((const char *) sqlite3_column_text (rows, 2));
+      item->mtime = sqlite3_column_int64 (rows, 3);
+      item->size = sqlite3_column_int64 (rows, 4);
+      item->inode = sqlite3_column_int64 (rows, 5);
+      item->problems = problems_new ();
+      item->entity = _accord_repository_parse_entry (item->path, data, length, item->problems);
+      g_ptr_array_add (cached, item);
+    }
+
+  if (!_accord_sqlite_check (self->db, rc, _("Could not read the workspace"), error))
+    return NULL;
+
+  return g_steal_pointer (&cached);
+}
+
+/* What opening found for one path, in the order files are added. */
+typedef struct
+{
+  char          *path;
+  guint          rank;
+  AccordEntity  *entity;
+  GPtrArray     *problems;
+} Found;
+
+static void
+found_free (Found *found)
+{
+  g_free (found->path);
+  g_clear_object (&found->entity);
+  g_clear_pointer (&found->problems, g_ptr_array_unref);
+  g_free (found);
+}
+
+/* Entities are added kind by kind, as accord_repository_load() does, so
+ * that both agree on which file keeps an id given twice. */
+static int
+compare_found (gconstpointer a,
+               gconstpointer b)
+{
+  const Found *x = *(Found **) a;
+  const Found *y = *(Found **) b;
+
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+
+  return strcmp (x->path, y->path);
+}
+
+static guint
+rank_of (const char *path)
+{
+  for (guint kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
+    {
+      const char *dir = accord_entity_kind_get_directory (kind);
+      gsize length = strlen (dir);
+
+      if (strncmp (path, dir, length) == 0 && path[length] == '/')
+        return kind;
+    }
+
+  return 0;
+}
+
+static Found *
+found_new (const char   *path,
+           AccordEntity *entity,
+           GPtrArray    *problems)
+{
+  Found *found = g_new0 (Found, 1);
+
+  found->path = g_strdup (path);
+  found->rank = rank_of (path);
+  found->entity = entity;
+  found->problems = problems != NULL ? problems : problems_new ();
+
+  return found;
+}
+
+/* Reads a file the workspace does not have, or has in another version. */
+static GBytes *
+read_file (AccordWorkspace *self,
+           Scanned         *scanned,
+           GPtrArray       *problems)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length;
+
+  if (!scanned->regular)
+    {
+      g_ptr_array_add (problems, accord_problem_new (scanned->path, 1,
+                                                     _("This is not a plain file")));
+      return NULL;
+    }
+
+  if (scanned->size > ACCORD_MAX_FILE_SIZE)
+    {
+      g_ptr_array_add (problems, accord_problem_new (scanned->path, 1,
+                                                     _("The file is larger than 1 MiB")));
+      return NULL;
+    }
+
+  path = g_build_filename (accord_repository_get_path (self->repository), scanned->path, NULL);
+  if (!g_file_get_contents (path, &data, &length, &error))
+    {
+      g_ptr_array_add (problems, accord_problem_new (scanned->path, 1, error->message));
+      return NULL;
+    }
+
+  return g_bytes_new_take (data, length);
+}
+/* The words of an entity that search looks at: its title, and its texts
+ * and other free-text fields (codes, leads, indicators…), every language
+ * included. Ids, dates, choices and counts are left out. */
+static void
+collect_search_text (AccordEntity  *entity,
+                     GString       *title,
+                     GString       *body)
+{
+  const AccordSchema *schema = _accord_entity_get_schema (entity);
+  g_auto(GStrv) names = accord_entity_dup_field_names (entity);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const AccordFieldSpec *spec = _accord_schema_lookup (schema, names[i], NULL);
+      GPtrArray *values = _accord_entity_get_values (entity, names[i]);
+      gboolean is_title;
+
+      if (spec == NULL || spec->type != ACCORD_VALUE_STRING || values == NULL)
+        continue;
+
+      is_title = g_str_equal (spec->name, "title") || g_str_equal (spec->name, "name");
+
+      for (guint j = 0; j < values->len; j++)
+        {
+          GString *out = is_title ? title : body;
+
+          if (out->len > 0)
+            g_string_append_c (out, '\n');
+          g_string_append (out, g_ptr_array_index (values, j));
+        }
+    }
+}
+
+typedef struct
+{
+  sqlite3_stmt *insert;
+  sqlite3_stmt *update;
+  sqlite3_stmt *touch;
+  sqlite3_stmt *remove;
+  sqlite3_stmt *search_delete;
+  sqlite3_stmt *search_insert;
+} Statements;
+
+static void
+statements_clear (Statements *statements)
+{
+  g_clear_pointer (&statements->insert, sqlite3_finalize);
+  g_clear_pointer (&statements->update, sqlite3_finalize);
+  g_clear_pointer (&statements->touch, sqlite3_finalize);
+  g_clear_pointer (&statements->remove, sqlite3_finalize);
+  g_clear_pointer (&statements->search_delete, sqlite3_finalize);
+  g_clear_pointer (&statements->search_insert, sqlite3_finalize);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Statements, statements_clear)
+
+static gboolean
+statements_prepare (AccordWorkspace  *self,
+                    Statements       *statements,
+                    GError          **error)
+{
+  return prepare (self,
+                  "INSERT INTO files (path, blob, mtime, size, inode, data)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING rowid",
+                  &statements->insert, error) &&
+         prepare (self,
+                  "UPDATE files SET path = ?1, blob = ?2, mtime = ?3, size = ?4, inode = ?5,"
+                  " data = ?6 WHERE rowid = ?7 RETURNING rowid",
+                  &statements->update, error) &&
+         prepare (self, "UPDATE files SET mtime = ?2, size = ?3, inode = ?4 WHERE rowid = ?1",
+                  &statements->touch, error) &&
+         prepare (self, "DELETE FROM files WHERE rowid = ?1", &statements->remove, error) &&
+         prepare (self, "DELETE FROM search WHERE rowid = ?1", &statements->search_delete, error) &&
+         prepare (self, "INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)",
+                  &statements->search_insert, error);
+}
+
+static gboolean
+run (AccordWorkspace  *self,
+     sqlite3_stmt     *stmt,
+     sqlite3_int64    *rowid,
+     GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW && rowid != NULL)
+    *rowid = sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return _accord_sqlite_check (self->db, rc, _("Could not update the workspace"), error);
+}
+
+static gboolean
+index_search_text (AccordWorkspace  *self,
+                   Statements       *statements,
+                   sqlite3_int64     rowid,
+                   AccordEntity     *entity,
+                   GError          **error)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  sqlite3_bind_int64 (statements->search_delete, 1, rowid);
+  if (!run (self, statements->search_delete, NULL, error))
+    return FALSE;
+
+  if (entity == NULL)
+    return TRUE;
+
+  collect_search_text (entity, title, body);
+
+  sqlite3_bind_int64 (statements->search_insert, 1, rowid);
+  sqlite3_bind_text (statements->search_insert, 2, title->str, title->len, SQLITE_STATIC);
+  sqlite3_bind_text (statements->search_insert, 3, body->str, body->len, SQLITE_STATIC);
+
+  return run (self, statements->search_insert, NULL, error);
+}
+
+/* Records a file read from the work tree, new or changed, with its search
+ * text; @rowid is its row, or 0 for a new one. */
+static gboolean
+store_file (AccordWorkspace  *self,
+            Statements       *statements,
+            Scanned          *scanned,
+            GBytes           *content,
+            AccordEntity     *entity,
+            sqlite3_int64     rowid,
+            GError          **error)
+{
+  sqlite3_stmt *stmt = rowid > 0 ? statements->update : statements->insert;
+  char hex[GIT_OID_HEXSZ + 1];
+  gsize length;
+  const char *data = g_bytes_get_data (content, &length);
+  git_oid blob;
+
+  git_odb_hash (&blob, data, length, GIT_OBJECT_BLOB);
+  git_oid_tostr (hex, sizeof hex, &blob);
+
+  sqlite3_bind_text (stmt, 1, scanned->path, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, hex, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, scanned->mtime);
+  sqlite3_bind_int64 (stmt, 4, scanned->size);
+  sqlite3_bind_int64 (stmt, 5, scanned->inode);
+  sqlite3_bind_blob (stmt, 6, data, length, SQLITE_STATIC);
+  if (rowid > 0)
+    sqlite3_bind_int64 (stmt, 7, rowid);
+
+  if (!run (self, stmt, &rowid, error))
+    return FALSE;
+
+  return index_search_text (self, statements, rowid, entity, error);
+}
+
+static gboolean
+forget_file (AccordWorkspace  *self,
+             Statements       *statements,
+             sqlite3_int64     rowid,
+             GError          **error)
+{
+  sqlite3_bind_int64 (statements->remove, 1, rowid);
+  if (!run (self, statements->remove, NULL, error))
+    return FALSE;
+
+  sqlite3_bind_int64 (statements->search_delete, 1, rowid);
+
+  return run (self, statements->search_delete, NULL, error);
+}
+
+static gboolean
+same_blob (GBytes     *content,
+           const char *hex)
+{
+  char computed[GIT_OID_HEXSZ + 1];
+  gsize length;
+  const char *data = g_bytes_get_data (content, &length);
+  git_oid blob;
+
+  git_odb_hash (&blob, data, length, GIT_OBJECT_BLOB);
+  git_oid_tostr (computed, sizeof computed, &blob);
+
+  return g_strcmp0 (computed, hex) == 0;
+}
+
+/* A file whose row disagrees with the work tree: read it again. */
+static Found *
+refresh (AccordWorkspace  *self,
+         Statements       *statements,
+         Scanned          *scanned,
+         Cached           *cached,
+         GError          **error)
+{
+  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GBytes) content = read_file (self, scanned, problems);
+  g_autoptr(AccordEntity) entity = NULL;
+  gsize length;
+  const char *data;
+
+  if (content == NULL)
+    {
+      if (cached != NULL && !forget_file (self, statements, cached->rowid, error))
+        return NULL;
+      return found_new (scanned->path, NULL, g_steal_pointer (&problems));
+    }
+
+  if (cached != NULL && same_blob (content, cached->blob))
+    {
+      /* Same content, touched: note the new stat and keep the parse. */
+      sqlite3_bind_int64 (statements->touch, 1, cached->rowid);
+      sqlite3_bind_int64 (statements->touch, 2, scanned->mtime);
+      sqlite3_bind_int64 (statements->touch, 3, scanned->size);
+      sqlite3_bind_int64 (statements->touch, 4, scanned->inode);
+      if (!run (self, statements->touch, NULL, error))
+        return NULL;
+      return found_new (scanned->path, g_steal_pointer (&cached->entity),
+                        g_steal_pointer (&cached->problems));
+    }
+
+  data = g_bytes_get_data (content, &length);
+  entity = _accord_repository_parse_entry (scanned->path, data, length, problems);
+  if (!store_file (self, statements, scanned, content, entity,
+                   cached != NULL ? cached->rowid : 0, error))
+    return NULL;
+
+  return found_new (scanned->path, g_steal_pointer (&entity), g_steal_pointer (&problems));
+}
+
+static gboolean
+unchanged (Scanned *scanned,
+           Cached  *cached,
+           gint64   racy_since)
+{
+  /* A file changed in the same clock tick as the last scan may still show
+   * the stat that scan recorded: such files are always read again. */
+  return scanned->regular &&
+         scanned->mtime == cached->mtime &&
+         scanned->size == cached->size &&
+         scanned->inode == cached->inode &&
+         cached->mtime < racy_since;
+}
+
+/* Walks the scanned files and the workspace's rows together, both sorted
+ * by path, and decides for each file what to keep. */
+static gboolean
+reconcile (AccordWorkspace  *self,
+           GPtrArray        *scanned,
+           GPtrArray        *cached,
+           gint64            racy_since,
+           GPtrArray        *found,
+           GError          **error)
+{
+  g_auto(Statements) statements = { NULL, };
+  guint i = 0, j = 0;
+
+  if (!statements_prepare (self, &statements, error))
+    return FALSE;
+
+  while (i < scanned->len || j < cached->len)
+    {
+      Scanned *file = i < scanned->len ? g_ptr_array_index (scanned, i) : NULL;
+      Cached *row = j < cached->len ? g_ptr_array_index (cached, j) : NULL;
+      int order = file == NULL ? 1 : row == NULL ? -1 : strcmp (file->path, row->path);
+      Found *item = NULL;
+
+      if (order > 0)
+        {
+          if (!forget_file (self, &statements, row->rowid, error))
+            return FALSE;
+          j++;
+          continue;
+        }
+
+      if (order == 0 && unchanged (file, row, racy_since))
+        item = found_new (file->path, g_steal_pointer (&row->entity),
+                          g_steal_pointer (&row->problems));
+      else if (!(item = refresh (self, &statements, file, order == 0 ? row : NULL, error)))
+        return FALSE;
+
+      g_ptr_array_add (found, item);
+      i++;
+      if (order == 0)
+        j++;
+    }
+
+  return TRUE;
+}
+
+static gint64
+read_racy_since (AccordWorkspace *self)
+{
+  g_autoptr(AccordSqliteStmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM state WHERE key = 'scanned-at'", -1,
+                          &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+write_racy_since (AccordWorkspace  *self,
+                  gint64            scanned_at,
+                  GError          **error)
+{
+  g_autoptr(AccordSqliteStmt) stmt = NULL;
+
+  if (!prepare (self, "INSERT INTO state (key, value) VALUES ('scanned-at', ?1)"
+                      " ON CONFLICT (key) DO UPDATE SET value = ?1", &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, scanned_at);
+
+  return run (self, stmt, NULL, error);
+}
+
+static gboolean
+merge_in_transaction (AccordWorkspace  *self,
+                      GPtrArray        *scanned,
+                      GPtrArray        *cached,
+                      gint64            scanned_at,
+                      GPtrArray        *found,
+                      GError          **error)
+{
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!reconcile (self, scanned, cached, read_racy_since (self), found, error) ||
+      !write_racy_since (self, scanned_at, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return exec (self, "COMMIT", error);
+}
+
+/**
+ * accord_workspace_load:
+ * @self: an #AccordWorkspace
+ * @error: return location for a #GError
+ *
+ * Reads the strategy in the work tree, as accord_repository_load() does,
+ * but reads from disk only the files whose size, time or inode changed
+ * since the workspace last saw them; the rest comes from one sequential
+ * read of the database, parsed while another thread checks the files.
+ * The search index is brought up to date on the way.
+ *
+ * Returns: (transfer full): the strategy
+ */
+AccordStrategy *
+accord_workspace_load (AccordWorkspace  *self,
+                       GError          **error)
+{
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GPtrArray) scanned = NULL;
+  g_autoptr(GPtrArray) cached = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) found_free);
+  gint64 scanned_at = g_get_real_time () * 1000;
+  gint64 start = g_get_monotonic_time ();
+  GThread *scanner;
+
+  g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), NULL);
+
+  scanner = g_thread_new ("accord-scan", scan_work_tree,
+                          (gpointer) accord_repository_get_path (self->repository));
+  cached = read_cached (self, error);
+  scanned = g_thread_join (scanner);
+  g_debug ("Read %u files from the workspace and scanned %u in %.1f ms",
+           cached != NULL ? cached->len : 0, scanned->len,
+           (g_get_monotonic_time () - start) / 1000.0);
+
+  if (cached == NULL ||
+      !merge_in_transaction (self, scanned, cached, scanned_at, found, error))
+    return NULL;
+
+  strategy = _accord_repository_new_strategy ();
+  g_ptr_array_sort (found, compare_found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      Found *item = g_ptr_array_index (found, i);
+
+      _accord_repository_add_entry (strategy, item->path, item->entity, item->problems);
+    }
+
+  _accord_repository_finish_load (strategy);
+  g_debug ("Opened the strategy in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  return g_steal_pointer (&strategy);
+}
+
+/* Turns what the user typed into an FTS5 query: every word must appear,
+ * the last one as a prefix (results follow typing). Quotes make every
+ * word a plain phrase, so no FTS5 operator can be typed by mistake. */
+static char *
+build_match (const char *query)
+{
+  g_auto(GStrv) words = g_str_tokenize_and_fold (query, NULL, NULL);
+  GString *match = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *escaped = NULL;
+      g_auto(GStrv) parts = g_strsplit (words[i], "\"", -1);
+
+      escaped = g_strjoinv ("\"\"", parts);
+      if (match->len > 0)
+        g_string_append_c (match, ' ');
+      g_string_append_printf (match, "\"%s\"%s", escaped, words[i + 1] == NULL ? "*" : "");
+    }
+
+  return g_string_free (match, match->len == 0);
+}
+
+/**
+ * accord_workspace_search:
+ * @self: an #AccordWorkspace
+ * @query: the words to look for, as typed
+ * @mark_start: what to put before each matched word in titles and snippets
+ * @mark_end: what to put after it
+ * @limit: how many results at most
+ * @error: return location for a #GError
+ *
+ * Searches sections, objectives, comments and the rest, ignoring case and
+ * accents ("strategie" finds "stratégie"). Call accord_workspace_load()
+ * first so that the index matches the work tree.
+ *
+ * Returns: (transfer full) (element-type AccordSearchHit): the best matches
+ *   first, titles weighing more than texts
+ */
+GPtrArray *
+accord_workspace_search (AccordWorkspace  *self,
+                         const char       *query,
+                         const char       *mark_start,
+                         const char       *mark_end,
+                         guint             limit,
+                         GError          **error)
+{
+  g_autoptr(AccordSqliteStmt) ranked = NULL;
+  g_autoptr(AccordSqliteStmt) marked = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *match = NULL;
+  int rc;
+
+  g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  match = build_match (query);
+  if (match == NULL)
+    {
+      g_set_error_literal (error, ACCORD_WORKSPACE_ERROR, ACCORD_WORKSPACE_ERROR_INVALID_QUERY,
+                           _("The search has no words to look for"));
+      return NULL;
+    }
+
+  /* Rank first, then mark up only the rows shown: highlight() and
+   * snippet() cost far more than bm25() and are not needed for the rest. */
+  if (!prepare (self,
+                "SELECT rowid, bm25 (search, 10.0, 1.0) AS rank FROM search"
+                " WHERE search MATCH ?1 ORDER BY rank LIMIT ?2",
+                &ranked, error) ||
+      !prepare (self,
+                "SELECT f.path, highlight (search, 0, ?3, ?4),"
+                "       snippet (search, 1, ?3, ?4, '…', 16)"
+                " FROM search JOIN files f ON f.rowid = search.rowid"
+                " WHERE search MATCH ?1 AND search.rowid = ?2",
+                &marked, error))
+    return NULL;
+
+  sqlite3_bind_text (ranked, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (ranked, 2, limit > 0 ? limit : G_MAXINT);
+  sqlite3_bind_text (marked, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_text (marked, 3, mark_start != NULL ? mark_start : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (marked, 4, mark_end != NULL ? mark_end : "", -1, SQLITE_STATIC);
+
+  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_search_hit_free);
+
+  while ((rc = sqlite3_step (ranked)) == SQLITE_ROW)
+    {
+      g_autoptr(AccordSearchHit) hit = g_new0 (AccordSearchHit, 1);
+
+      hit->rank = sqlite3_column_double (ranked, 1);
+      sqlite3_bind_int64 (marked, 2, sqlite3_column_int64 (ranked, 0));
+
+      rc = sqlite3_step (marked);
+      if (rc == SQLITE_ROW &&
+          _accord_format_path_parse ((const char *) sqlite3_column_text (marked, 0),
+                                     &hit->kind, &hit->id))
+        {
+          hit->title = g_strdup ((const char *) sqlite3_column_text (marked, 1));
+          hit->snippet = g_strdup ((const char *) sqlite3_column_text (marked, 2));
+          g_ptr_array_add (hits, g_steal_pointer (&hit));
+        }
+      sqlite3_reset (marked);
+
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        break;
+    }
+
+  if (!_accord_sqlite_check (self->db, rc, _("Could not search the workspace"), error))
+    return NULL;
+
+  return g_steal_pointer (&hits);
+}

@@ -1,0 +1,1506 @@
+/* test-repository.c
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "accord.h"
+#include "accord-git-private.h"
+#include "accord-test-util.h"
+
+/* Strategies stored in real git repositories, checked with the git
+ * command itself. */
+
+#define ALICE "Alice Martin <alice@example.org>"
+#define BOB "Bob Durand <bob@example.org>"
+
+typedef struct
+{
+  char *tmpdir;
+  char *path;   /* the strategy's folder, inside tmpdir */
+} Fixture;
+
+/* The HOME of the whole test program, made before any thread starts:
+ * changing the environment later is not safe. */
+static char *test_home;
+
+static void
+write_git_config (const char *home,
+                  gboolean    with_identity)
+{
+  g_autofree char *path = g_build_filename (home, ".gitconfig", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) config = g_string_new (NULL);
+
+  if (with_identity)
+    g_string_append (config,
+                     "[user]\n"
+                     "\tname = Config Author\n"
+                     "\temail = config@example.org\n");
+  g_string_append (config,
+                   "[init]\n"
+                   "\tdefaultBranch = main\n"
+                   "[advice]\n"
+                   "\tdetachedHead = false\n");
+
+  g_file_set_contents (path, config->str, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Both the git command and libgit2 find their identity in a HOME of
+ * ours, and nothing from the real one. */
+static void
+setup_home (void)
+{
+  g_autofree char *config_home = NULL;
+  g_autofree char *xdg_git = NULL;
+  g_autofree char *system = NULL;
+
+  test_home = accord_test_make_tmpdir ("accord-home-XXXXXX");
+  config_home = g_build_filename (test_home, ".config", NULL);
+  xdg_git = g_build_filename (config_home, "git", NULL);
+  system = g_build_filename (test_home, "system", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (xdg_git, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (system, 0755), ==, 0);
+
+  g_setenv ("HOME", test_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("GIT_CONFIG_NOSYSTEM", "1", TRUE);
+
+  /* libgit2 may have looked HOME up already. */
+  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL,
+                                     test_home), ==, 0);
+  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG,
+                                     xdg_git), ==, 0);
+  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM,
+                                     system), ==, 0);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->tmpdir = accord_test_make_tmpdir ("accord-repository-XXXXXX");
+  fixture->path = g_build_filename (fixture->tmpdir, "strategy", NULL);
+
+  /* Each test starts with an identity in git's configuration. */
+  write_git_config (test_home, TRUE);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  accord_test_remove_tree (fixture->tmpdir);
+  g_clear_pointer (&fixture->tmpdir, g_free);
+  g_clear_pointer (&fixture->path, g_free);
+}
+
+/* Runs git in @cwd and returns its exit status; its output goes to @out
+ * when not NULL. */
+static int
+run_git (const char  *cwd,
+         char       **out,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  const char *arg;
+  va_list args;
+  int status;
+
+  g_ptr_array_add (argv, (char *) "git");
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  status = accord_test_run ((const char * const *) argv->pdata, cwd, &stdout_text, &stderr_text);
+  if (status != 0)
+    g_test_message ("git %s: exit status %d\n%s%s", first, status, stdout_text, stderr_text);
+
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+
+  return status;
+}
+
+/* Runs git, asserts that it succeeds, and returns what it printed. */
+#define git_output(cwd, ...) git_output_impl (cwd, __VA_ARGS__, NULL)
+
+static char *
+git_output_impl (const char *cwd,
+                 const char *first,
+                 ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  const char *arg;
+  va_list args;
+  int status;
+
+  g_ptr_array_add (argv, (char *) "git");
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  status = accord_test_run ((const char * const *) argv->pdata, cwd, &stdout_text, &stderr_text);
+  if (status != 0)
+    g_error ("git %s failed with status %d:\n%s%s", first, status, stdout_text, stderr_text);
+
+  return g_steal_pointer (&stdout_text);
+}
+
+static void
+set (AccordEntity *entity,
+     const char   *name,
+     const char   *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!accord_entity_set_field (entity, name, value, &error))
+    g_error ("Could not set %s: %s", name, error->message);
+}
+
+static AccordEntity *
+add_entity (AccordStrategy   *strategy,
+            AccordEntityKind  kind,
+            const char       *id,
+            const char       *first_field,
+            ...)
+{
+  g_autoptr(AccordEntity) entity = accord_entity_new (kind, id);
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  va_list args;
+
+  va_start (args, first_field);
+  for (name = first_field; name != NULL; name = va_arg (args, const char *))
+    set (entity, name, va_arg (args, const char *));
+  va_end (args);
+
+  g_assert_true (accord_strategy_add (strategy, entity, &error));
+  g_assert_no_error (error);
+
+  return entity;
+}
+
+/* A small strategy with one entity of every kind and some texts that are
+ * easy to get wrong. */
+static AccordStrategy *
+make_strategy (void)
+{
+  AccordStrategy *strategy = accord_strategy_new ("Stratégie numérique", "fr");
+  const char * const partners[] = { "Ville", "Région", NULL };
+
+  set (ACCORD_ENTITY (strategy), "summary", "Résumé.\n\n::: answer\nnot a block\n");
+  set (ACCORD_ENTITY (strategy), "title@en", "Digital strategy");
+  add_entity (strategy, ACCORD_ENTITY_SECTION, "s-one",
+              "order", "i", "title", "One", "body", "First section\n", NULL);
+  add_entity (strategy, ACCORD_ENTITY_SECTION, "s-two",
+              "order", "j", "title", "Two", "body", "Second \\ section 🚀", NULL);
+  add_entity (strategy, ACCORD_ENTITY_SECTION, "s-child",
+              "parent", "s-one", "order", "i", "title", "Child", NULL);
+  add_entity (strategy, ACCORD_ENTITY_OBJECTIVE, "o-one",
+              "section", "s-one", "order", "i", "title", "Objective", "lead", "Ministry",
+              "due", "2027-12-31", "status", "planned", NULL);
+  g_assert_true (accord_entity_set_list (accord_strategy_lookup (strategy, "o-one"), "partner",
+                                         partners, NULL));
+  add_entity (strategy, ACCORD_ENTITY_ROUND, "r-1",
+              "title", "First round", "opens", "2026-01-05", "closes", "2026-03-01",
+              "url", "https://example.org/round", NULL);
+  add_entity (strategy, ACCORD_ENTITY_PARTICIPANT, "p-1",
+              "name", "Association\nwith two lines", "kind", "civil-society", NULL);
+  add_entity (strategy, ACCORD_ENTITY_COMMENT, "c-1",
+              "round", "r-1", "target", "s-one", "author", "p-1", "stance", "for",
+              "votes-for", "3", "body", "I agree.", "answer", "Thanks!\n", NULL);
+
+  return strategy;
+}
+
+static AccordRepository *
+create_repository (Fixture *fixture)
+{
+  g_autoptr(AccordStrategy) strategy = make_strategy ();
+  g_autoptr(GError) error = NULL;
+  AccordRepository *repository;
+
+  repository = accord_repository_create (fixture->path, strategy, ALICE, "First version", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (repository);
+
+  return repository;
+}
+
+static AccordStrategy *
+load (AccordRepository *repository)
+{
+  g_autoptr(GError) error = NULL;
+  AccordStrategy *strategy = accord_repository_load (repository, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strategy);
+
+  return strategy;
+}
+
+static AccordStrategy *
+load_clean (AccordRepository *repository)
+{
+  AccordStrategy *strategy = load (repository);
+  GPtrArray *problems = accord_strategy_get_problems (strategy);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *text = accord_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_test_message ("%s", text);
+    }
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  return strategy;
+}
+
+static void
+write_strategy (AccordRepository *repository,
+                AccordStrategy   *strategy)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (accord_repository_write (repository, strategy, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+save (AccordRepository *repository,
+      const char       *message,
+      const char       *author)
+{
+  g_autoptr(GError) error = NULL;
+  char *revision = accord_repository_save (repository, message, author, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (revision);
+
+  return revision;
+}
+
+/* Changes the title of @id and saves it. */
+static char *
+save_title (AccordRepository *repository,
+            const char       *id,
+            const char       *title,
+            const char       *message)
+{
+  g_autoptr(AccordStrategy) strategy = load (repository);
+
+  set (accord_strategy_lookup (strategy, id), "title", title);
+  write_strategy (repository, strategy);
+
+  return save (repository, message, ALICE);
+}
+
+static const char *
+title_of (AccordStrategy *strategy,
+          const char     *id)
+{
+  AccordEntity *entity = accord_strategy_lookup (strategy, id);
+
+  g_assert_nonnull (entity);
+
+  return accord_entity_get_field (entity, "title");
+}
+
+static char *
+read_file (Fixture    *fixture,
+           const char *relative)
+{
+  g_autofree char *path = g_build_filename (fixture->path, relative, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static gboolean
+has_change (GPtrArray        *changes,
+            const char       *path,
+            AccordChangeKind  kind)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      AccordChange *change = g_ptr_array_index (changes, i);
+
+      if (g_str_equal (change->path, path) && change->kind == kind)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_create (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autofree char *branch = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *git_head = NULL;
+  g_autofree char *files = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *canonical = g_canonicalize_filename (fixture->path, NULL);
+
+  g_assert_cmpstr (accord_repository_get_path (repository), ==, canonical);
+
+  /* One revision, on "main", holding every file. */
+  branch = git_output (fixture->path, "rev-parse", "--abbrev-ref", "HEAD");
+  g_assert_cmpstr (branch, ==, "main\n");
+  count = git_output (fixture->path, "rev-list", "--count", "HEAD");
+  g_assert_cmpstr (count, ==, "1\n");
+  message = git_output (fixture->path, "log", "-1", "--format=%s|%an|%ae");
+  g_assert_cmpstr (message, ==, "First version|Alice Martin|alice@example.org\n");
+  files = git_output (fixture->path, "ls-tree", "-r", "--name-only", "HEAD");
+  g_assert_cmpstr (files, ==,
+                   ".gitattributes\n"
+                   "comments/c-1.md\n"
+                   "objectives/o-one.md\n"
+                   "participants/p-1.md\n"
+                   "rounds/r-1.md\n"
+                   "sections/s-child.md\n"
+                   "sections/s-one.md\n"
+                   "sections/s-two.md\n"
+                   "strategy.md\n");
+  status = git_output (fixture->path, "status", "--porcelain", "--untracked-files=all");
+  g_assert_cmpstr (status, ==, "");
+
+  head = accord_repository_dup_head (repository);
+  git_head = git_output (fixture->path, "rev-parse", "HEAD");
+  g_assert_nonnull (head);
+  g_assert_cmpuint (strlen (head), ==, 40);
+  g_assert_true (g_str_has_prefix (git_head, head));
+
+  /* The .git folder is the repository's. */
+  {
+    g_autofree char *git_dir = accord_repository_dup_git_dir (repository);
+
+    g_assert_nonnull (strstr (git_dir, "/strategy/.git"));
+  }
+}
+
+static void
+test_create_folders (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Plan", "en");
+  g_autoptr(AccordRepository) in_empty = NULL;
+  g_autoptr(AccordRepository) in_full = NULL;
+  g_autoptr(AccordRepository) nested = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty = g_build_filename (fixture->tmpdir, "empty", NULL);
+  g_autofree char *full = g_build_filename (fixture->tmpdir, "full", NULL);
+  g_autofree char *note = g_build_filename (full, "note.txt", NULL);
+  g_autofree char *full_git = g_build_filename (full, ".git", NULL);
+  g_autofree char *deep = g_build_filename (fixture->tmpdir, "a", "b", "c", NULL);
+  g_autofree char *message = NULL;
+
+  /* An empty folder will do. */
+  g_assert_cmpint (g_mkdir (empty, 0755), ==, 0);
+  in_empty = accord_repository_create (empty, strategy, BOB, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (in_empty);
+  message = git_output (empty, "log", "-1", "--format=%s");
+  g_assert_cmpstr (message, ==, "Create the strategy\n");
+
+  /* A folder with anything in it will not, and is left as it was. */
+  g_assert_cmpint (g_mkdir (full, 0755), ==, 0);
+  g_file_set_contents (note, "mine", -1, &error);
+  g_assert_no_error (error);
+  in_full = accord_repository_create (full, strategy, BOB, NULL, &error);
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_EXISTS);
+  g_assert_null (in_full);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (full_git, G_FILE_TEST_EXISTS));
+
+  /* An existing strategy is not overwritten either. */
+  in_full = accord_repository_create (empty, strategy, BOB, NULL, &error);
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_EXISTS);
+  g_assert_null (in_full);
+  g_clear_error (&error);
+
+  /* Missing parent folders are made. */
+  nested = accord_repository_create (deep, strategy, BOB, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (nested);
+}
+
+static void
+test_open (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(AccordRepository) created = create_repository (fixture);
+  g_autoptr(AccordRepository) opened = NULL;
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = g_build_filename (fixture->tmpdir, "plain", NULL);
+  g_autofree char *bare = g_build_filename (fixture->tmpdir, "bare.git", NULL);
+  g_autofree char *empty_repo = g_build_filename (fixture->tmpdir, "no-strategy", NULL);
+  g_autofree char *missing = g_build_filename (fixture->tmpdir, "missing", NULL);
+  g_autofree char *inside = g_build_filename (fixture->path, "sections", NULL);
+
+  opened = accord_repository_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (opened);
+  strategy = load_clean (opened);
+  g_assert_cmpstr (accord_strategy_get_title (strategy), ==, "Stratégie numérique");
+  g_clear_object (&opened);
+
+  /* A folder that is not a repository. */
+  g_assert_cmpint (g_mkdir (plain, 0755), ==, 0);
+  opened = accord_repository_open (plain, &error);
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY);
+  g_assert_null (opened);
+  g_clear_error (&error);
+
+  opened = accord_repository_open (missing, &error);
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY);
+  g_clear_error (&error);
+
+  /* A folder inside a strategy is not the strategy. */
+  opened = accord_repository_open (inside, &error);
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY);
+  g_clear_error (&error);
+
+  /* A bare repository has no work tree. */
+  g_assert_cmpint (run_git (fixture->tmpdir, NULL, "init", "--quiet", "--bare", bare, NULL), ==, 0);
+  opened = accord_repository_open (bare, &error);
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY);
+  g_assert_null (opened);
+  g_clear_error (&error);
+
+  /* A repository without strategy.md holds something else. */
+  g_assert_cmpint (run_git (fixture->tmpdir, NULL, "init", "--quiet", empty_repo, NULL), ==, 0);
+  opened = accord_repository_open (empty_repo, &error);
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY);
+  g_assert_null (opened);
+  g_clear_error (&error);
+}
+
+static void
+test_load_write_round_trip (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(AccordRepository) created = create_repository (fixture);
+  g_autoptr(AccordRepository) repository = NULL;
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(AccordStrategy) original = make_strategy ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *section_md = g_build_filename (fixture->path, "sections", "s-one.md", NULL);
+  GStatBuf before, after;
+
+  repository = accord_repository_open (fixture->path, &error);
+  g_assert_no_error (error);
+  strategy = load_clean (repository);
+
+  /* What was read is what was stored. */
+  for (AccordEntityKind kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
+    {
+      GListModel *model = accord_strategy_get_entities (original, kind);
+
+      guint n = g_list_model_get_n_items (model);
+
+      g_assert_cmpuint (accord_strategy_count (strategy, kind), ==, n);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(AccordEntity) entity = g_list_model_get_item (model, i);
+          AccordEntity *read = accord_strategy_lookup (strategy, accord_entity_get_id (entity));
+
+          g_assert_nonnull (read);
+          g_assert_true (accord_entity_equal (entity, read));
+          g_assert_false (accord_entity_get_modified (read));
+        }
+    }
+  g_assert_false (accord_entity_get_modified (ACCORD_ENTITY (strategy)));
+  g_assert_cmpstr (accord_entity_get_field (ACCORD_ENTITY (strategy), "summary"), ==,
+                   "Résumé.\n\n::: answer\nnot a block\n");
+
+  /* Writing what was read touches no file. */
+  g_assert_cmpint (g_stat (section_md, &before), ==, 0);
+  write_strategy (repository, strategy);
+  g_assert_cmpint (g_stat (section_md, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+  g_assert_cmpuint (before.st_size, ==, after.st_size);
+  g_assert_cmpint (before.st_mtime, ==, after.st_mtime);
+
+  status = git_output (fixture->path, "status", "--porcelain", "--untracked-files=all");
+  g_assert_cmpstr (status, ==, "");
+  changes = accord_repository_status (repository, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* Nor does writing every entity again: the bytes are the same. A change
+   * and its undoing leave each entity modified, so each file is written. */
+  for (AccordEntityKind kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
+    {
+      GListModel *model = accord_strategy_get_entities (strategy, kind);
+      const char *field = kind == ACCORD_ENTITY_COMMENT ? "body"
+                          : kind == ACCORD_ENTITY_PARTICIPANT ? "name" : "title";
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(AccordEntity) entity = g_list_model_get_item (model, i);
+          AccordEntity *stored = accord_strategy_lookup (original, accord_entity_get_id (entity));
+
+          set (entity, field, "X");
+          set (entity, field, accord_entity_get_field (stored, field));
+          g_assert_true (accord_entity_get_modified (entity));
+        }
+    }
+  set (ACCORD_ENTITY (strategy), "title", "X");
+  set (ACCORD_ENTITY (strategy), "title", "Stratégie numérique");
+  g_assert_cmpint (g_stat (section_md, &before), ==, 0);
+  write_strategy (repository, strategy);
+  g_assert_cmpint (g_stat (section_md, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, !=, after.st_ino);
+  g_clear_pointer (&status, g_free);
+  status = git_output (fixture->path, "status", "--porcelain", "--untracked-files=all");
+  g_assert_cmpstr (status, ==, "");
+}
+
+static void
+test_one_line_change (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = load_clean (repository);
+  g_autofree char *numstat = NULL;
+  g_autofree char *diff = NULL;
+
+  set (accord_strategy_lookup (strategy, "s-two"), "title", "Two, renamed");
+  write_strategy (repository, strategy);
+
+  numstat = git_output (fixture->path, "diff", "--numstat");
+  g_assert_cmpstr (numstat, ==, "1\t1\tsections/s-two.md\n");
+  diff = git_output (fixture->path, "diff", "--unified=0", "--no-color");
+  g_assert_nonnull (strstr (diff, "\n-title: Two\n+title: Two, renamed\n"));
+
+  /* Changing an objective's lead, or a list, is also a change of its own
+   * lines only. */
+  g_clear_pointer (&numstat, g_free);
+  set (accord_strategy_lookup (strategy, "o-one"), "lead", "Agency");
+  write_strategy (repository, strategy);
+  numstat = git_output (fixture->path, "diff", "--numstat", "--", "objectives");
+  g_assert_cmpstr (numstat, ==, "1\t1\tobjectives/o-one.md\n");
+}
+
+static void
+test_status (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = load_clean (repository);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  changes = accord_repository_status (repository, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  add_entity (strategy, ACCORD_ENTITY_SECTION, "s-new", "order", "k", "title", "New", NULL);
+  set (accord_strategy_lookup (strategy, "s-one"), "body", "Changed body");
+  g_assert_true (accord_strategy_remove (strategy, "s-two", &error));
+  g_assert_no_error (error);
+  write_strategy (repository, strategy);
+
+  changes = accord_repository_status (repository, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 3);
+  g_assert_true (has_change (changes, "sections/s-new.md", ACCORD_CHANGE_ADDED));
+  g_assert_true (has_change (changes, "sections/s-one.md", ACCORD_CHANGE_MODIFIED));
+  g_assert_true (has_change (changes, "sections/s-two.md", ACCORD_CHANGE_REMOVED));
+  g_assert_cmpstr (accord_change_kind_to_string (ACCORD_CHANGE_ADDED), ==, "added");
+  g_assert_cmpstr (accord_change_kind_to_string (ACCORD_CHANGE_MODIFIED), ==, "modified");
+  g_assert_cmpstr (accord_change_kind_to_string (ACCORD_CHANGE_REMOVED), ==, "removed");
+
+  /* The removed file is gone from the work tree. */
+  {
+    g_autofree char *path = g_build_filename (fixture->path, "sections", "s-two.md", NULL);
+
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+
+  /* Once saved, nothing is left to list. */
+  g_free (save (repository, "Three changes", ALICE));
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = accord_repository_status (repository, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 0);
+}
+
+static void
+test_save (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = accord_repository_dup_head (repository);
+  g_autofree char *revision = NULL;
+  g_autofree char *git_head = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *message = NULL;
+
+  /* Nothing changed yet. */
+  g_assert_null (accord_repository_save (repository, "Nothing", ALICE, &error));
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE);
+  g_clear_error (&error);
+
+  strategy = load_clean (repository);
+  set (accord_strategy_lookup (strategy, "s-one"), "title", "One, better");
+  write_strategy (repository, strategy);
+
+  revision = save (repository, "Better title\n\nWith a longer explanation.", ALICE);
+  g_assert_cmpuint (strlen (revision), ==, 40);
+  git_head = git_output (fixture->path, "rev-parse", "HEAD");
+  g_assert_true (g_str_has_prefix (git_head, revision) && git_head[40] == '\n');
+  {
+    g_autofree char *head = accord_repository_dup_head (repository);
+
+    g_assert_cmpstr (head, ==, revision);
+  }
+
+  /* The new revision follows the first and changes one file only. */
+  parent = git_output (fixture->path, "rev-parse", "HEAD^");
+  g_assert_true (g_str_has_prefix (parent, first));
+  changed = git_output (fixture->path, "diff-tree", "--no-commit-id", "--name-only", "-r",
+                        revision);
+  g_assert_cmpstr (changed, ==, "sections/s-one.md\n");
+  message = git_output (fixture->path, "log", "-1", "--format=%B");
+  g_assert_cmpstr (message, ==, "Better title\n\nWith a longer explanation.\n");
+
+  {
+    g_autofree char *status = git_output (fixture->path, "status", "--porcelain",
+                                          "--untracked-files=all");
+
+    g_assert_cmpstr (status, ==, "");
+  }
+
+  /* Saving again finds nothing to save. */
+  g_assert_null (accord_repository_save (repository, "Again", ALICE, &error));
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE);
+  g_clear_error (&error);
+
+  /* A change made and undone before saving is nothing either. */
+  set (accord_strategy_lookup (strategy, "s-one"), "title", "Temporary");
+  write_strategy (repository, strategy);
+  set (accord_strategy_lookup (strategy, "s-one"), "title", "One, better");
+  write_strategy (repository, strategy);
+  g_assert_null (accord_repository_save (repository, "Undone", ALICE, &error));
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE);
+  g_clear_error (&error);
+
+  {
+    g_autofree char *count = git_output (fixture->path, "rev-list", "--count", "HEAD");
+
+    g_assert_cmpstr (count, ==, "2\n");
+  }
+}
+
+static void
+test_author (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const char * const invalid[] = {
+    "Nobody",
+    "nobody@example.org",
+    "Name <unterminated@example.org",
+    "Name unopened@example.org>",
+    "<only@example.org>",
+    "Name <a@example.org> trailing",
+  };
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordRepository) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *revision = NULL;
+  g_autofree char *who = NULL;
+
+  /* From the argument. */
+  {
+    g_autoptr(AccordStrategy) strategy = load (repository);
+
+    set (accord_strategy_lookup (strategy, "s-one"), "title", "By Bob, really");
+    write_strategy (repository, strategy);
+  }
+  revision = save (repository, "Bob's change", BOB);
+  who = git_output (fixture->path, "log", "-1", "--format=%an|%ae|%cn|%ce");
+  g_assert_cmpstr (who, ==, "Bob Durand|bob@example.org|Bob Durand|bob@example.org\n");
+  g_clear_pointer (&who, g_free);
+  g_clear_pointer (&revision, g_free);
+
+  /* From git's configuration. */
+  {
+    g_autoptr(AccordStrategy) strategy = load (repository);
+
+    set (accord_strategy_lookup (strategy, "s-one"), "title", "By the configured author");
+    write_strategy (repository, strategy);
+  }
+  revision = save (repository, "Configured", NULL);
+  who = git_output (fixture->path, "log", "-1", "--format=%an|%ae");
+  g_assert_cmpstr (who, ==, "Config Author|config@example.org\n");
+  g_clear_pointer (&who, g_free);
+  g_clear_pointer (&revision, g_free);
+
+  /* Malformed authors are refused, and nothing is saved. */
+  {
+    g_autoptr(AccordStrategy) strategy = load (repository);
+
+    set (accord_strategy_lookup (strategy, "s-one"), "title", "Unsaved");
+    write_strategy (repository, strategy);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_test_message ("author “%s”", invalid[i]);
+      g_assert_null (accord_repository_save (repository, "Refused", invalid[i], &error));
+      g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NO_AUTHOR);
+      g_clear_error (&error);
+    }
+  {
+    g_autofree char *count = git_output (fixture->path, "rev-list", "--count", "HEAD");
+
+    g_assert_cmpstr (count, ==, "3\n");
+  }
+
+  /* Without an identity in git's configuration, an author must be given. */
+  write_git_config (test_home, FALSE);
+  reopened = accord_repository_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_null (accord_repository_save (reopened, "Nobody", NULL, &error));
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NO_AUTHOR);
+  g_clear_error (&error);
+  g_assert_false (accord_repository_tag (reopened, "anonymous", "No one", NULL, &error));
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NO_AUTHOR);
+  g_clear_error (&error);
+
+  revision = accord_repository_save (reopened, "Given", ALICE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (revision);
+}
+
+static void
+test_log (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = accord_repository_dup_head (repository);
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *fourth = NULL;
+  AccordRevision *revision;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  second = save_title (repository, "s-one", "One (2)", "Second revision");
+  g_assert_true (accord_repository_tag (repository, "draft-1", "First draft", BOB, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(AccordStrategy) strategy = load (repository);
+
+    add_entity (strategy, ACCORD_ENTITY_SECTION, "s-three", "order", "k", "title", "Three", NULL);
+    g_assert_true (accord_strategy_remove (strategy, "s-two", &error));
+    set (ACCORD_ENTITY (strategy), "subtitle", "Now with a subtitle");
+    write_strategy (repository, strategy);
+    third = save (repository, "Third revision", BOB);
+  }
+  g_assert_true (accord_repository_tag (repository, "draft-2", "Second draft", BOB, &error));
+  g_assert_true (accord_repository_tag (repository, "consultation", "Sent out", BOB, &error));
+  g_assert_no_error (error);
+  fourth = save_title (repository, "o-one", "Objective (4)", "Fourth revision");
+
+  log = accord_repository_log (repository, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 4);
+
+  /* Newest first. */
+  revision = g_ptr_array_index (log, 0);
+  g_assert_cmpstr (revision->id, ==, fourth);
+  g_assert_cmpstr (revision->message, ==, "Fourth revision");
+  g_assert_cmpstr (revision->author_name, ==, "Alice Martin");
+  g_assert_cmpstr (revision->author_email, ==, "alice@example.org");
+  g_assert_cmpint (revision->time, >=, now - 60);
+  g_assert_cmpint (revision->time, <=, now + 60);
+  g_assert_cmpuint (revision->changes->len, ==, 1);
+  g_assert_true (has_change (revision->changes, "objectives/o-one.md", ACCORD_CHANGE_MODIFIED));
+  g_assert_cmpuint (g_strv_length (revision->tags), ==, 0);
+
+  revision = g_ptr_array_index (log, 1);
+  g_assert_cmpstr (revision->id, ==, third);
+  g_assert_cmpstr (revision->message, ==, "Third revision");
+  g_assert_cmpstr (revision->author_name, ==, "Bob Durand");
+  g_assert_cmpuint (revision->changes->len, ==, 3);
+  g_assert_true (has_change (revision->changes, "sections/s-three.md", ACCORD_CHANGE_ADDED));
+  g_assert_true (has_change (revision->changes, "sections/s-two.md", ACCORD_CHANGE_REMOVED));
+  g_assert_true (has_change (revision->changes, "strategy.md", ACCORD_CHANGE_MODIFIED));
+  g_assert_cmpuint (g_strv_length (revision->tags), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) revision->tags, "draft-2"));
+  g_assert_true (g_strv_contains ((const char * const *) revision->tags, "consultation"));
+
+  revision = g_ptr_array_index (log, 2);
+  g_assert_cmpstr (revision->id, ==, second);
+  g_assert_cmpstr (revision->message, ==, "Second revision");
+  g_assert_cmpuint (revision->changes->len, ==, 1);
+  g_assert_true (has_change (revision->changes, "sections/s-one.md", ACCORD_CHANGE_MODIFIED));
+  g_assert_cmpuint (g_strv_length (revision->tags), ==, 1);
+  g_assert_cmpstr (revision->tags[0], ==, "draft-1");
+
+  /* The first revision adds every file. */
+  revision = g_ptr_array_index (log, 3);
+  g_assert_cmpstr (revision->id, ==, first);
+  g_assert_cmpstr (revision->message, ==, "First version");
+  g_assert_cmpuint (revision->changes->len, ==, 9);
+  g_assert_true (has_change (revision->changes, ".gitattributes", ACCORD_CHANGE_ADDED));
+  g_assert_true (has_change (revision->changes, "strategy.md", ACCORD_CHANGE_ADDED));
+  g_assert_true (has_change (revision->changes, "comments/c-1.md", ACCORD_CHANGE_ADDED));
+
+  /* A copy is a deep copy. */
+  {
+    g_autoptr(AccordRevision) copy = accord_revision_copy (revision);
+
+    g_assert_cmpstr (copy->id, ==, revision->id);
+    g_assert_true (copy->changes != revision->changes);
+    g_assert_cmpuint (copy->changes->len, ==, revision->changes->len);
+  }
+
+  /* At most two, and from a milestone back. */
+  g_clear_pointer (&log, g_ptr_array_unref);
+  log = accord_repository_log (repository, NULL, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 2);
+  g_assert_cmpstr (((AccordRevision *) g_ptr_array_index (log, 1))->id, ==, third);
+
+  g_clear_pointer (&log, g_ptr_array_unref);
+  log = accord_repository_log (repository, "draft-1", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 2);
+  g_assert_cmpstr (((AccordRevision *) g_ptr_array_index (log, 0))->id, ==, second);
+
+  g_clear_pointer (&log, g_ptr_array_unref);
+  log = accord_repository_log (repository, "no-such-revision", 0, &error);
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNKNOWN_REVISION);
+  g_assert_null (log);
+}
+
+static void
+test_tag (Fixture       *fixture,
+          gconstpointer  data)
+{
+  static const char * const invalid[] = {
+    "", "with space", "a..b", "-dash", "x~1", "x^", "x:y", "x?", "x*", "x[", "x\\y",
+    "ends.lock", "ends.", "/x", "x/", "a//b", "x@{1}",
+  };
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *head = accord_repository_dup_head (repository);
+
+  g_assert_true (accord_repository_tag (repository, "consultation-1", "Sent to the regions",
+                                        BOB, &error));
+  g_assert_no_error (error);
+
+  /* An annotated tag, on the last revision, with its message and tagger. */
+  type = git_output (fixture->path, "cat-file", "-t", "consultation-1");
+  g_assert_cmpstr (type, ==, "tag\n");
+  contents = git_output (fixture->path, "cat-file", "-p", "consultation-1");
+  g_assert_nonnull (strstr (contents, "\ntagger Bob Durand <bob@example.org> "));
+  g_assert_nonnull (strstr (contents, "\n\nSent to the regions"));
+  target = git_output (fixture->path, "rev-parse", "consultation-1^{commit}");
+  g_assert_true (g_str_has_prefix (target, head));
+
+  /* The configured identity when none is given; the name as message. */
+  g_assert_true (accord_repository_tag (repository, "v1.0", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  contents = git_output (fixture->path, "cat-file", "-p", "v1.0");
+  g_assert_nonnull (strstr (contents, "\ntagger Config Author <config@example.org> "));
+  g_assert_nonnull (strstr (contents, "\n\nv1.0"));
+
+  /* Names are unique. */
+  g_assert_false (accord_repository_tag (repository, "consultation-1", "Again", BOB, &error));
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_test_message ("milestone “%s”", invalid[i]);
+      g_assert_false (accord_repository_tag (repository, invalid[i], "Bad", BOB, &error));
+      g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_INVALID_NAME);
+      g_clear_error (&error);
+    }
+
+  {
+    g_autofree char *tags = git_output (fixture->path, "tag", "--list");
+
+    g_assert_cmpstr (tags, ==, "consultation-1\nv1.0\n");
+  }
+}
+
+static void
+test_load_revision (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) old = NULL;
+  g_autoptr(AccordStrategy) current = NULL;
+  g_autoptr(AccordStrategy) work = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = accord_repository_dup_head (repository);
+  g_autofree char *second = NULL;
+  g_autofree char *prefix = g_strndup (first, 7);
+  g_autofree char *resolved = NULL;
+
+  g_assert_true (accord_repository_tag (repository, "first", "First", ALICE, &error));
+  second = save_title (repository, "s-one", "One, later", "Later");
+  {
+    g_autoptr(AccordStrategy) strategy = load (repository);
+
+    add_entity (strategy, ACCORD_ENTITY_SECTION, "s-unsaved", "order", "z", "title", "U", NULL);
+    set (accord_strategy_lookup (strategy, "s-one"), "title", "One, unsaved");
+    write_strategy (repository, strategy);
+  }
+
+  /* By a prefix of its id. */
+  old = accord_repository_load_revision (repository, prefix, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (title_of (old, "s-one"), ==, "One");
+  g_assert_null (accord_strategy_lookup (old, "s-unsaved"));
+  g_assert_cmpuint (accord_strategy_get_problems (old)->len, ==, 0);
+  g_assert_cmpuint (accord_strategy_count (old, ACCORD_ENTITY_COMMENT), ==, 1);
+  g_assert_cmpstr (accord_comment_get_answer (ACCORD_COMMENT (accord_strategy_lookup (old, "c-1"))),
+                   ==, "Thanks!\n");
+  g_clear_object (&old);
+
+  /* By milestone, by full id, relative to HEAD. */
+  old = accord_repository_load_revision (repository, "first", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (title_of (old, "s-one"), ==, "One");
+  g_clear_object (&old);
+  old = accord_repository_load_revision (repository, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (title_of (old, "s-one"), ==, "One");
+  g_clear_object (&old);
+  old = accord_repository_load_revision (repository, "HEAD~1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (title_of (old, "s-one"), ==, "One");
+
+  /* The last revision, not the unsaved work. */
+  current = accord_repository_load_revision (repository, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (title_of (current, "s-one"), ==, "One, later");
+  g_assert_null (accord_strategy_lookup (current, "s-unsaved"));
+  work = load_clean (repository);
+  g_assert_cmpstr (title_of (work, "s-one"), ==, "One, unsaved");
+  g_assert_nonnull (accord_strategy_lookup (work, "s-unsaved"));
+
+  resolved = accord_repository_resolve (repository, "first", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (resolved, ==, first);
+  g_clear_pointer (&resolved, g_free);
+  resolved = accord_repository_resolve (repository, "HEAD", &error);
+  g_assert_cmpstr (resolved, ==, second);
+
+  /* Names of nothing. */
+  {
+    const char * const unknown[] = {
+      "no-such-tag", "0000000", "deadbeefdeadbeef", "HEAD~5", "main:x", NULL
+    };
+
+    for (guint i = 0; unknown[i] != NULL; i++)
+      {
+        g_autoptr(AccordStrategy) none = accord_repository_load_revision (repository, unknown[i],
+                                                                          &error);
+
+        g_test_message ("revision “%s”", unknown[i]);
+        g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNKNOWN_REVISION);
+        g_assert_null (none);
+        g_clear_error (&error);
+      }
+  }
+}
+
+static void
+test_restore_entity (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = accord_repository_dup_head (repository);
+  g_autofree char *second = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *head = NULL;
+
+  strategy = load (repository);
+  set (accord_strategy_lookup (strategy, "s-one"), "title", "One v2");
+  set (accord_strategy_lookup (strategy, "s-two"), "title", "Two v2");
+  write_strategy (repository, strategy);
+  second = save (repository, "Version 2", ALICE);
+  g_clear_object (&strategy);
+
+  /* s-one comes back as it was; s-two keeps its new title. */
+  restored = accord_repository_restore (repository, first, "s-one", BOB, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (restored, !=, second);
+  head = accord_repository_dup_head (repository);
+  g_assert_cmpstr (head, ==, restored);
+
+  strategy = load_clean (repository);
+  g_assert_cmpstr (title_of (strategy, "s-one"), ==, "One");
+  g_assert_cmpstr (title_of (strategy, "s-two"), ==, "Two v2");
+  g_clear_object (&strategy);
+
+  changed = git_output (fixture->path, "diff-tree", "--no-commit-id", "--name-only", "-r",
+                        restored);
+  g_assert_cmpstr (changed, ==, "sections/s-one.md\n");
+  message = git_output (fixture->path, "log", "-1", "--format=%an|%s");
+  g_assert_true (g_str_has_prefix (message, "Bob Durand|"));
+  g_assert_nonnull (strstr (message, "s-one"));
+  {
+    g_autofree char *status = git_output (fixture->path, "status", "--porcelain",
+                                          "--untracked-files=all");
+    g_autofree char *count = git_output (fixture->path, "rev-list", "--count", "HEAD");
+
+    g_assert_cmpstr (status, ==, "");
+    g_assert_cmpstr (count, ==, "3\n");
+  }
+
+  /* The history still holds version 2. */
+  {
+    g_autoptr(AccordStrategy) v2 = accord_repository_load_revision (repository, second, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (title_of (v2, "s-one"), ==, "One v2");
+  }
+
+  /* Restoring what is already there saves nothing. */
+  g_assert_null (accord_repository_restore (repository, first, "s-one", BOB, &error));
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE);
+  g_clear_error (&error);
+
+  /* Unknown entities and revisions. */
+  g_assert_null (accord_repository_restore (repository, first, "s-never", BOB, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (accord_repository_restore (repository, "no-such-revision", "s-one", BOB, &error));
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNKNOWN_REVISION);
+  g_clear_error (&error);
+}
+
+static void
+test_restore_removes_new (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = accord_repository_dup_head (repository);
+  g_autofree char *restored = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *file = g_build_filename (fixture->path, "sections", "s-late.md", NULL);
+
+  strategy = load (repository);
+  add_entity (strategy, ACCORD_ENTITY_SECTION, "s-late", "order", "z", "title", "Late", NULL);
+  write_strategy (repository, strategy);
+  g_free (save (repository, "Add a late section", ALICE));
+  g_clear_object (&strategy);
+  g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
+
+  /* It did not exist in the first revision, so restoring removes it. */
+  restored = accord_repository_restore (repository, first, "s-late", ALICE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restored);
+  g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+
+  changed = git_output (fixture->path, "diff-tree", "--no-commit-id", "--name-status", "-r",
+                        restored);
+  g_assert_cmpstr (changed, ==, "D\tsections/s-late.md\n");
+
+  strategy = load_clean (repository);
+  g_assert_null (accord_strategy_lookup (strategy, "s-late"));
+  g_assert_cmpuint (accord_strategy_count (strategy, ACCORD_ENTITY_SECTION), ==, 3);
+}
+
+static void
+test_restore_strategy (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(AccordStrategy) first_state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = accord_repository_dup_head (repository);
+  g_autofree char *restored = NULL;
+  g_autofree char *changed = NULL;
+
+  strategy = load (repository);
+  set (ACCORD_ENTITY (strategy), "title", "Renamed strategy");
+  set (accord_strategy_lookup (strategy, "s-one"), "title", "One v2");
+  add_entity (strategy, ACCORD_ENTITY_SECTION, "s-new", "order", "z", "title", "New", NULL);
+  g_assert_true (accord_strategy_remove (strategy, "c-1", &error));
+  g_assert_no_error (error);
+  write_strategy (repository, strategy);
+  g_free (save (repository, "Many changes", ALICE));
+  g_clear_object (&strategy);
+
+  restored = accord_repository_restore (repository, first, NULL, ALICE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restored);
+
+  /* The tree is the first one again, in a new revision. */
+  {
+    g_autofree char *tree = git_output (fixture->path, "rev-parse", "HEAD^{tree}");
+    g_autofree char *first_tree = git_output (fixture->path, "rev-parse", "HEAD~2^{tree}");
+    g_autofree char *count = git_output (fixture->path, "rev-list", "--count", "HEAD");
+
+    g_assert_cmpstr (tree, ==, first_tree);
+    g_assert_cmpstr (count, ==, "3\n");
+  }
+  changed = git_output (fixture->path, "diff-tree", "--no-commit-id", "--name-status", "-r",
+                        restored);
+  g_assert_cmpstr (changed, ==,
+                   "A\tcomments/c-1.md\n"
+                   "D\tsections/s-new.md\n"
+                   "M\tsections/s-one.md\n"
+                   "M\tstrategy.md\n");
+
+  strategy = load_clean (repository);
+  first_state = accord_repository_load_revision (repository, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (accord_strategy_get_title (strategy), ==, "Stratégie numérique");
+  g_assert_cmpstr (title_of (strategy, "s-one"), ==, "One");
+  g_assert_null (accord_strategy_lookup (strategy, "s-new"));
+  g_assert_nonnull (accord_strategy_lookup (strategy, "c-1"));
+  for (AccordEntityKind kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
+    g_assert_cmpuint (accord_strategy_count (strategy, kind), ==,
+                      accord_strategy_count (first_state, kind));
+  {
+    g_autofree char *status = git_output (fixture->path, "status", "--porcelain",
+                                          "--untracked-files=all");
+
+    g_assert_cmpstr (status, ==, "");
+  }
+}
+
+static void
+test_restore_unsaved (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = accord_repository_dup_head (repository);
+  g_autofree char *second = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *restored = NULL;
+
+  strategy = load (repository);
+  set (accord_strategy_lookup (strategy, "s-one"), "title", "One v2");
+  set (accord_strategy_lookup (strategy, "s-two"), "title", "Two v2");
+  write_strategy (repository, strategy);
+  second = save (repository, "Version 2", ALICE);
+
+  set (accord_strategy_lookup (strategy, "s-one"), "title", "One, being edited");
+  write_strategy (repository, strategy);
+
+  /* The file has unsaved edits: they are not thrown away. */
+  g_assert_null (accord_repository_restore (repository, first, "s-one", ALICE, &error));
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNSAVED_CHANGES);
+  g_clear_error (&error);
+  contents = read_file (fixture, "sections/s-one.md");
+  g_assert_nonnull (strstr (contents, "\ntitle: One, being edited\n"));
+
+  g_assert_null (accord_repository_restore (repository, first, NULL, ALICE, &error));
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNSAVED_CHANGES);
+  g_clear_error (&error);
+  g_clear_pointer (&contents, g_free);
+  contents = read_file (fixture, "sections/s-one.md");
+  g_assert_nonnull (strstr (contents, "\ntitle: One, being edited\n"));
+
+  {
+    g_autofree char *head = accord_repository_dup_head (repository);
+
+    g_assert_cmpstr (head, ==, second);
+  }
+
+  /* Another entity, without unsaved edits, can be restored; the unsaved
+   * edits stay unsaved. */
+  restored = accord_repository_restore (repository, first, "s-two", ALICE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restored);
+  g_clear_pointer (&contents, g_free);
+  contents = read_file (fixture, "sections/s-two.md");
+  g_assert_nonnull (strstr (contents, "\ntitle: Two\n"));
+  g_clear_pointer (&contents, g_free);
+  contents = read_file (fixture, "sections/s-one.md");
+  g_assert_nonnull (strstr (contents, "\ntitle: One, being edited\n"));
+  {
+    g_autofree char *changed = git_output (fixture->path, "diff-tree", "--no-commit-id",
+                                           "--name-only", "-r", restored);
+    g_autofree char *status = git_output (fixture->path, "status", "--porcelain");
+
+    g_assert_cmpstr (changed, ==, "sections/s-two.md\n");
+    g_assert_cmpstr (status, ==, " M sections/s-one.md\n");
+  }
+}
+
+static void
+test_merge (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(AccordStrategy) initial = accord_strategy_new ("Shared strategy", "en");
+  g_autoptr(AccordRepository) origin = NULL;
+  g_autoptr(AccordRepository) clone_a = NULL;
+  g_autoptr(AccordRepository) clone_b = NULL;
+  g_autoptr(AccordStrategy) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path_a = g_build_filename (fixture->tmpdir, "a", NULL);
+  g_autofree char *path_b = g_build_filename (fixture->tmpdir, "b", NULL);
+  g_autofree char *order = NULL;
+  g_autofree char *section_a = NULL;
+  g_autofree char *section_b = NULL;
+  g_autofree char *conflicts = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *parents = NULL;
+  GListModel *top;
+  AccordEntity *objective;
+
+  order = accord_order_key_between (NULL, NULL);
+  add_entity (initial, ACCORD_ENTITY_SECTION, "s-1", "order", order, "title", "S1", NULL);
+  add_entity (initial, ACCORD_ENTITY_OBJECTIVE, "o-1", "section", "s-1", "order", order,
+              "title", "Objective", "lead", "Nobody yet", "status", "planned", NULL);
+  origin = accord_repository_create (fixture->path, initial, ALICE, "Start", &error);
+  g_assert_no_error (error);
+
+  g_free (git_output (fixture->tmpdir, "clone", "--quiet", fixture->path, path_a));
+  g_free (git_output (fixture->tmpdir, "clone", "--quiet", fixture->path, path_b));
+
+  /* A adds a section after S1 and changes the objective's lead. */
+  clone_a = accord_repository_open (path_a, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(AccordStrategy) strategy = load_clean (clone_a);
+    g_autoptr(AccordEntity) section = accord_entity_new (ACCORD_ENTITY_SECTION, NULL);
+    g_autofree char *after = accord_strategy_dup_order_after (strategy, NULL, "s-1",
+                                                              ACCORD_ENTITY_SECTION);
+
+    g_assert_nonnull (after);
+    set (section, "order", after);
+    set (section, "title", "Added by A");
+    g_assert_true (accord_strategy_add (strategy, section, &error));
+    section_a = g_strdup (accord_entity_get_id (section));
+    set (accord_strategy_lookup (strategy, "o-1"), "lead", "Team A");
+    write_strategy (clone_a, strategy);
+    g_free (save (clone_a, "A's work", ALICE));
+  }
+
+  /* B, at the same time, adds another section after S1 and renames the
+   * objective. */
+  clone_b = accord_repository_open (path_b, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(AccordStrategy) strategy = load_clean (clone_b);
+    g_autoptr(AccordEntity) section = accord_entity_new (ACCORD_ENTITY_SECTION, NULL);
+    g_autofree char *after = accord_strategy_dup_order_after (strategy, NULL, "s-1",
+                                                              ACCORD_ENTITY_SECTION);
+
+    set (section, "order", after);
+    set (section, "title", "Added by B");
+    g_assert_true (accord_strategy_add (strategy, section, &error));
+    section_b = g_strdup (accord_entity_get_id (section));
+    set (accord_strategy_lookup (strategy, "o-1"), "title", "Objective, as B puts it");
+    write_strategy (clone_b, strategy);
+    g_free (save (clone_b, "B's work", BOB));
+  }
+  g_assert_cmpstr (section_a, !=, section_b);
+
+  /* A takes B's work with plain git: no conflict. */
+  g_assert_cmpint (run_git (path_a, NULL, "pull", "--quiet", "--no-rebase", "--no-edit",
+                            path_b, "main", NULL), ==, 0);
+  conflicts = git_output (path_a, "diff", "--name-only", "--diff-filter=U");
+  g_assert_cmpstr (conflicts, ==, "");
+  status = git_output (path_a, "status", "--porcelain", "--untracked-files=all");
+  g_assert_cmpstr (status, ==, "");
+  parents = git_output (path_a, "log", "-1", "--format=%P");
+  g_assert_nonnull (strchr (parents, ' '));
+
+  /* The merged strategy has everything, and nothing wrong. */
+  g_clear_object (&clone_a);
+  clone_a = accord_repository_open (path_a, &error);
+  g_assert_no_error (error);
+  merged = load_clean (clone_a);
+  g_assert_cmpstr (title_of (merged, section_a), ==, "Added by A");
+  g_assert_cmpstr (title_of (merged, section_b), ==, "Added by B");
+  objective = accord_strategy_lookup (merged, "o-1");
+  g_assert_cmpstr (accord_entity_get_field (objective, "lead"), ==, "Team A");
+  g_assert_cmpstr (accord_entity_get_field (objective, "title"), ==, "Objective, as B puts it");
+  g_assert_cmpstr (accord_entity_get_field (objective, "status"), ==, "planned");
+
+  /* S1 first, then both new sections, in a stable order. */
+  top = accord_strategy_get_children (merged, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (top), ==, 3);
+  {
+    g_autoptr(AccordEntity) first = g_list_model_get_item (top, 0);
+    g_autoptr(AccordEntity) second = g_list_model_get_item (top, 1);
+    g_autoptr(AccordEntity) third = g_list_model_get_item (top, 2);
+    gboolean a_first = strcmp (section_a, section_b) < 0;
+
+    g_assert_cmpstr (accord_entity_get_id (first), ==, "s-1");
+    g_assert_cmpstr (accord_entity_get_id (second), ==, a_first ? section_a : section_b);
+    g_assert_cmpstr (accord_entity_get_id (third), ==, a_first ? section_b : section_a);
+  }
+
+  /* The merge shows in the history, with what it brought. */
+  {
+    g_autoptr(GPtrArray) log = accord_repository_log (clone_a, NULL, 0, &error);
+    AccordRevision *merge;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (log->len, ==, 4);
+    merge = g_ptr_array_index (log, 0);
+    g_assert_true (has_change (merge->changes, "objectives/o-1.md", ACCORD_CHANGE_MODIFIED));
+  }
+}
+
+static void
+test_huge_file (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(AccordStrategy) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) huge = g_string_new ("---\norder: z\n\ntitle: Huge\n---\n");
+  g_autofree char *path = g_build_filename (fixture->path, "sections", "s-huge.md", NULL);
+  GPtrArray *problems;
+  gboolean found = FALSE;
+
+  while (huge->len < 2 * 1024 * 1024)
+    g_string_append (huge, "A very long text that nobody will ever read in full.\n");
+  g_file_set_contents (path, huge->str, huge->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_git (fixture->path, NULL, "add", "sections/s-huge.md", NULL), ==, 0);
+  g_assert_cmpint (run_git (fixture->path, NULL, "commit", "--quiet", "-m", "Huge", NULL), ==, 0);
+
+  strategy = accord_repository_load_revision (repository, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strategy);
+  problems = accord_strategy_get_problems (strategy);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      AccordProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_str_equal (problem->path, "sections/s-huge.md") && strstr (problem->message, "1 MiB"))
+        found = TRUE;
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_null (accord_strategy_lookup (strategy, "s-huge"));
+  g_assert_cmpstr (title_of (strategy, "s-one"), ==, "One");
+
+  /* The same from the work tree. */
+  g_clear_object (&strategy);
+  strategy = load (repository);
+  problems = accord_strategy_get_problems (strategy);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (((AccordProblem *) g_ptr_array_index (problems, 0))->path, ==,
+                   "sections/s-huge.md");
+
+  /* The revision before is fine, and the log lists the file. */
+  before = accord_repository_load_revision (repository, "HEAD~1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (accord_strategy_get_problems (before)->len, ==, 0);
+  {
+    g_autoptr(GPtrArray) log = accord_repository_log (repository, NULL, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (has_change (((AccordRevision *) g_ptr_array_index (log, 0))->changes,
+                               "sections/s-huge.md", ACCORD_CHANGE_ADDED));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  accord_init ();
+  setup_home ();
+
+  /* git must not pick up a repository or settings from where the tests
+   * run. */
+  g_unsetenv ("GIT_DIR");
+  g_unsetenv ("GIT_WORK_TREE");
+  g_unsetenv ("GIT_INDEX_FILE");
+  g_unsetenv ("GIT_AUTHOR_NAME");
+  g_unsetenv ("GIT_AUTHOR_EMAIL");
+  g_unsetenv ("GIT_COMMITTER_NAME");
+  g_unsetenv ("GIT_COMMITTER_EMAIL");
+  g_unsetenv ("EMAIL");
+
+#define ADD(path, func) \
+  g_test_add ("/accord/repository/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("create", test_create);
+  ADD ("create-folders", test_create_folders);
+  ADD ("open", test_open);
+  ADD ("load-write-round-trip", test_load_write_round_trip);
+  ADD ("one-line-change", test_one_line_change);
+  ADD ("status", test_status);
+  ADD ("save", test_save);
+  ADD ("author", test_author);
+  ADD ("log", test_log);
+  ADD ("tag", test_tag);
+  ADD ("load-revision", test_load_revision);
+  ADD ("restore-entity", test_restore_entity);
+  ADD ("restore-removes-new", test_restore_removes_new);
+  ADD ("restore-strategy", test_restore_strategy);
+  ADD ("restore-unsaved", test_restore_unsaved);
+  ADD ("merge", test_merge);
+  ADD ("huge-file", test_huge_file);
+
+#undef ADD
+
+  status = g_test_run ();
+
+  accord_test_remove_tree (test_home);
+  g_clear_pointer (&test_home, g_free);
+
+  return status;
+}

@@ -1,0 +1,511 @@
+/* test-workspace.c
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "accord.h"
+#include "accord-test-util.h"
+
+#define AUTHOR "Ana Lima <ana@example.org>"
+
+typedef struct
+{
+  char             *tmpdir;
+  char             *path;
+  AccordRepository *repository;
+  char             *section_id;
+  char             *objective_id;
+  char             *comment_id;
+} Fixture;
+
+static AccordEntity *
+add_entity (AccordStrategy   *strategy,
+            AccordEntityKind  kind,
+            const char       *first_field,
+            ...)
+{
+  g_autoptr(AccordEntity) entity = accord_entity_new (kind, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *field;
+  va_list args;
+
+  va_start (args, first_field);
+  for (field = first_field; field != NULL; field = va_arg (args, const char *))
+    {
+      accord_entity_set_field (entity, field, va_arg (args, const char *), &error);
+      g_assert_no_error (error);
+    }
+  va_end (args);
+
+  accord_strategy_add (strategy, entity, &error);
+  g_assert_no_error (error);
+
+  return entity;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Stratégie numérique internationale", "fr");
+  g_autoptr(GError) error = NULL;
+  AccordEntity *section, *objective, *round, *comment;
+
+  fixture->tmpdir = accord_test_make_tmpdir ("accord-workspace-XXXXXX");
+  fixture->path = g_build_filename (fixture->tmpdir, "strategy", NULL);
+
+  accord_entity_set_field (ACCORD_ENTITY (strategy), "summary",
+                           "Une feuille de route pour la coopération numérique.", &error);
+  g_assert_no_error (error);
+
+  section = add_entity (strategy, ACCORD_ENTITY_SECTION,
+                        "title", "Principes", "order", "i",
+                        "body", "Nous défendons un internet ouvert, libre et sûr.", NULL);
+  objective = add_entity (strategy, ACCORD_ENTITY_OBJECTIVE,
+                          "section", accord_entity_get_id (section), "order", "i",
+                          "code", "O1.1", "title", "Connectivité des partenaires",
+                          "lead", "Direction du numérique", NULL);
+  round = add_entity (strategy, ACCORD_ENTITY_ROUND, "title", "Premier tour", NULL);
+  comment = add_entity (strategy, ACCORD_ENTITY_COMMENT,
+                        "round", accord_entity_get_id (round),
+                        "target", accord_entity_get_id (objective),
+                        "body", "La fracture numérique rurale mérite un indicateur.", NULL);
+
+  fixture->section_id = g_strdup (accord_entity_get_id (section));
+  fixture->objective_id = g_strdup (accord_entity_get_id (objective));
+  fixture->comment_id = g_strdup (accord_entity_get_id (comment));
+
+  fixture->repository = accord_repository_create (fixture->path, strategy, AUTHOR, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->repository);
+  accord_test_remove_tree (fixture->tmpdir);
+  g_clear_pointer (&fixture->tmpdir, g_free);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->section_id, g_free);
+  g_clear_pointer (&fixture->objective_id, g_free);
+  g_clear_pointer (&fixture->comment_id, g_free);
+}
+
+static AccordStrategy *
+load (AccordWorkspace *workspace)
+{
+  g_autoptr(GError) error = NULL;
+  AccordStrategy *strategy = accord_workspace_load (workspace, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strategy);
+
+  return strategy;
+}
+
+static GPtrArray *
+search (AccordWorkspace *workspace,
+        const char      *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hits = accord_workspace_search (workspace, query, "[", "]", 20, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+
+  return hits;
+}
+
+static void
+set_section_body (Fixture    *fixture,
+                  const char *body)
+{
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordEntity *section;
+
+  strategy = accord_repository_load (fixture->repository, &error);
+  g_assert_no_error (error);
+  section = accord_strategy_lookup (strategy, fixture->section_id);
+  accord_entity_set_field (section, "body", body, &error);
+  g_assert_no_error (error);
+  accord_repository_write (fixture->repository, strategy, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_same_strategy (AccordStrategy *a,
+                      AccordStrategy *b)
+{
+  g_assert_true (accord_entity_equal (ACCORD_ENTITY (a), ACCORD_ENTITY (b)));
+  g_assert_cmpuint (accord_strategy_get_problems (a)->len, ==,
+                    accord_strategy_get_problems (b)->len);
+
+  for (guint kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
+    {
+      GListModel *entities = accord_strategy_get_entities (a, kind);
+
+      g_assert_cmpuint (g_list_model_get_n_items (entities), ==, accord_strategy_count (b, kind));
+      for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+        {
+          g_autoptr(AccordEntity) entity = g_list_model_get_item (entities, i);
+          AccordEntity *other = accord_strategy_lookup (b, accord_entity_get_id (entity));
+
+          g_assert_nonnull (other);
+          g_assert_true (accord_entity_equal (entity, other));
+        }
+    }
+}
+
+static void
+test_load_matches_repository (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) direct = NULL;
+  g_autoptr(AccordStrategy) cold = NULL;
+  g_autoptr(AccordStrategy) warm = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_section_body (fixture, "Un texte pas encore enregistré.");
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (accord_workspace_get_schema_version (workspace), ==, 1);
+  g_assert_true (g_str_has_suffix (accord_workspace_get_path (workspace),
+                                   "/.git/accord/workspace.sqlite"));
+
+  direct = accord_repository_load (fixture->repository, &error);
+  g_assert_no_error (error);
+  cold = load (workspace);
+  warm = load (workspace);
+
+  assert_same_strategy (direct, cold);
+  assert_same_strategy (direct, warm);
+  g_assert_cmpstr (accord_entity_get_field (accord_strategy_lookup (warm, fixture->section_id),
+                                            "body"), ==, "Un texte pas encore enregistré.");
+}
+
+static void
+corrupt_cached_copy (AccordWorkspace *workspace,
+                     const char      *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (accord_workspace_get_path (workspace), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE files SET data = 'no header' WHERE path = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* A file whose blob id did not change is taken from the workspace, not
+ * read again: spoiling its cached copy shows through. A file that changed
+ * is read again from the work tree. */
+static void
+test_reads_only_changed_files (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) first = NULL;
+  g_autoptr(AccordStrategy) spoiled = NULL;
+  g_autoptr(AccordStrategy) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strconcat ("sections/", fixture->section_id, ".md", NULL);
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  first = load (workspace);
+  g_assert_cmpuint (accord_strategy_get_problems (first)->len, ==, 0);
+
+  corrupt_cached_copy (workspace, path);
+  spoiled = load (workspace);
+  g_assert_null (accord_strategy_lookup (spoiled, fixture->section_id));
+  g_assert_cmpuint (accord_strategy_get_problems (spoiled)->len, >, 0);
+  g_assert_nonnull (accord_strategy_lookup (spoiled, fixture->objective_id));
+
+  set_section_body (fixture, "Un corps modifié.");
+  reread = load (workspace);
+  g_assert_cmpstr (accord_entity_get_field (accord_strategy_lookup (reread, fixture->section_id),
+                                            "body"), ==, "Un corps modifié.");
+}
+
+static void
+test_rebuilt_after_delete (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) before = NULL;
+  g_autoptr(AccordStrategy) after = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  before = load (workspace);
+  db_path = g_strdup (accord_workspace_get_path (workspace));
+  g_clear_object (&workspace);
+
+  g_assert_cmpint (g_unlink (db_path), ==, 0);
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  after = load (workspace);
+  assert_same_strategy (before, after);
+
+  hits = search (workspace, "fracture");
+  g_assert_cmpuint (hits->len, ==, 1);
+}
+
+static void
+test_search_ignores_accents (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GPtrArray) plain = NULL;
+  g_autoptr(GPtrArray) accented = NULL;
+  g_autoptr(GPtrArray) prefix = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordSearchHit *hit;
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  strategy = load (workspace);
+
+  plain = search (workspace, "strategie");
+  g_assert_cmpuint (plain->len, ==, 1);
+  hit = g_ptr_array_index (plain, 0);
+  g_assert_cmpint (hit->kind, ==, ACCORD_ENTITY_STRATEGY);
+  g_assert_cmpstr (hit->title, ==, "[Stratégie] numérique internationale");
+
+  accented = search (workspace, "COOPÉRATION");
+  g_assert_cmpuint (accented->len, ==, 1);
+  g_assert_nonnull (strstr (((AccordSearchHit *) g_ptr_array_index (accented, 0))->snippet,
+                            "[coopération]"));
+
+  /* The last word is a prefix: results follow typing. */
+  prefix = search (workspace, "connect");
+  g_assert_cmpuint (prefix->len, ==, 1);
+  hit = g_ptr_array_index (prefix, 0);
+  g_assert_cmpstr (hit->id, ==, fixture->objective_id);
+  g_assert_cmpint (hit->kind, ==, ACCORD_ENTITY_OBJECTIVE);
+}
+
+static void
+test_search_ranks_titles_first (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* "numérique" is in the strategy's title, an objective's lead and a
+   * comment's text. */
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  strategy = load (workspace);
+
+  hits = search (workspace, "numerique");
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_assert_cmpint (((AccordSearchHit *) g_ptr_array_index (hits, 0))->kind, ==,
+                   ACCORD_ENTITY_STRATEGY);
+  for (guint i = 1; i < hits->len; i++)
+    {
+      AccordSearchHit *hit = g_ptr_array_index (hits, i);
+
+      g_assert_true (g_str_equal (hit->id, fixture->comment_id) ||
+                     g_str_equal (hit->id, fixture->objective_id));
+      g_assert_cmpfloat (((AccordSearchHit *) g_ptr_array_index (hits, 0))->rank, <, hit->rank);
+    }
+}
+
+static void
+test_search_follows_edits (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) first = NULL;
+  g_autoptr(AccordStrategy) second = NULL;
+  g_autoptr(AccordStrategy) third = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) old_word = NULL;
+  g_autoptr(GPtrArray) new_word = NULL;
+  g_autoptr(GPtrArray) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *comment_path = NULL;
+  g_autofree char *full = NULL;
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  first = load (workspace);
+  before = search (workspace, "ouvert");
+  g_assert_cmpuint (before->len, ==, 1);
+
+  set_section_body (fixture, "Nous soutenons la souveraineté des données.");
+  second = load (workspace);
+  old_word = search (workspace, "ouvert");
+  new_word = search (workspace, "souverainete");
+  g_assert_cmpuint (old_word->len, ==, 0);
+  g_assert_cmpuint (new_word->len, ==, 1);
+  g_assert_cmpstr (((AccordSearchHit *) g_ptr_array_index (new_word, 0))->id, ==,
+                   fixture->section_id);
+
+  /* A file removed from the work tree leaves the index too. */
+  comment_path = g_strconcat ("comments/", fixture->comment_id, ".md", NULL);
+  full = g_build_filename (fixture->path, comment_path, NULL);
+  g_assert_cmpint (g_unlink (full), ==, 0);
+  third = load (workspace);
+  g_assert_null (accord_strategy_lookup (third, fixture->comment_id));
+  gone = search (workspace, "fracture");
+  g_assert_cmpuint (gone->len, ==, 0);
+}
+
+static void
+test_search_query_is_plain_words (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  static const char * const queries[] = {
+    "principes AND", "NOT ouvert", "title:principes", "(sûr", "ouvert*", "O1.1", NULL
+  };
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  strategy = load (workspace);
+
+  /* FTS5 syntax typed by a user is searched as words, never an error. */
+  for (guint i = 0; queries[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) result = search (workspace, queries[i]);
+
+      g_test_message ("%s: %u hits", queries[i], result->len);
+    }
+
+  hits = search (workspace, "O1.1");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (((AccordSearchHit *) g_ptr_array_index (hits, 0))->id, ==,
+                   fixture->objective_id);
+
+  g_assert_null (accord_workspace_search (workspace, " … \"", NULL, NULL, 10, &error));
+  g_assert_error (error, ACCORD_WORKSPACE_ERROR, ACCORD_WORKSPACE_ERROR_INVALID_QUERY);
+}
+
+static void
+test_damaged_workspace_is_rebuilt (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *git_dir = accord_repository_dup_git_dir (fixture->repository);
+  g_autofree char *dir = g_build_filename (git_dir, "accord", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "workspace.sqlite", NULL);
+  g_autofree char *broken = g_strconcat (db_path, ".broken", NULL);
+  g_autofree char *garbage = g_strnfill (8192, 'z');
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (db_path, garbage, -1, NULL));
+
+  g_test_expect_message ("accord-workspace", G_LOG_LEVEL_WARNING, "*damaged*");
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_test (broken, G_FILE_TEST_EXISTS));
+  strategy = load (workspace);
+  g_assert_nonnull (accord_strategy_lookup (strategy, fixture->section_id));
+  hits = search (workspace, "principes");
+  g_assert_cmpuint (hits->len, ==, 1);
+}
+
+static void
+test_newer_schema_is_refused (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  sqlite3 *db = NULL;
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  db_path = g_strdup (accord_workspace_get_path (workspace));
+  g_clear_object (&workspace);
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_error (error, ACCORD_WORKSPACE_ERROR, ACCORD_WORKSPACE_ERROR_NEWER);
+  g_assert_null (workspace);
+
+  /* Nothing was destroyed: the newer Accord still finds its data. */
+  g_assert_true (g_file_test (db_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_write_ahead_log (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (accord_workspace_get_path (workspace), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  accord_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/accord/workspace/load-matches-repository", test_load_matches_repository);
+  ADD ("/accord/workspace/reads-only-changed-files", test_reads_only_changed_files);
+  ADD ("/accord/workspace/rebuilt-after-delete", test_rebuilt_after_delete);
+  ADD ("/accord/workspace/search/accents", test_search_ignores_accents);
+  ADD ("/accord/workspace/search/titles-first", test_search_ranks_titles_first);
+  ADD ("/accord/workspace/search/follows-edits", test_search_follows_edits);
+  ADD ("/accord/workspace/search/plain-words", test_search_query_is_plain_words);
+  ADD ("/accord/workspace/damaged", test_damaged_workspace_is_rebuilt);
+  ADD ("/accord/workspace/newer-schema", test_newer_schema_is_refused);
+  ADD ("/accord/workspace/wal", test_write_ahead_log);
+
+#undef ADD
+
+  return g_test_run ();
+}
