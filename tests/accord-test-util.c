@@ -83,3 +83,51 @@ accord_test_run (const char * const  *argv,
 
   return g_subprocess_get_exit_status (process);
 }
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return size > 0 ? g_strndup (data, size) : g_strdup ("");
+}
+
+/* Like accord_test_run(), with the environment @envp (NULL: this
+ * process's) and @input written to the standard input (NULL: none). The
+ * outputs need not be UTF-8. */
+int
+accord_test_run_full (const char * const  *argv,
+                      const char * const  *envp,
+                      GBytes              *input,
+                      char               **stdout_text,
+                      char               **stderr_text)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
+
+  if (input != NULL)
+    flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
+
+  launcher = g_subprocess_launcher_new (flags);
+  if (envp != NULL)
+    g_subprocess_launcher_set_environ (launcher, (char **) envp);
+
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate (process, input, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  *stdout_text = bytes_to_string (out);
+  *stderr_text = bytes_to_string (err);
+
+  if (!g_subprocess_get_if_exited (process))
+    return -1;
+
+  return g_subprocess_get_exit_status (process);
+}

@@ -17,5 +17,10 @@ int       accord_test_run          (const char * const  *argv,
                                     const char          *cwd,
                                     char               **stdout_text,
                                     char               **stderr_text);
+int       accord_test_run_full     (const char * const  *argv,
+                                    const char * const  *envp,
+                                    GBytes              *input,
+                                    char               **stdout_text,
+                                    char               **stderr_text);
 
 G_END_DECLS

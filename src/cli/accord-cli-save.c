@@ -1,0 +1,64 @@
+/* accord-cli-save.c
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "accord-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "accord.h"
+#include "accord-cli.h"
+
+/*
+ * accord-cli save DIR -m MESSAGE [--author "Name <email>"]
+ *
+ * Saves every unsaved change as one revision and prints it; when nothing
+ * changed, says so and succeeds.
+ */
+int
+accord_cli_cmd_save (int    argc,
+                     char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(AccordRepository) repository = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *revision = NULL;
+  const char *parameters = _("DIR");
+  int status;
+  const GOptionEntry entries[] = {
+    { "message", 'm', 0, G_OPTION_ARG_STRING, &message, N_("What the revision changes"),
+      N_("MESSAGE") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author,
+      N_("Who saves it, instead of git’s user.name and user.email"), N_("NAME <E-MAIL>") },
+    { NULL }
+  };
+
+  context = accord_cli_context_new (parameters, _("Save the changes as a new revision."), entries);
+  if ((status = accord_cli_parse (context, &argc, &argv, 1, parameters)) != 0)
+    return status;
+
+  if (message == NULL || *g_strstrip (message) == '\0')
+    return accord_cli_usage_error (context, _("A revision needs a message: give -m MESSAGE"));
+
+  if (!(repository = accord_cli_open (argv[1], NULL, &error)))
+    return accord_cli_fail (error);
+
+  revision = accord_repository_save (repository, message, author, &error);
+  if (g_error_matches (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE))
+    {
+      g_print ("%s\n", _("Nothing to save"));
+      return 0;
+    }
+
+  if (revision == NULL)
+    return accord_cli_fail (error);
+
+  return accord_cli_print_revision (repository, revision);
+}

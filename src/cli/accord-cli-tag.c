@@ -1,0 +1,61 @@
+/* accord-cli-tag.c
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "accord-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "accord.h"
+#include "accord-cli.h"
+
+/*
+ * accord-cli tag DIR NAME -m MESSAGE [--author "Name <email>"]
+ *
+ * Marks the last revision as a milestone (an annotated git tag) and prints
+ * the revision's short id with the milestone's name.
+ */
+int
+accord_cli_cmd_tag (int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(AccordRepository) repository = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *short_id = NULL;
+  const char *parameters = _("DIR NAME");
+  int status;
+  const GOptionEntry entries[] = {
+    { "message", 'm', 0, G_OPTION_ARG_STRING, &message, N_("What the milestone marks"),
+      N_("MESSAGE") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author,
+      N_("Who makes it, instead of git’s user.name and user.email"), N_("NAME <E-MAIL>") },
+    { NULL }
+  };
+
+  context = accord_cli_context_new (parameters, _("Mark the last revision as a milestone."),
+                                    entries);
+  if ((status = accord_cli_parse (context, &argc, &argv, 2, parameters)) != 0)
+    return status;
+
+  if (message == NULL || *g_strstrip (message) == '\0')
+    return accord_cli_usage_error (context, _("A milestone needs a message: give -m MESSAGE"));
+
+  if (!(repository = accord_cli_open (argv[1], NULL, &error)) ||
+      !accord_repository_tag (repository, argv[2], message, author, &error) ||
+      !(head = accord_repository_resolve (repository, "HEAD", &error)))
+    return accord_cli_fail (error);
+
+  short_id = accord_cli_short_id (head);
+  g_print ("%s %s\n", short_id, argv[2]);
+
+  return 0;
+}
