@@ -33,5 +33,7 @@ guint                _accord_entity_get_line         (AccordEntity       *self,
                                                       const char         *key);
 void                 _accord_entity_set_modified     (AccordEntity       *self,
                                                       gboolean            modified);
+void                 _accord_entity_set_owner        (AccordEntity       *self,
+                                                      gpointer            owner);
 
 G_END_DECLS

@@ -18,7 +18,7 @@
 #include "accord-participant.h"
 #include "accord-round.h"
 #include "accord-section.h"
-#include "accord-strategy.h"
+#include "accord-strategy-private.h"
 
 /*
  * An entity is one file of a strategy. Its fields follow the schema of its
@@ -37,6 +37,7 @@ typedef struct
   GHashTable       *fields;   /* key → GPtrArray of char * */
   GPtrArray        *extra;    /* header lines with unknown keys, kept verbatim */
   GHashTable       *lines;    /* key → line number in the file it was read from */
+  gpointer          owner;    /* the AccordStrategy holding it, not a reference */
   guint             modified : 1;
 } AccordEntityPrivate;
 
@@ -425,6 +426,8 @@ emit_changed (AccordEntity          *self,
   if (!priv->modified)
     {
       priv->modified = TRUE;
+      if (priv->owner != NULL)
+        _accord_strategy_note_modified (priv->owner, self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
 
@@ -671,6 +674,17 @@ accord_entity_get_modified (AccordEntity *self)
   return priv->modified;
 }
 
+/* The strategy an entity belongs to hears when it becomes modified, so
+ * that writing does not have to look at every entity. */
+void
+_accord_entity_set_owner (AccordEntity *self,
+                          gpointer      owner)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+
+  priv->owner = owner;
+}
+
 void
 _accord_entity_set_modified (AccordEntity *self,
                              gboolean      modified)
@@ -681,6 +695,8 @@ _accord_entity_set_modified (AccordEntity *self,
     return;
 
   priv->modified = !!modified;
+  if (priv->modified && priv->owner != NULL)
+    _accord_strategy_note_modified (priv->owner, self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 

@@ -305,13 +305,99 @@ is_strategy_path (const char *path)
   return g_str_equal (path, ".gitattributes") || _accord_format_path_parse (path, &kind, NULL);
 }
 
-/* Builds a tree from the index after updating it with @paths (NULL: every
- * change in the work tree), then commits it on HEAD. Only the blobs and
- * trees that changed are written; the index's tree cache lets libgit2 skip
- * the unchanged folders. */
+/* Builds the tree of @prefix for the next revision: @base, the same folder
+ * in the last revision (or NULL), with paths[first..last) — all under
+ * @prefix, sorted — as the index now has them. Only the folders on those
+ * paths are written again; the others keep their tree ids, which is what
+ * makes saving a one-section edit cheap in a strategy of thousands of
+ * files. */
+static gboolean
+update_tree (git_repository  *git,
+             git_index       *index,
+             git_tree        *base,
+             const char      *prefix,
+             GPtrArray       *paths,
+             guint            first,
+             guint            last,
+             git_oid         *out,
+             gboolean        *empty,
+             GError         **error)
+{
+  g_autoptr(git_treebuilder) builder = NULL;
+  gsize skip = strlen (prefix);
+  guint i = first;
+
+  if (!_accord_git_check (git_treebuilder_new (&builder, git, base),
+                          _("Could not prepare the revision"), error))
+    return FALSE;
+
+  while (i < last)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      const char *slash = strchr (path + skip, '/');
+
+      if (slash == NULL)
+        {
+          const git_index_entry *entry = git_index_get_bypath (index, path, 0);
+          int rc = entry != NULL
+            ? git_treebuilder_insert (NULL, builder, path + skip, &entry->id, entry->mode)
+            : git_treebuilder_remove (builder, path + skip);
+
+          if (rc < 0 && !(entry == NULL && rc == GIT_ENOTFOUND))
+            return _accord_git_check (rc, _("Could not prepare the revision"), error);
+          git_error_clear ();
+          i++;
+        }
+      else
+        {
+          g_autofree char *name = g_strndup (path + skip, slash - path - skip);
+          g_autofree char *sub_prefix = g_strndup (path, slash - path + 1);
+          const git_tree_entry *sub_entry = base != NULL ? git_tree_entry_byname (base, name) : NULL;
+          g_autoptr(git_tree) sub_base = NULL;
+          gboolean sub_empty = FALSE;
+          git_oid sub_id;
+          guint end = i;
+
+          while (end < last && g_str_has_prefix (g_ptr_array_index (paths, end), sub_prefix))
+            end++;
+
+          if (sub_entry != NULL && git_tree_entry_type (sub_entry) == GIT_OBJECT_TREE &&
+              git_tree_lookup (&sub_base, git, git_tree_entry_id (sub_entry)) < 0)
+            return _accord_git_check (-1, _("Could not read the last revision"), error);
+
+          if (!update_tree (git, index, sub_base, sub_prefix, paths, i, end, &sub_id, &sub_empty,
+                            error))
+            return FALSE;
+
+          if (sub_empty)
+            git_treebuilder_remove (builder, name);
+          else if (git_treebuilder_insert (NULL, builder, name, &sub_id, GIT_FILEMODE_TREE) < 0)
+            return _accord_git_check (-1, _("Could not prepare the revision"), error);
+          git_error_clear ();
+          i = end;
+        }
+    }
+
+  *empty = git_treebuilder_entrycount (builder) == 0;
+
+  return _accord_git_check (git_treebuilder_write (out, builder),
+                            _("Could not prepare the revision"), error);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Records @given paths (NULL: every change in the work tree) in the index,
+ * builds the next revision's tree from the last one with those paths
+ * replaced, and commits it on HEAD. Only the blobs and trees that changed
+ * are written. */
 static char *
 commit_paths (AccordRepository  *self,
-              GPtrArray         *paths,
+              GPtrArray         *given,
               const char        *message,
               const char        *author,
               GError           **error)
@@ -320,9 +406,13 @@ commit_paths (AccordRepository  *self,
   g_autoptr(git_index) index = NULL;
   g_autoptr(git_reference) head = NULL;
   g_autoptr(git_commit) parent = NULL;
+  g_autoptr(git_tree) base = NULL;
   g_autoptr(git_tree) tree = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  gboolean empty = FALSE;
   git_oid tree_id, commit_id;
   char hex[GIT_OID_HEXSZ + 1];
+  gint64 start = g_get_monotonic_time ();
   int rc;
 
   if (!(signature = make_signature (self->git, author, error)))
@@ -332,7 +422,9 @@ commit_paths (AccordRepository  *self,
                           _("Could not read the list of saved files"), error))
     return NULL;
 
-  if (paths == NULL)
+  if (given != NULL)
+    paths = g_ptr_array_ref (given);
+  else
     {
       g_autoptr(GPtrArray) changes = accord_repository_status (self, error);
 
@@ -343,8 +435,8 @@ commit_paths (AccordRepository  *self,
       for (guint i = 0; i < changes->len; i++)
         g_ptr_array_add (paths, g_strdup (((AccordChange *) g_ptr_array_index (changes, i))->path));
     }
-  else
-    g_ptr_array_ref (paths);
+
+  g_ptr_array_sort (paths, compare_paths);
 
   for (guint i = 0; i < paths->len; i++)
     {
@@ -358,24 +450,37 @@ commit_paths (AccordRepository  *self,
 
       if (!_accord_git_check (rc, _("Could not prepare the revision"), error))
         {
-          g_ptr_array_unref (paths);
           git_index_read (index, TRUE);
           return NULL;
         }
     }
-  g_ptr_array_unref (paths);
 
-  if (!_accord_git_check (git_index_write_tree (&tree_id, index),
-                          _("Could not prepare the revision"), error))
-    return NULL;
+  g_debug ("Updated the index in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 
   rc = git_repository_head (&head, self->git);
-  if (rc == 0)
-    {
-      if (!_accord_git_check (git_reference_peel ((git_object **) &parent, head, GIT_OBJECT_COMMIT),
-                              _("Could not read the last revision"), error))
-        return NULL;
+  if (rc == 0 &&
+      !_accord_git_check (git_reference_peel ((git_object **) &parent, head, GIT_OBJECT_COMMIT),
+                          _("Could not read the last revision"), error))
+    rc = -1;
+  else if (rc == GIT_EUNBORNBRANCH || rc == GIT_ENOTFOUND)
+    rc = 1;
+  else if (rc < 0)
+    _accord_git_check (rc, _("Could not read the last revision"), error);
 
+  if (rc < 0 ||
+      (parent != NULL &&
+       !_accord_git_check (git_commit_tree (&base, parent), _("Could not read the last revision"),
+                           error)) ||
+      !update_tree (self->git, index, base, "", paths, 0, paths->len, &tree_id, &empty, error))
+    {
+      git_index_read (index, TRUE);
+      return NULL;
+    }
+
+  g_debug ("Wrote the tree in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  if (parent != NULL)
+    {
       if (git_oid_equal (&tree_id, git_commit_tree_id (parent)))
         {
           git_index_read (index, TRUE);
@@ -384,11 +489,6 @@ commit_paths (AccordRepository  *self,
                                _("Nothing to save: the strategy has not changed since the last revision"));
           return NULL;
         }
-    }
-  else if (rc != GIT_EUNBORNBRANCH && rc != GIT_ENOTFOUND)
-    {
-      _accord_git_check (rc, _("Could not read the last revision"), error);
-      return NULL;
     }
 
   if (!_accord_git_check (git_tree_lookup (&tree, self->git, &tree_id),
@@ -399,6 +499,8 @@ commit_paths (AccordRepository  *self,
                           _("Could not save the revision"), error))
     return NULL;
 
+  g_debug ("Wrote the commit in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+
   /* The commit exists; a failure to record the index only makes the next
    * status slower, so it is not an error. */
   if (git_index_write (index) < 0)
@@ -408,6 +510,7 @@ commit_paths (AccordRepository  *self,
     }
 
   git_oid_tostr (hex, sizeof hex, &commit_id);
+  g_debug ("Saved revision %s in %.1f ms", hex, (g_get_monotonic_time () - start) / 1000.0);
 
   return g_strdup (hex);
 }
@@ -976,27 +1079,27 @@ accord_repository_write (AccordRepository  *self,
                          AccordStrategy    *strategy,
                          GError           **error)
 {
-  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) modified = NULL;
   g_autoptr(GPtrArray) removed = NULL;
 
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (ACCORD_IS_STRATEGY (strategy), FALSE);
 
-  all = _accord_strategy_dup_all (strategy);
-  for (guint i = 0; i < all->len; i++)
+  modified = _accord_strategy_dup_modified (strategy);
+  for (guint i = 0; i < modified->len; i++)
     {
-      AccordEntity *entity = g_ptr_array_index (all, i);
-      g_autofree char *path = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-
-      if (!accord_entity_get_modified (entity))
-        continue;
-
-      path = accord_entity_dup_path (entity);
-      bytes = _accord_format_write (entity);
+      AccordEntity *entity = g_ptr_array_index (modified, i);
+      g_autofree char *path = accord_entity_dup_path (entity);
+      g_autoptr(GBytes) bytes = _accord_format_write (entity);
 
       if (!write_file (self, path, bytes, error))
-        return FALSE;
+        {
+          /* What was not written stays to be written next time. */
+          for (guint j = i; j < modified->len; j++)
+            if (!ACCORD_IS_STRATEGY (g_ptr_array_index (modified, j)))
+              _accord_strategy_note_modified (strategy, g_ptr_array_index (modified, j));
+          return FALSE;
+        }
 
       _accord_entity_set_modified (entity, FALSE);
     }

@@ -19,6 +19,8 @@ void            _accord_strategy_add_loaded         (AccordStrategy *self,
                                                      const char     *path);
 GPtrArray      *_accord_strategy_steal_removed      (AccordStrategy *self);
 void            _accord_strategy_forget_removed     (AccordStrategy *self);
-GPtrArray      *_accord_strategy_dup_all            (AccordStrategy *self);
+void            _accord_strategy_note_modified      (AccordStrategy *self,
+                                                     AccordEntity   *entity);
+GPtrArray      *_accord_strategy_dup_modified       (AccordStrategy *self);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ struct _AccordStrategy
   GHashTable   *stale;           /* parent keys whose GListStore needs sorting again */
   GPtrArray    *problems;        /* AccordProblem */
   GPtrArray    *removed;         /* paths of removed entities, to delete on write */
+  GHashTable   *modified;        /* entities changed since they were read or written */
 };
 
 G_DEFINE_FINAL_TYPE (AccordStrategy, accord_strategy, ACCORD_TYPE_ENTITY)
@@ -55,6 +56,18 @@ accord_strategy_dispose (GObject *object)
 {
   AccordStrategy *self = ACCORD_STRATEGY (object);
 
+  if (self->entities != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->entities);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        _accord_entity_set_owner (value, NULL);
+    }
+  if (self->modified != NULL)
+    g_hash_table_remove_all (self->modified);
+
   for (guint i = 0; i < ACCORD_N_ENTITY_KINDS; i++)
     g_clear_object (&self->by_kind[i]);
   g_clear_pointer (&self->children, g_hash_table_unref);
@@ -73,6 +86,7 @@ accord_strategy_finalize (GObject *object)
   g_clear_pointer (&self->stale, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->removed, g_ptr_array_unref);
+  g_clear_pointer (&self->modified, g_hash_table_unref);
 
   G_OBJECT_CLASS (accord_strategy_parent_class)->finalize (object);
 }
@@ -123,6 +137,7 @@ accord_strategy_init (AccordStrategy *self)
   self->stale = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_problem_free);
   self->removed = g_ptr_array_new_with_free_func (g_free);
+  self->modified = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < ACCORD_N_ENTITY_KINDS; i++)
     self->by_kind[i] = g_list_store_new (ACCORD_TYPE_ENTITY);
@@ -312,6 +327,9 @@ insert_entity (AccordStrategy *self,
 
   g_hash_table_insert (self->entities, (gpointer) accord_entity_get_id (entity),
                        g_object_ref (entity));
+  _accord_entity_set_owner (entity, self);
+  if (accord_entity_get_modified (entity))
+    g_hash_table_add (self->modified, entity);
   g_list_store_append (self->by_kind[kind], entity);
   attach_member (self, entity);
 
@@ -917,26 +935,45 @@ _accord_strategy_forget_removed (AccordStrategy *self)
   g_ptr_array_set_size (self->removed, 0);
 }
 
-/* Every entity, the strategy's own file first. */
-GPtrArray *
-_accord_strategy_dup_all (AccordStrategy *self)
+void
+_accord_strategy_note_modified (AccordStrategy *self,
+                                AccordEntity   *entity)
 {
-  GPtrArray *all = g_ptr_array_new_full (g_hash_table_size (self->entities) + 1, NULL);
+  g_hash_table_add (self->modified, entity);
+}
 
-  g_ptr_array_add (all, self);
-  for (guint kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
+static int
+compare_entities_by_id (gconstpointer a,
+                        gconstpointer b)
+{
+  return strcmp (accord_entity_get_id (*(AccordEntity **) a),
+                 accord_entity_get_id (*(AccordEntity **) b));
+}
+
+/* The entities changed since they were read or last written, the
+ * strategy's own file first, the others by id; the set is emptied. */
+GPtrArray *
+_accord_strategy_dup_modified (AccordStrategy *self)
+{
+  GPtrArray *modified = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  if (accord_entity_get_modified (ACCORD_ENTITY (self)))
+    g_ptr_array_add (modified, g_object_ref (self));
+
+  g_hash_table_iter_init (&iter, self->modified);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      GListModel *model = G_LIST_MODEL (self->by_kind[kind]);
-      guint n = g_list_model_get_n_items (model);
-
-      for (guint i = 0; i < n; i++)
-        {
-          AccordEntity *entity = g_list_model_get_item (model, i);
-
-          g_ptr_array_add (all, entity);
-          g_object_unref (entity);
-        }
+      if (accord_entity_get_modified (key))
+        g_ptr_array_add (others, key);
     }
+  g_hash_table_remove_all (self->modified);
 
-  return all;
+  g_ptr_array_sort (others, compare_entities_by_id);
+  for (guint i = 0; i < others->len; i++)
+    g_ptr_array_add (modified, g_object_ref (g_ptr_array_index (others, i)));
+
+  return modified;
 }
