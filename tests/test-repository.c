@@ -1453,6 +1453,62 @@ test_huge_file (Fixture       *fixture,
   }
 }
 
+/* save_written() records only what went through the repository, builds
+ * the tree from the last revision, and leaves other edits unsaved. */
+static void
+test_save_written (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = load_clean (repository);
+  g_autoptr(AccordStrategy) after = NULL;
+  g_autoptr(AccordEntity) added = accord_entity_new (ACCORD_ENTITY_SECTION, "s-three");
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *revision = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *by_hand = g_build_filename (fixture->path, "sections", "s-two.md", NULL);
+  g_autofree char *status = NULL;
+
+  set (accord_strategy_lookup (strategy, "s-one"), "title", "One, revised");
+  set (added, "order", "k");
+  set (added, "title", "Three");
+  g_assert_true (accord_strategy_add (strategy, added, &error));
+  g_assert_true (accord_strategy_remove (strategy, "s-child", &error));
+  g_assert_no_error (error);
+  write_strategy (repository, strategy);
+
+  /* An edit made outside the repository object is not part of it. */
+  g_assert_true (g_file_set_contents (by_hand, "---\norder: j\n\ntitle: Two by hand\n---\n",
+                                      -1, NULL));
+
+  revision = accord_repository_save_written (repository, "Revise the outline", ALICE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (revision);
+
+  changed = git_output (fixture->path, "diff-tree", "--no-commit-id", "--name-status", "-r",
+                        revision);
+  g_assert_cmpstr (changed, ==,
+                   "D\tsections/s-child.md\nM\tsections/s-one.md\nA\tsections/s-three.md\n");
+
+  status = git_output (fixture->path, "status", "--porcelain");
+  g_assert_cmpstr (status, ==, " M sections/s-two.md\n");
+
+  changes = accord_repository_status (repository, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_true (has_change (changes, "sections/s-two.md", ACCORD_CHANGE_MODIFIED));
+
+  /* Nothing written since: nothing to save that way. */
+  g_assert_null (accord_repository_save_written (repository, "Again", ALICE, &error));
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE);
+
+  after = accord_repository_load_revision (repository, revision, NULL);
+  g_assert_cmpstr (title_of (after, "s-one"), ==, "One, revised");
+  g_assert_cmpstr (title_of (after, "s-two"), ==, "Two");
+  g_assert_null (accord_strategy_lookup (after, "s-child"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1484,6 +1540,7 @@ main (int    argc,
   ADD ("one-line-change", test_one_line_change);
   ADD ("status", test_status);
   ADD ("save", test_save);
+  ADD ("save-written", test_save_written);
   ADD ("author", test_author);
   ADD ("log", test_log);
   ADD ("tag", test_tag);
