@@ -602,6 +602,16 @@ main (int    argc,
 
   if (cli_path == NULL && g_getenv ("ACCORD_CLI") != NULL)
     cli_path = g_strdup (g_getenv ("ACCORD_CLI"));
+  if (cli_path != NULL)
+    {
+      char *absolute = g_canonicalize_filename (cli_path, NULL);
+
+      g_free (cli_path);
+      cli_path = absolute;
+    }
+
+  /* Figures appear as they are measured, even if a later step fails. */
+  setvbuf (stdout, NULL, _IOLBF, 0);
 
   accord_init ();
   make_vocabulary (rand);

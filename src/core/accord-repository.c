@@ -1447,7 +1447,9 @@ accord_repository_log (AccordRepository  *self,
                           _("Could not read the history"), error))
     return NULL;
 
-  git_revwalk_sorting (walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+  /* Git's own order, newest first, yields revisions as it goes: sorting
+   * by time or topology would first read the whole history. */
+  git_revwalk_sorting (walk, GIT_SORT_NONE);
   if (!_accord_git_check (git_revwalk_push (walk, git_commit_id (start)),
                           _("Could not read the history"), error))
     return NULL;
