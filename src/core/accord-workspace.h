@@ -70,4 +70,11 @@ GPtrArray       *accord_workspace_search      (AccordWorkspace   *self,
                                                GError           **error);
 int              accord_workspace_get_schema_version (AccordWorkspace *self);
 
+void             accord_workspace_load_async  (const char          *path,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+AccordStrategy  *accord_workspace_load_finish (GAsyncResult        *result,
+                                               GError             **error);
+
 G_END_DECLS
