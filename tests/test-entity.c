@@ -1219,6 +1219,43 @@ test_strategy_order_after (void)
   }
 }
 
+/* Inserting again and again at the same place would make keys longer than
+ * allowed; the siblings then get short keys again, in the same order. */
+static void
+test_strategy_order_respread (void)
+{
+  g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Order", "fr");
+  g_autofree char *previous_first = NULL;
+  GListModel *children;
+
+  add_section (strategy, "s-first", NULL, "i", "First");
+  add_section (strategy, "s-last", NULL, "j", "Last");
+
+  for (guint i = 0; i < 800; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s-n%u", i);
+      g_autofree char *key = accord_strategy_dup_order_after (strategy, NULL, "s-first",
+                                                              ACCORD_ENTITY_SECTION);
+
+      g_assert_true (accord_order_key_is_valid (key));
+      add_section (strategy, id, NULL, key, id);
+    }
+
+  /* Every insertion went right after s-first: the newest comes second. */
+  children = accord_strategy_get_children (strategy, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 802);
+  for (guint i = 0; i < 802; i++)
+    {
+      g_autoptr(AccordEntity) child = g_list_model_get_item (children, i);
+      g_autofree char *expected = i == 0 ? g_strdup ("s-first")
+                                  : i == 801 ? g_strdup ("s-last")
+                                  : g_strdup_printf ("s-n%u", 800 - i);
+
+      g_assert_cmpstr (accord_entity_get_id (child), ==, expected);
+      g_assert_cmpuint (strlen (accord_entity_get_field (child, "order")), <=, 128);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1238,6 +1275,7 @@ main (int    argc,
   g_test_add_func ("/accord/id/valid", test_id_valid);
   g_test_add_func ("/accord/id/generate", test_id_generate);
   g_test_add_func ("/accord/order/valid", test_order_valid);
+  g_test_add_func ("/accord/order/respread", test_strategy_order_respread);
   g_test_add_func ("/accord/order/between", test_order_between);
   g_test_add_func ("/accord/order/random", test_order_random);
   g_test_add_func ("/accord/order/append", test_order_append);

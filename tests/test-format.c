@@ -736,7 +736,7 @@ test_missing_start (void)
     " ---\norder: i\n---\n",
     "----\norder: i\n---\n",
     "\n---\norder: i\n---\n",
-    "\xef\xbb\xbf---\norder: i\n---\n",
+    "\xef\xbb\xbf\xef\xbb\xbf---\norder: i\n---\n",
     "# Just Markdown\n\nNo header at all.\n",
   };
 
@@ -750,6 +750,25 @@ test_missing_start (void)
       assert_problem (problems, "sections/s-1.md", 1, "---");
       g_assert_cmpuint (problems->len, ==, 1);
     }
+}
+
+/* A byte order mark, as some editors write, is skipped. */
+static void
+test_byte_order_mark (void)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(AccordEntity) entity = NULL;
+  g_autoptr(GBytes) written = NULL;
+
+  entity = parse_broken (ACCORD_ENTITY_SECTION, "\xef\xbb\xbf---\norder: i\n\ntitle: T\n---\nBody\n",
+                         -1, &problems);
+  g_assert_nonnull (entity);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpstr (accord_entity_get_field (entity, "title"), ==, "T");
+  g_assert_cmpstr (accord_entity_get_field (entity, "body"), ==, "Body");
+
+  written = _accord_format_write (entity);
+  g_assert_cmpstr (g_bytes_get_data (written, NULL), ==, "---\norder: i\n\ntitle: T\n---\nBody\n");
 }
 
 static void
@@ -1474,6 +1493,7 @@ main (int    argc,
   g_test_add_func ("/accord/format/too-large", test_too_large);
   g_test_add_func ("/accord/format/required-missing", test_required_missing);
   g_test_add_func ("/accord/format/text-problems", test_text_problems);
+  g_test_add_func ("/accord/format/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/accord/format/fuzz", test_fuzz);
   g_test_add_func ("/accord/format/path-parse", test_path_parse);
   g_test_add ("/accord/format/strategy/duplicate-id", Fixture, NULL,

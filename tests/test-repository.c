@@ -1509,6 +1509,116 @@ test_save_written (Fixture       *fixture,
   g_assert_null (accord_strategy_lookup (after, "s-child"));
 }
 
+/* Findings of a review, each kept from coming back. */
+static void
+test_removed_stays_removed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = load_clean (repository);
+  g_autoptr(AccordEntity) added = accord_entity_new (ACCORD_ENTITY_SECTION, "s-brief");
+  g_autoptr(AccordEntity) child = g_object_ref (accord_strategy_lookup (strategy, "s-child"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *brief = g_build_filename (fixture->path, "sections", "s-brief.md", NULL);
+  g_autofree char *child_path = g_build_filename (fixture->path, "sections", "s-child.md", NULL);
+
+  set (added, "order", "z");
+  set (added, "title", "Brief");
+  g_assert_true (accord_strategy_add (strategy, added, &error));
+  g_assert_true (accord_strategy_remove (strategy, "s-brief", &error));
+  g_assert_true (accord_strategy_remove (strategy, "s-child", &error));
+  g_assert_no_error (error);
+
+  /* Edits to an entity no longer in the strategy do not bring it back. */
+  set (child, "title", "Edited after removal");
+  write_strategy (repository, strategy);
+  g_assert_false (g_file_test (brief, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (child_path, G_FILE_TEST_EXISTS));
+
+  set (added, "title", "Edited too");
+  write_strategy (repository, strategy);
+  g_assert_false (g_file_test (brief, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_restore_refuses_paths (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *victim = g_build_filename (fixture->tmpdir, "victim.md", NULL);
+  g_autofree char *revision = NULL;
+
+  g_assert_true (g_file_set_contents (victim, "keep me", -1, NULL));
+
+  revision = accord_repository_restore (repository, "HEAD", "../../victim", ALICE, &error);
+  g_assert_null (revision);
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNKNOWN_REVISION);
+  g_assert_true (g_file_test (victim, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_save_ignores_other_files (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notes = g_build_filename (fixture->path, "private-notes.txt", NULL);
+  g_autofree char *revision = NULL;
+  g_autofree char *tracked = NULL;
+
+  g_assert_true (g_file_set_contents (notes, "not for the remote", -1, NULL));
+
+  changes = accord_repository_status (repository, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  g_assert_null (accord_repository_save (repository, "Notes", ALICE, &error));
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE);
+  g_clear_error (&error);
+
+  g_free (save_title (repository, "s-one", "One again", "Title"));
+  tracked = git_output (fixture->path, "ls-files", "private-notes.txt");
+  g_assert_cmpstr (tracked, ==, "");
+}
+
+static void
+test_unreadable_strategy_file (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->path, "strategy.md", NULL);
+  g_autofree char *broken = g_strdup ("title: no header line\n\xff\n");
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (path, broken, -1, NULL));
+  strategy = load (repository);
+  g_assert_cmpuint (accord_strategy_get_problems (strategy)->len, >, 0);
+
+  set (ACCORD_ENTITY (strategy), "subtitle", "Would replace the whole file");
+  g_assert_false (accord_repository_write (repository, strategy, &error));
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_IO);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, broken);
+}
+
+static void
+test_clear_empty_list (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AccordEntity) objective = accord_entity_new (ACCORD_ENTITY_OBJECTIVE, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (accord_entity_set_field (objective, "partner", NULL, &error));
+  g_assert_true (accord_entity_set_field (objective, "partner", "", &error));
+  g_assert_no_error (error);
+  g_assert_null (accord_entity_get_list (objective, "partner"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1551,6 +1661,11 @@ main (int    argc,
   ADD ("restore-unsaved", test_restore_unsaved);
   ADD ("merge", test_merge);
   ADD ("huge-file", test_huge_file);
+  ADD ("removed-stays-removed", test_removed_stays_removed);
+  ADD ("restore-refuses-paths", test_restore_refuses_paths);
+  ADD ("save-ignores-other-files", test_save_ignores_other_files);
+  ADD ("unreadable-strategy-file", test_unreadable_strategy_file);
+  ADD ("clear-empty-list", test_clear_empty_list);
 
 #undef ADD
 

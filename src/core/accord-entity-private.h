@@ -26,6 +26,9 @@ GPtrArray           *_accord_entity_dup_keys         (AccordEntity       *self);
 void                 _accord_entity_add_extra        (AccordEntity       *self,
                                                       const char         *line);
 GPtrArray           *_accord_entity_get_extra        (AccordEntity       *self);
+void                 _accord_entity_append_extra_text (AccordEntity     *self,
+                                                       const char       *text);
+const char          *_accord_entity_get_extra_text   (AccordEntity       *self);
 void                 _accord_entity_set_line         (AccordEntity       *self,
                                                       const char         *key,
                                                       guint               line);

@@ -36,6 +36,7 @@ typedef struct
   char             *id;
   GHashTable       *fields;   /* key → GPtrArray of char * */
   GPtrArray        *extra;    /* header lines with unknown keys, kept verbatim */
+  char             *extra_text; /* text that belongs to no field, kept verbatim */
   GHashTable       *lines;    /* key → line number in the file it was read from */
   gpointer          owner;    /* the AccordStrategy holding it, not a reference */
   guint             modified : 1;
@@ -78,6 +79,7 @@ accord_entity_finalize (GObject *object)
   g_clear_pointer (&priv->id, g_free);
   g_clear_pointer (&priv->fields, g_hash_table_unref);
   g_clear_pointer (&priv->extra, g_ptr_array_unref);
+  g_clear_pointer (&priv->extra_text, g_free);
   g_clear_pointer (&priv->lines, g_hash_table_unref);
 
   G_OBJECT_CLASS (accord_entity_parent_class)->finalize (object);
@@ -483,9 +485,13 @@ accord_entity_set_field (AccordEntity  *self,
     }
 
   current = accord_entity_get_field (self, name);
-  if (g_strcmp0 (current, value) == 0 &&
-      (spec->style != ACCORD_FIELD_LIST || _accord_entity_get_values (self, name)->len <= 1))
-    return TRUE;
+  if (g_strcmp0 (current, value) == 0)
+    {
+      GPtrArray *values = _accord_entity_get_values (self, name);
+
+      if (spec->style != ACCORD_FIELD_LIST || values == NULL || values->len <= 1)
+        return TRUE;
+    }
 
   g_hash_table_remove (priv->fields, name);
   if (value != NULL)
@@ -620,6 +626,25 @@ _accord_entity_add_extra (AccordEntity *self,
     priv->extra = g_ptr_array_new_with_free_func (g_free);
 
   g_ptr_array_add (priv->extra, g_strdup (line));
+}
+
+void
+_accord_entity_append_extra_text (AccordEntity *self,
+                                  const char   *text)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  char *joined = g_strconcat (priv->extra_text != NULL ? priv->extra_text : "", text, NULL);
+
+  g_free (priv->extra_text);
+  priv->extra_text = joined;
+}
+
+const char *
+_accord_entity_get_extra_text (AccordEntity *self)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+
+  return priv->extra_text;
 }
 
 GPtrArray *
@@ -782,6 +807,8 @@ accord_entity_copy (AccordEntity *self)
 
   for (guint i = 0; priv->extra != NULL && i < priv->extra->len; i++)
     _accord_entity_add_extra (copy, g_ptr_array_index (priv->extra, i));
+  if (priv->extra_text != NULL)
+    _accord_entity_append_extra_text (copy, priv->extra_text);
 
   return copy;
 }

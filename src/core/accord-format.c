@@ -263,6 +263,9 @@ block_spec (AccordEntity *entity,
   const AccordFieldSpec *spec;
   const char *language;
 
+  if (length > 0 && line[length - 1] == '\r')
+    length--;
+
   if (length < 5 || strncmp (line, "::: ", 4) != 0)
     return NULL;
 
@@ -275,6 +278,21 @@ block_spec (AccordEntity *entity,
     return NULL;
 
   return spec;
+}
+
+/* Text that belongs to no field is kept as the file had it, escapes
+ * included, so that writing the entity back loses nothing. */
+static void
+keep_text (AccordEntity *entity,
+           const char   *block,
+           const char   *text)
+{
+  g_autoptr(GString) kept = g_string_new (NULL);
+
+  if (block != NULL)
+    g_string_append_printf (kept, "::: %s\n", block);
+  append_text (kept, text);
+  _accord_entity_append_extra_text (entity, kept->str);
 }
 
 static void
@@ -294,6 +312,7 @@ finish_text (Reader       *reader,
   if (_accord_entity_get_values (entity, key) != NULL)
     {
       report (reader, line, _("The block “%s” is given twice"), key);
+      keep_text (entity, key, text->str);
       return;
     }
 
@@ -336,7 +355,7 @@ read_texts (Reader       *reader,
             finish_text (reader, entity, key, text, key_line);
           g_string_truncate (text, 0);
           g_free (key);
-          key = g_strndup (line + 4, line_length - 4);
+          key = g_strndup (line + 4, line_length - 4 - (line[line_length - 1] == '\r'));
           key_line = number;
         }
       else
@@ -362,7 +381,12 @@ read_texts (Reader       *reader,
   if (key != NULL)
     finish_text (reader, entity, key, text, key_line);
   else if (text->len > 0 && strspn (text->str, "\n") != text->len)
-    report (reader, first_line, _("A %s has no text after its header"), schema->name);
+    {
+      report (reader, first_line, _("A %s has no text after its header"), schema->name);
+      if (text->str[text->len - 1] == '\n')
+        g_string_truncate (text, text->len - 1);
+      keep_text (entity, NULL, text->str);
+    }
 }
 
 static void
@@ -407,6 +431,14 @@ _accord_format_parse (AccordEntityKind  kind,
     {
       report (&reader, 1, _("The file is larger than 1 MiB"));
       return NULL;
+    }
+
+  /* Some editors start UTF-8 files with a byte order mark; it carries no
+   * text, and is not written back. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
     }
 
   if (!g_utf8_validate_len (data, length, &invalid))
@@ -596,6 +628,9 @@ _accord_format_write (AccordEntity *entity)
       for (guint j = 0; j < variants->len; j++)
         write_block (out, entity, g_ptr_array_index (variants, j), TRUE);
     }
+
+  if (_accord_entity_get_extra_text (entity) != NULL)
+    g_string_append (out, _accord_entity_get_extra_text (entity));
 
   return g_string_free_to_bytes (out);
 }

@@ -180,6 +180,25 @@ join_path (AccordRepository *self,
   return g_build_filename (self->path, relative, NULL);
 }
 
+/* Refuses to write through a folder of the work tree that is a link. */
+static gboolean
+check_folder (AccordRepository  *self,
+              const char        *dir,
+              const char        *relative,
+              GError           **error)
+{
+  GStatBuf info;
+
+  if (g_lstat (dir, &info) == 0 && S_ISLNK (info.st_mode) && !g_str_equal (dir, self->path))
+    {
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_IO,
+                   _("Could not write “%s”: its folder is a symbolic link"), relative);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Writes @bytes to @relative in the work tree through a temporary file
  * renamed into place, so that a crash leaves either version whole. */
 static gboolean
@@ -193,6 +212,9 @@ write_file (AccordRepository  *self,
   g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+
+  if (!check_folder (self, dir, relative, error))
+    return FALSE;
 
   if (g_mkdir_with_parents (dir, 0755) != 0)
     return set_io_error (error, relative, errno);
@@ -216,6 +238,10 @@ delete_file (AccordRepository  *self,
              GError           **error)
 {
   g_autofree char *path = join_path (self, relative);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (!check_folder (self, dir, relative, error))
+    return FALSE;
 
   if (g_unlink (path) != 0 && errno != ENOENT)
     return set_io_error (error, relative, errno);
@@ -431,9 +457,16 @@ commit_paths (AccordRepository  *self,
       if (changes == NULL)
         return NULL;
 
+      /* Only the strategy's own files: notes or backups someone left in
+       * the folder are not saved, and so never reach a shared remote. */
       paths = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; i < changes->len; i++)
-        g_ptr_array_add (paths, g_strdup (((AccordChange *) g_ptr_array_index (changes, i))->path));
+        {
+          const char *path = ((AccordChange *) g_ptr_array_index (changes, i))->path;
+
+          if (is_strategy_path (path))
+            g_ptr_array_add (paths, g_strdup (path));
+        }
     }
 
   g_ptr_array_sort (paths, compare_paths);
@@ -765,6 +798,8 @@ take_strategy_fields (AccordStrategy *strategy,
 
   for (guint i = 0; extra != NULL && i < extra->len; i++)
     _accord_entity_add_extra (self, g_ptr_array_index (extra, i));
+  if (_accord_entity_get_extra_text (entity) != NULL)
+    _accord_entity_append_extra_text (self, _accord_entity_get_extra_text (entity));
 
   _accord_entity_set_modified (self, FALSE);
 }
@@ -788,7 +823,11 @@ _accord_repository_add_entry (AccordStrategy *strategy,
     }
 
   if (entity == NULL)
-    return;
+    {
+      if (g_str_equal (path, "strategy.md"))
+        _accord_strategy_set_unreadable (strategy, TRUE);
+      return;
+    }
 
   if (ACCORD_IS_STRATEGY (entity))
     take_strategy_fields (strategy, entity);
@@ -867,6 +906,15 @@ load_work_directory (AccordRepository *self,
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) dir = NULL;
   const char *name;
+  GStatBuf info;
+
+  /* A folder that is a link could lead anywhere on the disk. */
+  if (g_lstat (path, &info) == 0 && S_ISLNK (info.st_mode))
+    {
+      add_problem (strategy, directory,
+                   _("This folder is a symbolic link; Accord reads only plain folders"));
+      return;
+    }
 
   dir = g_dir_open (path, 0, NULL);
   if (dir == NULL)
@@ -1085,6 +1133,15 @@ accord_repository_write (AccordRepository  *self,
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (ACCORD_IS_STRATEGY (strategy), FALSE);
 
+  if (_accord_strategy_get_unreadable (strategy) &&
+      accord_entity_get_modified (ACCORD_ENTITY (strategy)))
+    {
+      g_set_error_literal (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_IO,
+                           _("strategy.md could not be read: correct it before changing "
+                             "the strategy’s title or summary, so that nothing in it is lost"));
+      return FALSE;
+    }
+
   modified = _accord_strategy_dup_modified (strategy);
   for (guint i = 0; i < modified->len; i++)
     {
@@ -1108,7 +1165,12 @@ accord_repository_write (AccordRepository  *self,
   for (guint i = 0; i < removed->len; i++)
     {
       if (!delete_file (self, g_ptr_array_index (removed, i), error))
-        return FALSE;
+        {
+          /* Those not deleted stay to be deleted next time. */
+          for (guint j = i; j < removed->len; j++)
+            _accord_strategy_add_removed (strategy, g_ptr_array_index (removed, j));
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -1156,6 +1218,11 @@ accord_repository_status (AccordRepository  *self,
       AccordChangeKind kind;
 
       if (delta == NULL || status == GIT_STATUS_CURRENT || (status & GIT_STATUS_IGNORED))
+        continue;
+
+      /* Other files in the folder are not part of the strategy. */
+      if (!is_strategy_path (delta->new_file.path != NULL ? delta->new_file.path
+                                                          : delta->old_file.path))
         continue;
 
       if (status & (GIT_STATUS_WT_DELETED | GIT_STATUS_INDEX_DELETED))
@@ -1691,6 +1758,13 @@ accord_repository_restore (AccordRepository  *self,
 
   if (entity_id != NULL)
     {
+      if (!accord_id_is_valid (entity_id))
+        {
+          g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNKNOWN_REVISION,
+                       _("“%s” is not an entity id"), entity_id);
+          return NULL;
+        }
+
       path = find_entity_path (self, tree, entity_id);
       if (path == NULL)
         {

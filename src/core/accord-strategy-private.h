@@ -18,6 +18,11 @@ void            _accord_strategy_add_loaded         (AccordStrategy *self,
                                                      AccordEntity   *entity,
                                                      const char     *path);
 GPtrArray      *_accord_strategy_steal_removed      (AccordStrategy *self);
+void            _accord_strategy_set_unreadable     (AccordStrategy *self,
+                                                     gboolean        unreadable);
+gboolean        _accord_strategy_get_unreadable     (AccordStrategy *self);
+void            _accord_strategy_add_removed        (AccordStrategy *self,
+                                                     const char     *path);
 void            _accord_strategy_forget_removed     (AccordStrategy *self);
 void            _accord_strategy_note_modified      (AccordStrategy *self,
                                                      AccordEntity   *entity);

@@ -37,6 +37,7 @@ struct _AccordStrategy
   GPtrArray    *problems;        /* AccordProblem */
   GPtrArray    *removed;         /* paths of removed entities, to delete on write */
   GHashTable   *modified;        /* entities changed since they were read or written */
+  guint         unreadable : 1;  /* strategy.md could not be read */
 };
 
 G_DEFINE_FINAL_TYPE (AccordStrategy, accord_strategy, ACCORD_TYPE_ENTITY)
@@ -233,6 +234,31 @@ mark_stale (AccordStrategy *self,
     g_hash_table_add (self->stale, g_strdup (key));
 }
 
+/* Whether following parents from @key comes back to @entity. */
+static gboolean
+leads_back (AccordStrategy *self,
+            AccordEntity   *entity,
+            const char     *key)
+{
+  guint limit = g_hash_table_size (self->entities);
+
+  for (guint steps = 0; key != NULL && *key != '\0' && steps <= limit; steps++)
+    {
+      AccordEntity *up;
+
+      if (g_str_equal (key, accord_entity_get_id (entity)))
+        return TRUE;
+
+      up = g_hash_table_lookup (self->entities, key);
+      if (up == NULL || !ACCORD_IS_SECTION (up))
+        return FALSE;
+
+      key = accord_entity_get_field (up, "parent");
+    }
+
+  return FALSE;
+}
+
 static void
 attach_member (AccordStrategy *self,
                AccordEntity   *entity)
@@ -242,6 +268,11 @@ attach_member (AccordStrategy *self,
 
   if (key == NULL)
     return;
+
+  /* A section caught in a cycle of parents hangs at the top, so that
+   * views walking the outline never go round for ever. */
+  if (ACCORD_IS_SECTION (entity) && leads_back (self, entity, key))
+    key = ROOT_KEY;
 
   members = g_hash_table_lookup (self->members, key);
   if (members == NULL)
@@ -438,7 +469,9 @@ count_dependents (AccordStrategy *self,
       g_autoptr(AccordEntity) comment = g_list_model_get_item (comments, i);
 
       if (g_strcmp0 (accord_entity_get_field (comment, "target"), id) == 0 ||
-          g_strcmp0 (accord_entity_get_field (comment, "parent"), id) == 0)
+          g_strcmp0 (accord_entity_get_field (comment, "parent"), id) == 0 ||
+          g_strcmp0 (accord_entity_get_field (comment, "round"), id) == 0 ||
+          g_strcmp0 (accord_entity_get_field (comment, "author"), id) == 0)
         count++;
     }
 
@@ -493,6 +526,8 @@ accord_strategy_remove (AccordStrategy  *self,
     }
 
   kind = accord_entity_get_kind (entity);
+  _accord_entity_set_owner (entity, NULL);
+  g_hash_table_remove (self->modified, entity);
   detach_member (self, entity);
   g_signal_handlers_disconnect_by_func (entity, entity_changed_cb, self);
   if (g_list_store_find (self->by_kind[kind], entity, &position))
@@ -702,6 +737,40 @@ accord_strategy_get_depth (AccordStrategy *self,
   return depth;
 }
 
+static char *
+respread (AccordStrategy   *self,
+          GPtrArray        *siblings,
+          AccordEntityKind  kind,
+          const char       *after_id)
+{
+  g_autoptr(GPtrArray) same = g_ptr_array_new ();
+  g_auto(GStrv) keys = NULL;
+  guint slot = 0;
+  guint next = 0;
+
+  for (guint i = 0; i < siblings->len; i++)
+    {
+      AccordEntity *sibling = g_ptr_array_index (siblings, i);
+
+      if (accord_entity_get_kind (sibling) != kind)
+        continue;
+
+      g_ptr_array_add (same, sibling);
+      if (after_id != NULL && g_str_equal (accord_entity_get_id (sibling), after_id))
+        slot = same->len;
+    }
+
+  keys = accord_order_keys_spread (same->len + 1);
+  for (guint i = 0; i <= same->len; i++)
+    {
+      if (i == slot)
+        continue;
+      accord_entity_set_field (g_ptr_array_index (same, next++), "order", keys[i], NULL);
+    }
+
+  return g_strdup (keys[slot]);
+}
+
 /**
  * accord_strategy_dup_order_after:
  * @self: an #AccordStrategy
@@ -725,6 +794,7 @@ accord_strategy_dup_order_after (AccordStrategy   *self,
   const char *before = NULL;
   const char *next = NULL;
   gboolean found = after_id == NULL;
+  char *key;
 
   g_return_val_if_fail (ACCORD_IS_STRATEGY (self), NULL);
 
@@ -757,7 +827,15 @@ accord_strategy_dup_order_after (AccordStrategy   *self,
   if (!found)
     return NULL;
 
-  return accord_order_key_between (before, next);
+  key = accord_order_key_between (before, next);
+  if (key != NULL && accord_order_key_is_valid (key))
+    return key;
+
+  /* Hundreds of inserts at one place made the keys too long: give the
+   * siblings short keys again, leaving a place for the new one. */
+  g_free (key);
+
+  return respread (self, siblings, kind, after_id);
 }
 
 /**
@@ -976,4 +1054,26 @@ _accord_strategy_dup_modified (AccordStrategy *self)
     g_ptr_array_add (modified, g_object_ref (g_ptr_array_index (others, i)));
 
   return modified;
+}
+
+void
+_accord_strategy_add_removed (AccordStrategy *self,
+                              const char     *path)
+{
+  g_ptr_array_add (self->removed, g_strdup (path));
+}
+
+/* Remembers that strategy.md could not be read, so that its fields are
+ * not written over what the file holds. */
+void
+_accord_strategy_set_unreadable (AccordStrategy *self,
+                                 gboolean        unreadable)
+{
+  self->unreadable = !!unreadable;
+}
+
+gboolean
+_accord_strategy_get_unreadable (AccordStrategy *self)
+{
+  return self->unreadable;
 }

@@ -40,6 +40,11 @@
 
 #define SCHEMA_VERSION 1
 
+/* File times can be as coarse as two seconds (FAT, some network file
+ * systems): a file whose time is that close to the last scan may have
+ * changed without its stat changing, and is read again. */
+#define RACY_MARGIN (G_GINT64_CONSTANT (2) * 1000000000)
+
 struct _AccordWorkspace
 {
   GObject           parent_instance;
@@ -190,7 +195,10 @@ migrate (AccordWorkspace  *self,
         }
 
       if (!exec (self, "COMMIT", error))
-        return FALSE;
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -809,7 +817,7 @@ unchanged (Scanned *scanned,
          scanned->mtime == cached->mtime &&
          scanned->size == cached->size &&
          scanned->inode == cached->inode &&
-         cached->mtime < racy_since;
+         cached->mtime < racy_since - RACY_MARGIN;
 }
 
 /* Walks the scanned files and the workspace's rows together, both sorted
@@ -905,25 +913,18 @@ merge_in_transaction (AccordWorkspace  *self,
       return FALSE;
     }
 
-  return exec (self, "COMMIT", error);
+  if (!exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
-/**
- * accord_workspace_load:
- * @self: an #AccordWorkspace
- * @error: return location for a #GError
- *
- * Reads the strategy in the work tree, as accord_repository_load() does,
- * but reads from disk only the files whose size, time or inode changed
- * since the workspace last saw them; the rest comes from one sequential
- * read of the database, parsed while another thread checks the files.
- * The search index is brought up to date on the way.
- *
- * Returns: (transfer full): the strategy
- */
-AccordStrategy *
-accord_workspace_load (AccordWorkspace  *self,
-                       GError          **error)
+static AccordStrategy *
+load_once (AccordWorkspace  *self,
+           GError          **error)
 {
   g_autoptr(AccordStrategy) strategy = NULL;
   g_autoptr(GPtrArray) scanned = NULL;
@@ -932,8 +933,6 @@ accord_workspace_load (AccordWorkspace  *self,
   gint64 scanned_at = g_get_real_time () * 1000;
   gint64 start = g_get_monotonic_time ();
   GThread *scanner;
-
-  g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), NULL);
 
   scanner = g_thread_new ("accord-scan", scan_work_tree,
                           (gpointer) accord_repository_get_path (self->repository));
@@ -958,6 +957,47 @@ accord_workspace_load (AccordWorkspace  *self,
 
   _accord_repository_finish_load (strategy);
   g_debug ("Opened the strategy in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  return g_steal_pointer (&strategy);
+}
+
+/**
+ * accord_workspace_load:
+ * @self: an #AccordWorkspace
+ * @error: return location for a #GError
+ *
+ * Reads the strategy in the work tree, as accord_repository_load() does,
+ * but reads from disk only the files whose size, time or inode changed
+ * since the workspace last saw them; the rest comes from one sequential
+ * read of the database, parsed while another thread checks the files.
+ * The search index is brought up to date on the way.
+ *
+ * Returns: (transfer full): the strategy
+ */
+AccordStrategy *
+accord_workspace_load (AccordWorkspace  *self,
+                       GError          **error)
+{
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), NULL);
+
+  if (!(strategy = load_once (self, &local_error)))
+    {
+      /* A workspace damaged since it was opened is only a cache: set it
+       * aside, make it anew, and read the strategy again. */
+      if (!g_error_matches (local_error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      g_clear_error (&local_error);
+      if (!set_aside (self, error) || !open_database (self, error) ||
+          !(strategy = load_once (self, error)))
+        return NULL;
+    }
 
   return g_steal_pointer (&strategy);
 }
