@@ -1619,6 +1619,35 @@ test_clear_empty_list (Fixture       *fixture,
   g_assert_null (accord_entity_get_list (objective, "partner"));
 }
 
+/* A restore whose revision cannot be made puts the files back. */
+static void
+test_restore_failure_undone (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = accord_repository_dup_head (repository);
+  g_autofree char *second = save_title (repository, "s-one", "One v2", "Version 2");
+  g_autofree char *lock = g_build_filename (fixture->path, ".git", "refs", "heads", "main.lock",
+                                            NULL);
+  g_autofree char *before = read_file (fixture, "sections/s-one.md");
+  g_autofree char *after = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *restored = NULL;
+
+  /* Another program holds the branch: the revision cannot be recorded. */
+  g_assert_true (g_file_set_contents (lock, "", 0, NULL));
+  restored = accord_repository_restore (repository, first, "s-one", BOB, &error);
+  g_assert_null (restored);
+  g_assert_nonnull (error);
+  g_assert_cmpint (g_unlink (lock), ==, 0);
+
+  after = read_file (fixture, "sections/s-one.md");
+  g_assert_cmpstr (after, ==, before);
+  head = accord_repository_dup_head (repository);
+  g_assert_cmpstr (head, ==, second);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1666,6 +1695,7 @@ main (int    argc,
   ADD ("save-ignores-other-files", test_save_ignores_other_files);
   ADD ("unreadable-strategy-file", test_unreadable_strategy_file);
   ADD ("clear-empty-list", test_clear_empty_list);
+  ADD ("restore-failure-undone", test_restore_failure_undone);
 
 #undef ADD
 

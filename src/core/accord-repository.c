@@ -1713,6 +1713,31 @@ restore_everything (AccordRepository  *self,
   return TRUE;
 }
 
+/* Puts back the files a restore wrote, as the last revision has them:
+ * they had no unsaved changes, so nothing else is lost. */
+static void
+undo_restore (AccordRepository *self,
+              GPtrArray        *paths)
+{
+  g_autoptr(git_commit) head = NULL;
+  g_autoptr(git_tree) tree = NULL;
+
+  if (!lookup_commit (self, "HEAD", &head, NULL) || git_commit_tree (&tree, head) < 0)
+    {
+      git_error_clear ();
+      return;
+    }
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!restore_path (self, tree, g_ptr_array_index (paths, i), &error))
+        g_warning ("Could not put back %s: %s", (char *) g_ptr_array_index (paths, i),
+                   error->message);
+    }
+}
+
 /**
  * accord_repository_restore:
  * @self: an #AccordRepository
@@ -1793,6 +1818,8 @@ accord_repository_restore (AccordRepository  *self,
   saved = commit_paths (self, paths, message, author, error);
   if (saved != NULL)
     forget_written (self, paths);
+  else
+    undo_restore (self, paths);
 
   return saved;
 }
