@@ -831,6 +831,8 @@ gboolean
 accord_entity_kind_from_string (const char       *name,
                                 AccordEntityKind *kind)
 {
+  g_return_val_if_fail (kind != NULL, FALSE);
+
   for (guint i = 0; i < ACCORD_N_ENTITY_KINDS; i++)
     {
       if (g_strcmp0 (name, _accord_schema_get (i)->name) == 0)
@@ -887,7 +889,12 @@ const char * const *
 accord_entity_kind_get_choices (AccordEntityKind  kind,
                                 const char       *field)
 {
-  const AccordFieldSpec *spec = _accord_schema_lookup (_accord_schema_get (kind), field, NULL);
+  const AccordFieldSpec *spec;
+
+  g_return_val_if_fail (kind < ACCORD_N_ENTITY_KINDS, NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  spec = _accord_schema_lookup (_accord_schema_get (kind), field, NULL);
 
   return spec != NULL ? spec->choices : NULL;
 }
@@ -896,6 +903,9 @@ gboolean
 accord_entity_kind_has_field (AccordEntityKind  kind,
                               const char       *field)
 {
+  g_return_val_if_fail (kind < ACCORD_N_ENTITY_KINDS, FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
   return _accord_schema_lookup (_accord_schema_get (kind), field, NULL) != NULL;
 }
 

@@ -209,6 +209,7 @@ accord_entity_kind_get_choice_label (AccordEntityKind  kind,
                                      const char       *field,
                                      const char       *value)
 {
+  g_return_val_if_fail (kind < ACCORD_N_ENTITY_KINDS, NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
   for (guint i = 0; value != NULL && i < G_N_ELEMENTS (choice_labels); i++)
