@@ -237,7 +237,7 @@ set_aside (AccordWorkspace  *self,
 
   if (g_rename (self->path, broken) != 0)
     {
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CANNOT_OPEN,
                    _("Could not set the damaged workspace aside: %s"), g_strerror (errno));
       return FALSE;
     }
@@ -277,7 +277,7 @@ accord_workspace_open (AccordRepository  *repository,
   dir = g_build_filename (git_dir, "accord", NULL);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CANNOT_OPEN,
                    _("Could not create the workspace folder %s: %s"), dir, g_strerror (errno));
       return NULL;
     }
