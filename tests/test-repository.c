@@ -102,6 +102,24 @@ fixture_teardown (Fixture       *fixture,
   g_clear_pointer (&fixture->path, g_free);
 }
 
+static int
+run_git_va (const char  *cwd,
+            char       **out,
+            char       **err,
+            const char  *first,
+            va_list      args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *arg;
+
+  g_ptr_array_add (argv, (char *) "git");
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  g_ptr_array_add (argv, NULL);
+
+  return accord_test_run ((const char * const *) argv->pdata, cwd, out, err);
+}
+
 /* Runs git in @cwd and returns its exit status; its output goes to @out
  * when not NULL. */
 static int
@@ -110,21 +128,15 @@ run_git (const char  *cwd,
          const char  *first,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *stdout_text = NULL;
   g_autofree char *stderr_text = NULL;
-  const char *arg;
   va_list args;
   int status;
 
-  g_ptr_array_add (argv, (char *) "git");
   va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  status = run_git_va (cwd, &stdout_text, &stderr_text, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
-  status = accord_test_run ((const char * const *) argv->pdata, cwd, &stdout_text, &stderr_text);
   if (status != 0)
     g_test_message ("git %s: exit status %d\n%s%s", first, status, stdout_text, stderr_text);
 
@@ -142,21 +154,15 @@ git_output_impl (const char *cwd,
                  const char *first,
                  ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *stdout_text = NULL;
   g_autofree char *stderr_text = NULL;
-  const char *arg;
   va_list args;
   int status;
 
-  g_ptr_array_add (argv, (char *) "git");
   va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  status = run_git_va (cwd, &stdout_text, &stderr_text, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
-  status = accord_test_run ((const char * const *) argv->pdata, cwd, &stdout_text, &stderr_text);
   if (status != 0)
     g_error ("git %s failed with status %d:\n%s%s", first, status, stdout_text, stderr_text);
 
