@@ -131,3 +131,16 @@ accord_test_run_full (const char * const  *argv,
 
   return g_subprocess_get_exit_status (process);
 }
+
+/* Reads the strategy in @repository's work tree, asserting that it can. */
+AccordStrategy *
+accord_test_load (AccordRepository *repository)
+{
+  g_autoptr(GError) error = NULL;
+  AccordStrategy *strategy = accord_repository_load (repository, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strategy);
+
+  return strategy;
+}

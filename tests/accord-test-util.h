@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "accord.h"
+
 G_BEGIN_DECLS
 
 char     *accord_test_make_tmpdir  (const char          *template_name);
@@ -22,5 +24,7 @@ int       accord_test_run_full     (const char * const  *argv,
                                     GBytes              *input,
                                     char               **stdout_text,
                                     char               **stderr_text);
+
+AccordStrategy *accord_test_load (AccordRepository *repository);
 
 G_END_DECLS

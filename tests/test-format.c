@@ -1263,18 +1263,6 @@ put_file (Fixture    *fixture,
   g_assert_no_error (error);
 }
 
-static AccordStrategy *
-load (AccordRepository *repository)
-{
-  g_autoptr(GError) error = NULL;
-  AccordStrategy *strategy = accord_repository_load (repository, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (strategy);
-
-  return strategy;
-}
-
 static void
 test_strategy_duplicate_id (Fixture       *fixture,
                             gconstpointer  data)
@@ -1287,7 +1275,7 @@ test_strategy_duplicate_id (Fixture       *fixture,
   put_file (fixture, "objectives/x-1.md",
             "---\nsection: x-1\n\norder: i\n\ntitle: Objective\n---\n", -1);
 
-  strategy = load (repository);
+  strategy = accord_test_load (repository);
   problems = accord_strategy_get_problems (strategy);
   assert_problem (problems, "objectives/x-1.md", 1, "x-1");
   assert_problem (problems, "objectives/x-1.md", 1, "sections/x-1.md");
@@ -1316,7 +1304,7 @@ test_strategy_parent_cycle (Fixture       *fixture,
   put_file (fixture, "sections/s-self.md",
             "---\nparent: s-self\n\norder: l\n\ntitle: Self\n---\n", -1);
 
-  strategy = load (repository);
+  strategy = accord_test_load (repository);
   problems = accord_strategy_get_problems (strategy);
   assert_problem (problems, "sections/s-a.md", 2, "cycle");
   assert_problem (problems, "sections/s-b.md", 2, "cycle");
@@ -1359,7 +1347,7 @@ test_strategy_bad_references (Fixture       *fixture,
             "---\nround: s-1\n\ntarget: r-none\n\nauthor: p-none\n---\nText\n", -1);
   put_file (fixture, "comments/c-2.md", "---\ntarget: strategy\n\nparent: c-1\n---\n", -1);
 
-  strategy = load (repository);
+  strategy = accord_test_load (repository);
   problems = accord_strategy_get_problems (strategy);
   assert_problem (problems, "objectives/o-lost.md", 2, "s-none");
   assert_problem (problems, "objectives/o-nested.md", 2, "o-lost");
@@ -1403,7 +1391,7 @@ test_strategy_bad_files (Fixture       *fixture,
             "---\norder: k\n\ntitle: Extra\n\nwho: me\n---\n", -1);
   g_assert_cmpint (symlink ("/etc/passwd", link), ==, 0);
 
-  strategy = load (repository);
+  strategy = accord_test_load (repository);
   problems = accord_strategy_get_problems (strategy);
   assert_problem (problems, "sections/Intro.md", 1, NULL);
   assert_problem (problems, "sections/...md", 1, NULL);
@@ -1445,7 +1433,7 @@ test_strategy_unknown_keys_written_back (Fixture       *fixture,
   put_file (fixture, "sections/s-1.md",
             "---\norder: i\n\ntitle: Old\n\nreviewed-by: Ana\n---\nBody\n", -1);
 
-  strategy = load (repository);
+  strategy = accord_test_load (repository);
   assert_problem (accord_strategy_get_problems (strategy), "strategy.md", 8, "sponsor");
   assert_problem (accord_strategy_get_problems (strategy), "sections/s-1.md", 6, "reviewed-by");
 
@@ -1466,7 +1454,7 @@ test_strategy_unknown_keys_written_back (Fixture       *fixture,
                    "---\naccord-format: 1\n\ntitle: T2\n\nlanguage: fr\n\n"
                    "sponsor: Ministry\n---\nSummary\n");
 
-  reloaded = load (repository);
+  reloaded = accord_test_load (repository);
   g_assert_cmpuint (accord_strategy_get_problems (reloaded)->len, ==, 2);
   g_assert_cmpstr (accord_strategy_get_title (reloaded), ==, "T2");
 }

@@ -251,21 +251,9 @@ create_repository (Fixture *fixture)
 }
 
 static AccordStrategy *
-load (AccordRepository *repository)
-{
-  g_autoptr(GError) error = NULL;
-  AccordStrategy *strategy = accord_repository_load (repository, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (strategy);
-
-  return strategy;
-}
-
-static AccordStrategy *
 load_clean (AccordRepository *repository)
 {
-  AccordStrategy *strategy = load (repository);
+  AccordStrategy *strategy = accord_test_load (repository);
   GPtrArray *problems = accord_strategy_get_problems (strategy);
 
   for (guint i = 0; i < problems->len; i++)
@@ -310,7 +298,7 @@ save_title (AccordRepository *repository,
             const char       *title,
             const char       *message)
 {
-  g_autoptr(AccordStrategy) strategy = load (repository);
+  g_autoptr(AccordStrategy) strategy = accord_test_load (repository);
 
   set (accord_strategy_lookup (strategy, id), "title", title);
   write_strategy (repository, strategy);
@@ -752,7 +740,7 @@ test_author (Fixture       *fixture,
 
   /* From the argument. */
   {
-    g_autoptr(AccordStrategy) strategy = load (repository);
+    g_autoptr(AccordStrategy) strategy = accord_test_load (repository);
 
     set (accord_strategy_lookup (strategy, "s-one"), "title", "By Bob, really");
     write_strategy (repository, strategy);
@@ -765,7 +753,7 @@ test_author (Fixture       *fixture,
 
   /* From git's configuration. */
   {
-    g_autoptr(AccordStrategy) strategy = load (repository);
+    g_autoptr(AccordStrategy) strategy = accord_test_load (repository);
 
     set (accord_strategy_lookup (strategy, "s-one"), "title", "By the configured author");
     write_strategy (repository, strategy);
@@ -778,7 +766,7 @@ test_author (Fixture       *fixture,
 
   /* Malformed authors are refused, and nothing is saved. */
   {
-    g_autoptr(AccordStrategy) strategy = load (repository);
+    g_autoptr(AccordStrategy) strategy = accord_test_load (repository);
 
     set (accord_strategy_lookup (strategy, "s-one"), "title", "Unsaved");
     write_strategy (repository, strategy);
@@ -831,7 +819,7 @@ test_log (Fixture       *fixture,
   g_assert_no_error (error);
 
   {
-    g_autoptr(AccordStrategy) strategy = load (repository);
+    g_autoptr(AccordStrategy) strategy = accord_test_load (repository);
 
     add_entity (strategy, ACCORD_ENTITY_SECTION, "s-three", "order", "k", "title", "Three", NULL);
     g_assert_true (accord_strategy_remove (strategy, "s-two", &error));
@@ -990,7 +978,7 @@ test_load_revision (Fixture       *fixture,
   g_assert_true (accord_repository_tag (repository, "first", "First", ALICE, &error));
   second = save_title (repository, "s-one", "One, later", "Later");
   {
-    g_autoptr(AccordStrategy) strategy = load (repository);
+    g_autoptr(AccordStrategy) strategy = accord_test_load (repository);
 
     add_entity (strategy, ACCORD_ENTITY_SECTION, "s-unsaved", "order", "z", "title", "U", NULL);
     set (accord_strategy_lookup (strategy, "s-one"), "title", "One, unsaved");
@@ -1070,7 +1058,7 @@ test_restore_entity (Fixture       *fixture,
   g_autofree char *message = NULL;
   g_autofree char *head = NULL;
 
-  strategy = load (repository);
+  strategy = accord_test_load (repository);
   set (accord_strategy_lookup (strategy, "s-one"), "title", "One v2");
   set (accord_strategy_lookup (strategy, "s-two"), "title", "Two v2");
   write_strategy (repository, strategy);
@@ -1139,7 +1127,7 @@ test_restore_removes_new (Fixture       *fixture,
   g_autofree char *changed = NULL;
   g_autofree char *file = g_build_filename (fixture->path, "sections", "s-late.md", NULL);
 
-  strategy = load (repository);
+  strategy = accord_test_load (repository);
   add_entity (strategy, ACCORD_ENTITY_SECTION, "s-late", "order", "z", "title", "Late", NULL);
   write_strategy (repository, strategy);
   g_free (save (repository, "Add a late section", ALICE));
@@ -1173,7 +1161,7 @@ test_restore_strategy (Fixture       *fixture,
   g_autofree char *restored = NULL;
   g_autofree char *changed = NULL;
 
-  strategy = load (repository);
+  strategy = accord_test_load (repository);
   set (ACCORD_ENTITY (strategy), "title", "Renamed strategy");
   set (accord_strategy_lookup (strategy, "s-one"), "title", "One v2");
   add_entity (strategy, ACCORD_ENTITY_SECTION, "s-new", "order", "z", "title", "New", NULL);
@@ -1234,7 +1222,7 @@ test_restore_unsaved (Fixture       *fixture,
   g_autofree char *contents = NULL;
   g_autofree char *restored = NULL;
 
-  strategy = load (repository);
+  strategy = accord_test_load (repository);
   set (accord_strategy_lookup (strategy, "s-one"), "title", "One v2");
   set (accord_strategy_lookup (strategy, "s-two"), "title", "Two v2");
   write_strategy (repository, strategy);
@@ -1440,7 +1428,7 @@ test_huge_file (Fixture       *fixture,
 
   /* The same from the work tree. */
   g_clear_object (&strategy);
-  strategy = load (repository);
+  strategy = accord_test_load (repository);
   problems = accord_strategy_get_problems (strategy);
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_cmpstr (((AccordProblem *) g_ptr_array_index (problems, 0))->path, ==,
@@ -1601,7 +1589,7 @@ test_unreadable_strategy_file (Fixture       *fixture,
   g_autofree char *after = NULL;
 
   g_assert_true (g_file_set_contents (path, broken, -1, NULL));
-  strategy = load (repository);
+  strategy = accord_test_load (repository);
   g_assert_cmpuint (accord_strategy_get_problems (strategy)->len, >, 0);
 
   set (ACCORD_ENTITY (strategy), "subtitle", "Would replace the whole file");
