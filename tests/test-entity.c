@@ -606,6 +606,25 @@ test_entity_copy_equal (void)
   g_assert_false (accord_entity_equal (copy, objective));
   accord_entity_set_field (copy, "title@fr", NULL, NULL);
   g_assert_true (accord_entity_equal (objective, copy));
+  g_assert_null (accord_entity_get_field (copy, "title@fr"));
+
+  /* A cleared field is no longer listed, and can be set again. */
+  {
+    const char * const expected[] = {
+      "description", "partner", "section", "title", "title@de", NULL
+    };
+    const char * const one_partner[] = { "Town", NULL };
+    g_auto(GStrv) names = accord_entity_dup_field_names (copy);
+
+    g_assert_cmpstrv (names, expected);
+    accord_entity_set_list (copy, "partner", NULL, NULL);
+    g_assert_null (accord_entity_get_list (copy, "partner"));
+    g_assert_false (accord_entity_equal (objective, copy));
+    accord_entity_set_list (copy, "partner", one_partner, NULL);
+    g_assert_cmpstrv (accord_entity_get_list (copy, "partner"), one_partner);
+    accord_entity_set_list (copy, "partner", partners, NULL);
+    g_assert_true (accord_entity_equal (objective, copy));
+  }
 
   /* Same fields, different id or kind. */
   g_clear_object (&same);

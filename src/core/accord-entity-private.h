@@ -15,13 +15,20 @@ G_BEGIN_DECLS
 void                 _accord_entity_class_set_schema (AccordEntityClass  *klass,
                                                       AccordEntityKind    kind);
 const AccordSchema  *_accord_entity_get_schema       (AccordEntity       *self);
+AccordEntity        *_accord_entity_new_with_id      (AccordEntityKind    kind,
+                                                      const char         *id);
 void                 _accord_entity_set_id           (AccordEntity       *self,
                                                       const char         *id);
 void                 _accord_entity_take_value       (AccordEntity       *self,
                                                       const char         *key,
                                                       char               *value);
-GPtrArray           *_accord_entity_get_values       (AccordEntity       *self,
-                                                      const char         *key);
+const char * const  *_accord_entity_get_values       (AccordEntity       *self,
+                                                      const char         *key,
+                                                      guint              *n_values);
+void                 _accord_entity_take_value_at    (AccordEntity       *self,
+                                                      const char         *key,
+                                                      char               *value,
+                                                      guint               line);
 GPtrArray           *_accord_entity_dup_keys         (AccordEntity       *self);
 void                 _accord_entity_add_extra        (AccordEntity       *self,
                                                       const char         *line);

@@ -31,13 +31,26 @@
  * can bind to them.
  */
 
+/* One key of an entity. A strategy holds tens of thousands of entities of
+ * a dozen fields each, so fields live in one small array per entity rather
+ * than in hash tables: opening a large strategy is mostly allocation. */
+typedef struct
+{
+  const char *key;        /* the schema's own name, or owned ("title@en") */
+  char      **values;     /* NULL-terminated, or NULL when not set */
+  guint       n_values;
+  guint       line;       /* where it was read from, 0 when unknown */
+  guint       owns_key : 1;
+} Field;
+
 typedef struct
 {
   char             *id;
-  GHashTable       *fields;   /* key → GPtrArray of char * */
+  Field            *fields;
+  guint             n_fields;
+  guint             allocated_fields;
   GPtrArray        *extra;    /* header lines with unknown keys, kept verbatim */
   char             *extra_text; /* text that belongs to no field, kept verbatim */
-  GHashTable       *lines;    /* key → line number in the file it was read from */
   gpointer          owner;    /* the AccordStrategy holding it, not a reference */
   guint             modified : 1;
 } AccordEntityPrivate;
@@ -71,16 +84,79 @@ _accord_entity_get_schema (AccordEntity *self)
 }
 
 static void
+field_clear_values (Field *field)
+{
+  g_clear_pointer (&field->values, g_strfreev);
+  field->n_values = 0;
+}
+
+static Field *
+find_field (AccordEntityPrivate *priv,
+            const char          *key)
+{
+  for (guint i = 0; i < priv->n_fields; i++)
+    {
+      const char *other = priv->fields[i].key;
+
+      if (other == key || (other[0] == key[0] && strcmp (other, key) == 0))
+        return &priv->fields[i];
+    }
+
+  return NULL;
+}
+
+static Field *
+ensure_field (AccordEntity *self,
+              const char   *key)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  const AccordFieldSpec *spec;
+  const char *language = NULL;
+  Field *field;
+
+  if ((field = find_field (priv, key)) != NULL)
+    return field;
+
+  if (priv->n_fields == priv->allocated_fields)
+    {
+      /* Room for every field of the kind at once: few entities have more. */
+      priv->allocated_fields = MAX (_accord_entity_get_schema (self)->n_fields,
+                                    priv->allocated_fields * 2);
+      priv->fields = g_renew (Field, priv->fields, priv->allocated_fields);
+    }
+
+  field = &priv->fields[priv->n_fields++];
+  *field = (Field) { NULL, };
+
+  /* Most keys are the schema's own names: point at those. */
+  spec = _accord_schema_lookup (_accord_entity_get_schema (self), key, &language);
+  if (spec != NULL && language == NULL)
+    field->key = spec->name;
+  else
+    {
+      field->key = g_strdup (key);
+      field->owns_key = TRUE;
+    }
+
+  return field;
+}
+
+static void
 accord_entity_finalize (GObject *object)
 {
   AccordEntity *self = ACCORD_ENTITY (object);
   AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
 
+  for (guint i = 0; i < priv->n_fields; i++)
+    {
+      field_clear_values (&priv->fields[i]);
+      if (priv->fields[i].owns_key)
+        g_free ((char *) priv->fields[i].key);
+    }
+  g_clear_pointer (&priv->fields, g_free);
   g_clear_pointer (&priv->id, g_free);
-  g_clear_pointer (&priv->fields, g_hash_table_unref);
   g_clear_pointer (&priv->extra, g_ptr_array_unref);
   g_clear_pointer (&priv->extra_text, g_free);
-  g_clear_pointer (&priv->lines, g_hash_table_unref);
 
   G_OBJECT_CLASS (accord_entity_parent_class)->finalize (object);
 }
@@ -190,10 +266,6 @@ accord_entity_class_init (AccordEntityClass *klass)
 static void
 accord_entity_init (AccordEntity *self)
 {
-  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
-
-  priv->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* Called from each subclass's class_init: ties the class to its kind and
@@ -250,9 +322,21 @@ accord_entity_new (AccordEntityKind  kind,
   if (id == NULL && kind != ACCORD_ENTITY_STRATEGY)
     id = generated = accord_id_generate (kind);
 
-  return g_object_new (accord_entity_kind_get_type (kind),
-                       "id", kind == ACCORD_ENTITY_STRATEGY ? "strategy" : id,
-                       NULL);
+  return _accord_entity_new_with_id (kind, id);
+}
+
+/* Makes an entity without going through the "id" property: readers make
+ * tens of thousands of them. @id must be valid. */
+AccordEntity *
+_accord_entity_new_with_id (AccordEntityKind  kind,
+                            const char       *id)
+{
+  AccordEntity *self = g_object_new (accord_entity_kind_get_type (kind), NULL);
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+
+  priv->id = g_strdup (kind == ACCORD_ENTITY_STRATEGY ? "strategy" : id);
+
+  return self;
 }
 
 void
@@ -310,13 +394,20 @@ accord_entity_dup_path (AccordEntity *self)
   return g_strconcat (schema->directory, "/", accord_entity_get_id (self), ".md", NULL);
 }
 
-GPtrArray *
+/* The values of @key, NULL-terminated, or %NULL when it has none; the
+ * number of values goes to @n_values when given. */
+const char * const *
 _accord_entity_get_values (AccordEntity *self,
-                           const char   *key)
+                           const char   *key,
+                           guint        *n_values)
 {
   AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  Field *field = find_field (priv, key);
 
-  return g_hash_table_lookup (priv->fields, key);
+  if (n_values != NULL)
+    *n_values = field != NULL ? field->n_values : 0;
+
+  return field != NULL ? (const char * const *) field->values : NULL;
 }
 
 /* Adds one value to @key, as the parser does; no validation, no signal. */
@@ -325,16 +416,36 @@ _accord_entity_take_value (AccordEntity *self,
                            const char   *key,
                            char         *value)
 {
+  _accord_entity_take_value_at (self, key, value, 0);
+}
+
+/* The same, noting the line of the file the value was read from. */
+void
+_accord_entity_take_value_at (AccordEntity *self,
+                              const char   *key,
+                              char         *value,
+                              guint         line)
+{
+  Field *field = ensure_field (self, key);
+
+  if (field->line == 0)
+    field->line = line;
+
+  field->values = g_renew (char *, field->values, field->n_values + 2);
+  field->values[field->n_values++] = value;
+  field->values[field->n_values] = NULL;
+}
+
+static void
+remove_values (AccordEntity *self,
+               const char   *key)
+{
   AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
-  GPtrArray *values = g_hash_table_lookup (priv->fields, key);
+  Field *field = find_field (priv, key);
 
-  if (values == NULL)
-    {
-      values = g_ptr_array_new_null_terminated (1, g_free, TRUE);
-      g_hash_table_insert (priv->fields, g_strdup (key), values);
-    }
-
-  g_ptr_array_add (values, value);
+  /* The slot stays, with the line it was read from. */
+  if (field != NULL)
+    field_clear_values (field);
 }
 
 /**
@@ -349,16 +460,14 @@ const char *
 accord_entity_get_field (AccordEntity *self,
                          const char   *name)
 {
-  GPtrArray *values;
+  const char * const *values;
 
   g_return_val_if_fail (ACCORD_IS_ENTITY (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  values = _accord_entity_get_values (self, name);
-  if (values == NULL || values->len == 0)
-    return NULL;
+  values = _accord_entity_get_values (self, name, NULL);
 
-  return g_ptr_array_index (values, 0);
+  return values != NULL ? values[0] : NULL;
 }
 
 /**
@@ -373,15 +482,10 @@ const char * const *
 accord_entity_get_list (AccordEntity *self,
                         const char   *name)
 {
-  GPtrArray *values;
-
   g_return_val_if_fail (ACCORD_IS_ENTITY (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
 
-  values = _accord_entity_get_values (self, name);
-  if (values == NULL || values->len == 0)
-    return NULL;
-
-  return (const char * const *) values->pdata;
+  return _accord_entity_get_values (self, name, NULL);
 }
 
 /**
@@ -460,7 +564,6 @@ accord_entity_set_field (AccordEntity  *self,
                          const char    *value,
                          GError       **error)
 {
-  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
   const AccordFieldSpec *spec;
   const char *current;
 
@@ -487,13 +590,14 @@ accord_entity_set_field (AccordEntity  *self,
   current = accord_entity_get_field (self, name);
   if (g_strcmp0 (current, value) == 0)
     {
-      GPtrArray *values = _accord_entity_get_values (self, name);
+      guint n_values;
 
-      if (spec->style != ACCORD_FIELD_LIST || values == NULL || values->len <= 1)
+      _accord_entity_get_values (self, name, &n_values);
+      if (spec->style != ACCORD_FIELD_LIST || n_values <= 1)
         return TRUE;
     }
 
-  g_hash_table_remove (priv->fields, name);
+  remove_values (self, name);
   if (value != NULL)
     _accord_entity_take_value (self, name, g_strdup (value));
 
@@ -519,10 +623,10 @@ accord_entity_set_list (AccordEntity        *self,
                         const char * const  *values,
                         GError             **error)
 {
-  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
   const AccordFieldSpec *spec;
   g_autoptr(GPtrArray) items = g_ptr_array_new_null_terminated (4, g_free, TRUE);
-  GPtrArray *current;
+  const char * const *current;
+  guint n_current;
 
   g_return_val_if_fail (ACCORD_IS_ENTITY (self), FALSE);
 
@@ -543,26 +647,21 @@ accord_entity_set_list (AccordEntity        *self,
       g_ptr_array_add (items, g_strdup (values[i]));
     }
 
-  current = _accord_entity_get_values (self, name);
-  if (current != NULL && current->len == items->len)
+  current = _accord_entity_get_values (self, name, &n_current);
+  if (n_current == items->len)
     {
       gboolean same = TRUE;
 
       for (guint i = 0; same && i < items->len; i++)
-        same = strcmp (g_ptr_array_index (items, i), g_ptr_array_index (current, i)) == 0;
+        same = strcmp (g_ptr_array_index (items, i), current[i]) == 0;
 
       if (same)
         return TRUE;
     }
-  else if (current == NULL && items->len == 0)
-    {
-      return TRUE;
-    }
 
-  if (items->len > 0)
-    g_hash_table_replace (priv->fields, g_strdup (name), g_steal_pointer (&items));
-  else
-    g_hash_table_remove (priv->fields, name);
+  remove_values (self, name);
+  for (guint i = 0; i < items->len; i++)
+    _accord_entity_take_value (self, name, g_steal_pointer (&items->pdata[i]));
 
   emit_changed (self, spec, name);
 
@@ -574,13 +673,13 @@ GPtrArray *
 _accord_entity_dup_keys (AccordEntity *self)
 {
   AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
-  GPtrArray *keys = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
+  GPtrArray *keys = g_ptr_array_sized_new (priv->n_fields);
 
-  g_hash_table_iter_init (&iter, priv->fields);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (keys, key);
+  for (guint i = 0; i < priv->n_fields; i++)
+    {
+      if (priv->fields[i].n_values > 0)
+        g_ptr_array_add (keys, (gpointer) priv->fields[i].key);
+    }
 
   return keys;
 }
@@ -660,13 +759,10 @@ _accord_entity_set_line (AccordEntity *self,
                          const char   *key,
                          guint         line)
 {
-  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  Field *field = ensure_field (self, key);
 
-  if (priv->lines == NULL)
-    priv->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  if (!g_hash_table_contains (priv->lines, key))
-    g_hash_table_insert (priv->lines, g_strdup (key), GUINT_TO_POINTER (line));
+  if (field->line == 0)
+    field->line = line;
 }
 
 /* The line of the file where @key was read, or 1 when unknown. */
@@ -675,12 +771,9 @@ _accord_entity_get_line (AccordEntity *self,
                          const char   *key)
 {
   AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
-  gpointer line = NULL;
+  Field *field = find_field (priv, key);
 
-  if (priv->lines != NULL)
-    line = g_hash_table_lookup (priv->lines, key);
-
-  return line != NULL ? GPOINTER_TO_UINT (line) : 1;
+  return field != NULL && field->line > 0 ? field->line : 1;
 }
 
 /**
@@ -725,23 +818,15 @@ _accord_entity_set_modified (AccordEntity *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
-static gboolean
-values_equal (GPtrArray *a,
-              GPtrArray *b)
+static guint
+count_set_fields (AccordEntityPrivate *priv)
 {
-  if (a == NULL || b == NULL)
-    return a == b;
+  guint count = 0;
 
-  if (a->len != b->len)
-    return FALSE;
+  for (guint i = 0; i < priv->n_fields; i++)
+    count += priv->fields[i].n_values > 0;
 
-  for (guint i = 0; i < a->len; i++)
-    {
-      if (strcmp (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
-        return FALSE;
-    }
-
-  return TRUE;
+  return count;
 }
 
 /**
@@ -757,22 +842,32 @@ accord_entity_equal (AccordEntity *self,
 {
   AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
   AccordEntityPrivate *other_priv = accord_entity_get_instance_private (other);
-  GHashTableIter iter;
-  gpointer key, value;
 
   g_return_val_if_fail (ACCORD_IS_ENTITY (self), FALSE);
   g_return_val_if_fail (ACCORD_IS_ENTITY (other), FALSE);
 
   if (G_OBJECT_TYPE (self) != G_OBJECT_TYPE (other) ||
       g_strcmp0 (priv->id, other_priv->id) != 0 ||
-      g_hash_table_size (priv->fields) != g_hash_table_size (other_priv->fields))
+      count_set_fields (priv) != count_set_fields (other_priv))
     return FALSE;
 
-  g_hash_table_iter_init (&iter, priv->fields);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < priv->n_fields; i++)
     {
-      if (!values_equal (value, g_hash_table_lookup (other_priv->fields, key)))
+      const Field *field = &priv->fields[i];
+      const Field *match;
+
+      if (field->n_values == 0)
+        continue;
+
+      match = find_field (other_priv, field->key);
+      if (match == NULL || match->n_values != field->n_values)
         return FALSE;
+
+      for (guint j = 0; j < field->n_values; j++)
+        {
+          if (strcmp (field->values[j], match->values[j]) != 0)
+            return FALSE;
+        }
     }
 
   return TRUE;
@@ -789,20 +884,17 @@ accord_entity_copy (AccordEntity *self)
 {
   AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
   AccordEntity *copy;
-  GHashTableIter iter;
-  gpointer key, value;
 
   g_return_val_if_fail (ACCORD_IS_ENTITY (self), NULL);
 
-  copy = g_object_new (G_OBJECT_TYPE (self), "id", priv->id, NULL);
+  copy = _accord_entity_new_with_id (accord_entity_get_kind (self), priv->id);
 
-  g_hash_table_iter_init (&iter, priv->fields);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < priv->n_fields; i++)
     {
-      GPtrArray *values = value;
+      const Field *field = &priv->fields[i];
 
-      for (guint i = 0; i < values->len; i++)
-        _accord_entity_take_value (copy, key, g_strdup (g_ptr_array_index (values, i)));
+      for (guint j = 0; j < field->n_values; j++)
+        _accord_entity_take_value (copy, field->key, g_strdup (field->values[j]));
     }
 
   for (guint i = 0; priv->extra != NULL && i < priv->extra->len; i++)

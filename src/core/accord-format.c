@@ -100,9 +100,15 @@ static char *
 unescape_value (const char *value,
                 gboolean   *valid)
 {
-  GString *out = g_string_sized_new (strlen (value));
+  GString *out;
 
   *valid = TRUE;
+
+  /* Most values have nothing escaped. */
+  if (strchr (value, '\\') == NULL)
+    return g_strdup (value);
+
+  out = g_string_sized_new (strlen (value));
 
   for (const char *c = value; *c != '\0'; c++)
     {
@@ -200,10 +206,12 @@ header_line (Reader       *reader,
   const AccordSchema *schema = _accord_entity_get_schema (entity);
   const AccordFieldSpec *spec;
   g_autoptr(GError) error = NULL;
-  g_autofree char *key = NULL;
+  g_autofree char *long_key = NULL;
   g_autofree char *value = NULL;
   const char *colon = strchr (line, ':');
   gboolean escapes_valid;
+  char short_key[64];
+  char *key;
 
   if (colon == NULL)
     {
@@ -212,7 +220,13 @@ header_line (Reader       *reader,
       return;
     }
 
-  key = g_strndup (line, colon - line);
+  if ((gsize) (colon - line) < sizeof short_key)
+    {
+      key = memcpy (short_key, line, colon - line);
+      key[colon - line] = '\0';
+    }
+  else
+    key = long_key = g_strndup (line, colon - line);
   value = unescape_value (colon[1] == ' ' ? colon + 2 : colon + 1, &escapes_valid);
 
   if (!key_is_valid (key) || !(spec = _accord_schema_lookup (schema, key, NULL)))
@@ -232,7 +246,7 @@ header_line (Reader       *reader,
   if (!escapes_valid)
     report (reader, number, _("“%s” has a backslash that is not followed by \\, n or r"), key);
 
-  if (spec->style != ACCORD_FIELD_LIST && _accord_entity_get_values (entity, key) != NULL)
+  if (spec->style != ACCORD_FIELD_LIST && _accord_entity_get_values (entity, key, NULL) != NULL)
     {
       report (reader, number, _("“%s” is given twice"), key);
       _accord_entity_add_extra (entity, line);
@@ -249,8 +263,7 @@ header_line (Reader       *reader,
       return;
     }
 
-  _accord_entity_set_line (entity, key, number);
-  _accord_entity_take_value (entity, key, g_steal_pointer (&value));
+  _accord_entity_take_value_at (entity, key, g_steal_pointer (&value), number);
 }
 
 /* The field a "::: key" line opens, or NULL when it opens none. */
@@ -309,15 +322,14 @@ finish_text (Reader       *reader,
   if (text->len == 0)
     return;
 
-  if (_accord_entity_get_values (entity, key) != NULL)
+  if (_accord_entity_get_values (entity, key, NULL) != NULL)
     {
       report (reader, line, _("The block “%s” is given twice"), key);
       keep_text (entity, key, text->str);
       return;
     }
 
-  _accord_entity_set_line (entity, key, line);
-  _accord_entity_take_value (entity, key, g_strndup (text->str, text->len));
+  _accord_entity_take_value_at (entity, key, g_strndup (text->str, text->len), line);
 }
 
 static void
@@ -399,7 +411,7 @@ check_required (Reader       *reader,
     {
       const AccordFieldSpec *spec = &schema->fields[i];
 
-      if (spec->required && _accord_entity_get_values (entity, spec->name) == NULL)
+      if (spec->required && _accord_entity_get_values (entity, spec->name, NULL) == NULL)
         report (reader, 1, _("The field “%s” is missing"), spec->name);
     }
 }
@@ -422,6 +434,7 @@ _accord_format_parse (AccordEntityKind  kind,
                       GPtrArray        *problems)
 {
   g_autoptr(AccordEntity) entity = NULL;
+  g_autoptr(GString) text = g_string_sized_new (128);
   Reader reader = { path, problems, FALSE };
   const char *invalid = NULL;
   gsize offset;
@@ -459,7 +472,7 @@ _accord_format_parse (AccordEntityKind  kind,
       return NULL;
     }
 
-  entity = accord_entity_new (kind, id);
+  entity = _accord_entity_new_with_id (kind, id);
   number = 2;
 
   for (;;)
@@ -467,7 +480,6 @@ _accord_format_parse (AccordEntityKind  kind,
       const char *line = data + offset;
       const char *end = memchr (line, '\n', length - offset);
       gsize line_length = end != NULL ? (gsize) (end - line) : length - offset;
-      g_autofree char *text = NULL;
 
       if (offset >= length)
         {
@@ -478,9 +490,10 @@ _accord_format_parse (AccordEntityKind  kind,
       if (line_length > 0 && line[line_length - 1] == '\r')
         line_length--;
 
-      text = g_strndup (line, line_length);
+      g_string_truncate (text, 0);
+      g_string_append_len (text, line, line_length);
 
-      if (g_str_equal (text, "---"))
+      if (g_str_equal (text->str, "---"))
         {
           offset += (end != NULL ? (gsize) (end - line) : line_length) + 1;
           read_texts (&reader, entity, data + MIN (offset, length),
@@ -488,8 +501,8 @@ _accord_format_parse (AccordEntityKind  kind,
           break;
         }
 
-      if (*text != '\0')
-        header_line (&reader, entity, text, number);
+      if (text->len > 0)
+        header_line (&reader, entity, text->str, number);
 
       if (end == NULL)
         {
@@ -541,9 +554,9 @@ write_header_field (GString      *out,
                     const char   *key,
                     gboolean     *first)
 {
-  GPtrArray *values = _accord_entity_get_values (entity, key);
+  const char * const *values = _accord_entity_get_values (entity, key, NULL);
 
-  for (guint i = 0; values != NULL && i < values->len; i++)
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
     {
       if (!*first)
         g_string_append_c (out, '\n');
@@ -551,7 +564,7 @@ write_header_field (GString      *out,
 
       g_string_append (out, key);
       g_string_append (out, ": ");
-      escape_value (out, g_ptr_array_index (values, i));
+      escape_value (out, values[i]);
       g_string_append_c (out, '\n');
     }
 }

@@ -731,7 +731,11 @@ _accord_repository_get_git (AccordRepository *self)
 AccordStrategy *
 _accord_repository_new_strategy (void)
 {
-  return _accord_strategy_new_empty ();
+  AccordStrategy *strategy = _accord_strategy_new_empty ();
+
+  _accord_strategy_begin_load (strategy);
+
+  return strategy;
 }
 
 gboolean
@@ -789,10 +793,10 @@ take_strategy_fields (AccordStrategy *strategy,
 
   for (guint i = 0; names[i] != NULL; i++)
     {
-      GPtrArray *values = _accord_entity_get_values (entity, names[i]);
+      const char * const *values = _accord_entity_get_values (entity, names[i], NULL);
 
-      for (guint j = 0; j < values->len; j++)
-        _accord_entity_take_value (self, names[i], g_strdup (g_ptr_array_index (values, j)));
+      for (guint j = 0; values[j] != NULL; j++)
+        _accord_entity_take_value (self, names[i], g_strdup (values[j]));
       _accord_entity_set_line (self, names[i], _accord_entity_get_line (entity, names[i]));
     }
 
@@ -943,6 +947,7 @@ _accord_repository_finish_load (AccordStrategy *strategy)
     add_problem (strategy, "strategy.md",
                  _("This strategy was written by a newer version of Accord"));
 
+  _accord_strategy_end_load (strategy);
   accord_strategy_check (strategy);
 
   return strategy;
@@ -967,7 +972,7 @@ accord_repository_load (AccordRepository  *self,
 
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
 
-  strategy = _accord_strategy_new_empty ();
+  strategy = _accord_repository_new_strategy ();
   load_work_file (self, strategy, "strategy.md");
 
   for (guint kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
@@ -1096,7 +1101,7 @@ accord_repository_load_revision (AccordRepository  *self,
                           _("Could not read the revision"), error))
     return NULL;
 
-  strategy = _accord_strategy_new_empty ();
+  strategy = _accord_repository_new_strategy ();
 
   entry = git_tree_entry_byname (tree, "strategy.md");
   if (entry != NULL && git_tree_entry_type (entry) == GIT_OBJECT_BLOB)

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 AccordStrategy *_accord_strategy_new_empty          (void);
 void            _accord_strategy_add_problem        (AccordStrategy *self,
                                                      AccordProblem  *problem);
+void            _accord_strategy_begin_load         (AccordStrategy *self);
+void            _accord_strategy_end_load           (AccordStrategy *self);
 void            _accord_strategy_add_loaded         (AccordStrategy *self,
                                                      AccordEntity   *entity,
                                                      const char     *path);

@@ -30,6 +30,7 @@ struct _AccordStrategy
 
   GHashTable   *entities;        /* id → AccordEntity */
   GListStore   *by_kind[ACCORD_N_ENTITY_KINDS];
+  GPtrArray    *loading[ACCORD_N_ENTITY_KINDS]; /* read, not yet in by_kind */
   GHashTable   *members;         /* parent key → GPtrArray of AccordEntity */
   GHashTable   *parent_of;       /* id → parent key */
   GHashTable   *children;        /* parent key → GListStore, made on demand */
@@ -71,6 +72,8 @@ accord_strategy_dispose (GObject *object)
 
   for (guint i = 0; i < ACCORD_N_ENTITY_KINDS; i++)
     g_clear_object (&self->by_kind[i]);
+  for (guint i = 0; i < ACCORD_N_ENTITY_KINDS; i++)
+    g_clear_pointer (&self->loading[i], g_ptr_array_unref);
   g_clear_pointer (&self->children, g_hash_table_unref);
   g_clear_pointer (&self->members, g_hash_table_unref);
   g_clear_pointer (&self->entities, g_hash_table_unref);
@@ -361,11 +364,40 @@ insert_entity (AccordStrategy *self,
   _accord_entity_set_owner (entity, self);
   if (accord_entity_get_modified (entity))
     g_hash_table_add (self->modified, entity);
-  g_list_store_append (self->by_kind[kind], entity);
+  if (self->loading[kind] != NULL)
+    g_ptr_array_add (self->loading[kind], entity);
+  else
+    g_list_store_append (self->by_kind[kind], entity);
   attach_member (self, entity);
 
   if (kind == ACCORD_ENTITY_SECTION || kind == ACCORD_ENTITY_OBJECTIVE)
     g_signal_connect_object (entity, "changed", G_CALLBACK (entity_changed_cb), self, 0);
+}
+
+/* While a strategy is read, entities gather in arrays and go into the list
+ * models at once at the end: one "items-changed" instead of thousands. */
+void
+_accord_strategy_begin_load (AccordStrategy *self)
+{
+  for (guint kind = 0; kind < ACCORD_N_ENTITY_KINDS; kind++)
+    {
+      if (self->loading[kind] == NULL)
+        self->loading[kind] = g_ptr_array_new ();
+    }
+}
+
+void
+_accord_strategy_end_load (AccordStrategy *self)
+{
+  for (guint kind = 0; kind < ACCORD_N_ENTITY_KINDS; kind++)
+    {
+      g_autoptr(GPtrArray) loaded = g_steal_pointer (&self->loading[kind]);
+
+      if (loaded != NULL && loaded->len > 0)
+        g_list_store_splice (self->by_kind[kind],
+                             g_list_model_get_n_items (G_LIST_MODEL (self->by_kind[kind])),
+                             0, loaded->pdata, loaded->len);
+    }
 }
 
 /* Adds an entity read from @path, reporting an id used twice. */

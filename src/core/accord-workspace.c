@@ -440,6 +440,13 @@ cached_free (Cached *cached)
   g_free (cached);
 }
 
+static int
+compare_cached (gconstpointer a,
+                gconstpointer b)
+{
+  return strcmp ((*(Cached **) a)->path, (*(Cached **) b)->path);
+}
+
 static GPtrArray *
 problems_new (void)
 {
@@ -452,9 +459,12 @@ read_cached (AccordWorkspace  *self,
 {
   g_autoptr(AccordSqliteStmt) rows = NULL;
   g_autoptr(GPtrArray) cached = g_ptr_array_new_with_free_func ((GDestroyNotify) cached_free);
+  g_autoptr(GPtrArray) scratch = problems_new ();
   int rc;
 
-  if (!prepare (self, "SELECT rowid, path, blob, mtime, size, inode, data FROM files ORDER BY path",
+  /* In the table's own order: following the path index would read the
+   * rows out of order, and sorting them here is cheaper. */
+  if (!prepare (self, "SELECT rowid, path, blob, mtime, size, inode, data FROM files",
                 &rows, error))
     return NULL;
 
@@ -470,13 +480,19 @@ read_cached (AccordWorkspace  *self,
       item->mtime = sqlite3_column_int64 (rows, 3);
       item->size = sqlite3_column_int64 (rows, 4);
       item->inode = sqlite3_column_int64 (rows, 5);
-      item->problems = problems_new ();
-      item->entity = _accord_repository_parse_entry (item->path, data, length, item->problems);
+      item->entity = _accord_repository_parse_entry (item->path, data, length, scratch);
+      if (scratch->len > 0)
+        {
+          item->problems = g_steal_pointer (&scratch);
+          scratch = problems_new ();
+        }
       g_ptr_array_add (cached, item);
     }
 
   if (!_accord_sqlite_check (self->db, rc, _("Could not read the workspace"), error))
     return NULL;
+
+  g_ptr_array_sort (cached, compare_cached);
 
   return g_steal_pointer (&cached);
 }
@@ -484,16 +500,15 @@ read_cached (AccordWorkspace  *self,
 /* What opening found for one path, in the order files are added. */
 typedef struct
 {
-  char          *path;
+  const char    *path;      /* the scan's */
   guint          rank;
   AccordEntity  *entity;
-  GPtrArray     *problems;
+  GPtrArray     *problems;  /* or NULL when there are none */
 } Found;
 
 static void
 found_free (Found *found)
 {
-  g_free (found->path);
   g_clear_object (&found->entity);
   g_clear_pointer (&found->problems, g_ptr_array_unref);
   g_free (found);
@@ -536,10 +551,10 @@ found_new (const char   *path,
 {
   Found *found = g_new0 (Found, 1);
 
-  found->path = g_strdup (path);
+  found->path = path;
   found->rank = rank_of (path);
   found->entity = entity;
-  found->problems = problems != NULL ? problems : problems_new ();
+  found->problems = problems;
 
   return found;
 }
@@ -592,7 +607,7 @@ collect_search_text (AccordEntity  *entity,
   for (guint i = 0; names[i] != NULL; i++)
     {
       const AccordFieldSpec *spec = _accord_schema_lookup (schema, names[i], NULL);
-      GPtrArray *values = _accord_entity_get_values (entity, names[i]);
+      const char * const *values = _accord_entity_get_values (entity, names[i], NULL);
       gboolean is_title;
 
       if (spec == NULL || spec->type != ACCORD_VALUE_STRING || values == NULL)
@@ -600,13 +615,13 @@ collect_search_text (AccordEntity  *entity,
 
       is_title = g_str_equal (spec->name, "title") || g_str_equal (spec->name, "name");
 
-      for (guint j = 0; j < values->len; j++)
+      for (guint j = 0; values[j] != NULL; j++)
         {
           GString *out = is_title ? title : body;
 
           if (out->len > 0)
             g_string_append_c (out, '\n');
-          g_string_append (out, g_ptr_array_index (values, j));
+          g_string_append (out, values[j]);
         }
     }
 }
@@ -937,6 +952,7 @@ load_once (AccordWorkspace  *self,
   scanner = g_thread_new ("accord-scan", scan_work_tree,
                           (gpointer) accord_repository_get_path (self->repository));
   cached = read_cached (self, error);
+  g_debug ("Read the workspace in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
   scanned = g_thread_join (scanner);
   g_debug ("Read %u files from the workspace and scanned %u in %.1f ms",
            cached != NULL ? cached->len : 0, scanned->len,
@@ -946,6 +962,7 @@ load_once (AccordWorkspace  *self,
       !merge_in_transaction (self, scanned, cached, scanned_at, found, error))
     return NULL;
 
+  g_debug ("Reconciled in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
   strategy = _accord_repository_new_strategy ();
   g_ptr_array_sort (found, compare_found);
   for (guint i = 0; i < found->len; i++)
@@ -955,6 +972,7 @@ load_once (AccordWorkspace  *self,
       _accord_repository_add_entry (strategy, item->path, item->entity, item->problems);
     }
 
+  g_debug ("Added in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
   _accord_repository_finish_load (strategy);
   g_debug ("Opened the strategy in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 
