@@ -1,0 +1,22 @@
+/* accord-history-view.h
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "accord.h"
+
+G_BEGIN_DECLS
+
+#define ACCORD_TYPE_HISTORY_VIEW (accord_history_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (AccordHistoryView, accord_history_view, ACCORD, HISTORY_VIEW, AdwBin)
+
+GtkWidget *accord_history_view_new (void);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* accord-objective-editor.h
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "accord.h"
+
+G_BEGIN_DECLS
+
+#define ACCORD_TYPE_OBJECTIVE_EDITOR (accord_objective_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (AccordObjectiveEditor, accord_objective_editor, ACCORD, OBJECTIVE_EDITOR, AdwBin)
+
+GtkWidget *accord_objective_editor_new (void);
+
+G_END_DECLS
