@@ -1273,6 +1273,95 @@ test_restore_unsaved (Fixture       *fixture,
 }
 
 static void
+test_discard (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = accord_test_load (repository);
+  g_autoptr(AccordStrategy) reloaded = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = accord_repository_dup_head (repository);
+  g_autofree char *after = NULL;
+  g_autofree char *notes = g_build_filename (fixture->path, "notes.txt", NULL);
+  g_autofree char *contents = NULL;
+
+  set (accord_strategy_lookup (strategy, "s-one"), "title", "One, edited");
+  set (ACCORD_ENTITY (strategy), "title", "Another title");
+  g_assert_true (accord_strategy_remove (strategy, "s-two", &error));
+  g_assert_no_error (error);
+  add_entity (strategy, ACCORD_ENTITY_SECTION, "s-new", "order", "z", "title", "New", NULL);
+  write_strategy (repository, strategy);
+  g_assert_true (g_file_set_contents (notes, "mine\n", -1, NULL));
+
+  g_assert_true (accord_repository_discard (repository, &error));
+  g_assert_no_error (error);
+
+  /* Every change is gone, the revision is the same, and the stray file
+   * that is not the strategy's stays. */
+  changes = accord_repository_status (repository, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < changes->len; i++)
+    g_assert_false (g_str_has_prefix (((AccordChange *) g_ptr_array_index (changes, i))->path,
+                                      "sections/"));
+  reloaded = load_clean (repository);
+  g_assert_cmpstr (title_of (reloaded, "s-one"), ==, "One");
+  g_assert_cmpstr (title_of (reloaded, "s-two"), ==, "Two");
+  g_assert_null (accord_strategy_lookup (reloaded, "s-new"));
+  g_assert_cmpstr (accord_strategy_get_title (reloaded), ==, "Stratégie numérique");
+  after = accord_repository_dup_head (repository);
+  g_assert_cmpstr (after, ==, head);
+  g_assert_true (g_file_get_contents (notes, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "mine\n");
+
+  /* Nothing left to discard is not an error. */
+  g_assert_true (accord_repository_discard (repository, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_describe_changes (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = accord_test_load (repository);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *nothing = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *many = NULL;
+
+  nothing = accord_repository_describe_changes (repository, strategy, &error);
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE);
+  g_assert_null (nothing);
+  g_clear_error (&error);
+
+  set (accord_strategy_lookup (strategy, "s-one"), "body", "Rewritten.");
+  add_entity (strategy, ACCORD_ENTITY_OBJECTIVE, "o-new", "section", "s-one", "order", "z",
+              "code", "O2.3", "title", "New objective", NULL);
+  g_assert_true (accord_strategy_remove (strategy, "s-child", &error));
+  g_assert_no_error (error);
+  write_strategy (repository, strategy);
+
+  /* Files come sorted by path: objectives, then sections. */
+  message = accord_repository_describe_changes (repository, strategy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (message, ==,
+                   "Added objective O2.3; removed section “Child”; edited “One”");
+
+  /* Comments are counted; long lists are cut short. */
+  add_entity (strategy, ACCORD_ENTITY_COMMENT, "c-2", "target", "s-one", "body", "A", NULL);
+  add_entity (strategy, ACCORD_ENTITY_COMMENT, "c-3", "target", "s-one", "body", "B", NULL);
+  set (accord_strategy_lookup (strategy, "s-two"), "title", "Two, again");
+  set (ACCORD_ENTITY (strategy), "subtitle", "Sous-titre");
+  write_strategy (repository, strategy);
+  many = accord_repository_describe_changes (repository, strategy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (many, ==,
+                   "Added objective O2.3; removed section “Child”; edited “One”; "
+                   "and 3 more changes");
+}
+
+static void
 test_merge (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -1682,6 +1771,8 @@ main (int    argc,
   ADD ("restore-removes-new", test_restore_removes_new);
   ADD ("restore-strategy", test_restore_strategy);
   ADD ("restore-unsaved", test_restore_unsaved);
+  ADD ("discard", test_discard);
+  ADD ("describe-changes", test_describe_changes);
   ADD ("merge", test_merge);
   ADD ("huge-file", test_huge_file);
   ADD ("removed-stays-removed", test_removed_stays_removed);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
@@ -529,6 +530,116 @@ test_load_async (Fixture       *fixture,
   g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY);
 }
 
+/* Writing through the workspace indexes what was written at once, without
+ * loading the strategy again; and the next load agrees. */
+static void
+test_write_indexes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(AccordStrategy) again = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) stale = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordEntity *section;
+  AccordEntity *extra;
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  strategy = load (workspace);
+  section = accord_strategy_lookup (strategy, fixture->section_id);
+
+  accord_entity_set_field (section, "body", "Une diplomatie des câbles sous-marins.", &error);
+  g_assert_no_error (error);
+  extra = add_entity (strategy, ACCORD_ENTITY_SECTION, "title", "Calendrier", "order", "z", NULL);
+  g_assert_true (accord_strategy_remove (strategy, fixture->comment_id, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (accord_workspace_write (workspace, strategy, &error));
+  g_assert_no_error (error);
+  g_assert_false (accord_entity_get_modified (section));
+  g_assert_false (accord_entity_get_modified (extra));
+
+  found = search (workspace, "cables");
+  stale = search (workspace, "ouvert");
+  added = search (workspace, "calendrier");
+  removed = search (workspace, "fracture");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((AccordSearchHit *) g_ptr_array_index (found, 0))->id, ==,
+                   fixture->section_id);
+  g_assert_cmpuint (stale->len, ==, 0);
+  g_assert_cmpuint (added->len, ==, 1);
+  g_assert_cmpuint (removed->len, ==, 0);
+
+  /* The files are in the work tree, and a load reads the same. */
+  again = load (workspace);
+  g_assert_cmpstr (accord_entity_get_field (accord_strategy_lookup (again, fixture->section_id),
+                                            "body"),
+                   ==, "Une diplomatie des câbles sous-marins.");
+  g_assert_nonnull (accord_strategy_lookup (again, accord_entity_get_id (extra)));
+  g_assert_null (accord_strategy_lookup (again, fixture->comment_id));
+}
+
+/* A session left open by a process that is gone was interrupted; one
+ * closed, or still held by a running process, was not. */
+static void
+test_session (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordWorkspace) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *sql = NULL;
+  gboolean interrupted = TRUE;
+  GPid child;
+  sqlite3 *db;
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  g_assert_true (accord_workspace_begin_session (workspace, &interrupted, &error));
+  g_assert_no_error (error);
+  g_assert_false (interrupted);
+
+  /* Opening again from the same process is not a crash. */
+  g_assert_true (accord_workspace_begin_session (workspace, &interrupted, &error));
+  g_assert_false (interrupted);
+  accord_workspace_end_session (workspace);
+  g_assert_true (accord_workspace_begin_session (workspace, &interrupted, &error));
+  g_assert_false (interrupted);
+
+  /* Pretend another process had it open: one that has exited. */
+  {
+    char *argv[] = { (char *) "true", NULL };
+    int status;
+
+    g_assert_true (g_spawn_async (NULL, argv, NULL,
+                                  G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                  NULL, NULL, &child, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  }
+
+  db_path = g_strdup (accord_workspace_get_path (workspace));
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("UPDATE state SET value = '%d' WHERE key = 'session'", (int) child);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  other = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  g_assert_true (accord_workspace_begin_session (other, &interrupted, &error));
+  g_assert_no_error (error);
+  g_assert_true (interrupted);
+
+  /* Now this process holds it: no longer interrupted. */
+  g_assert_true (accord_workspace_begin_session (other, &interrupted, &error));
+  g_assert_false (interrupted);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -550,6 +661,8 @@ main (int    argc,
   ADD ("/accord/workspace/newer-schema", test_newer_schema_is_refused);
   ADD ("/accord/workspace/wal", test_write_ahead_log);
   ADD ("/accord/workspace/load-async", test_load_async);
+  ADD ("/accord/workspace/write-indexes", test_write_indexes);
+  ADD ("/accord/workspace/session", test_session);
 
 #undef ADD
 

@@ -544,6 +544,11 @@ emit_changed (AccordEntity          *self,
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
 
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (key), key);
+
+  if (priv->owner != NULL)
+    _accord_strategy_emit_entity_changed (priv->owner, self, key);
+  else if (ACCORD_IS_STRATEGY (self))
+    _accord_strategy_emit_entity_changed (ACCORD_STRATEGY (self), self, key);
 }
 
 /**

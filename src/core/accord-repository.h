@@ -121,5 +121,10 @@ char             *accord_repository_restore         (AccordRepository  *self,
                                                      const char        *entity_id,
                                                      const char        *author,
                                                      GError           **error);
+gboolean          accord_repository_discard         (AccordRepository  *self,
+                                                     GError           **error);
+char             *accord_repository_describe_changes (AccordRepository *self,
+                                                     AccordStrategy    *strategy,
+                                                     GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

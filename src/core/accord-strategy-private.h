@@ -19,6 +19,10 @@ void            _accord_strategy_end_load           (AccordStrategy *self);
 void            _accord_strategy_add_loaded         (AccordStrategy *self,
                                                      AccordEntity   *entity,
                                                      const char     *path);
+void            _accord_strategy_emit_entity_changed (AccordStrategy *self,
+                                                      AccordEntity   *entity,
+                                                      const char     *field);
+GPtrArray      *_accord_strategy_get_removed        (AccordStrategy *self);
 GPtrArray      *_accord_strategy_steal_removed      (AccordStrategy *self);
 void            _accord_strategy_set_unreadable     (AccordStrategy *self,
                                                      gboolean        unreadable);

@@ -46,6 +46,7 @@ G_DEFINE_FINAL_TYPE (AccordStrategy, accord_strategy, ACCORD_TYPE_ENTITY)
 enum {
   ENTITY_ADDED,
   ENTITY_REMOVED,
+  ENTITY_CHANGED,
   N_SIGNALS
 };
 
@@ -128,6 +129,37 @@ accord_strategy_class_init (AccordStrategyClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, ACCORD_TYPE_ENTITY);
+
+  /**
+   * AccordStrategy::entity-changed:
+   * @self: an #AccordStrategy
+   * @entity: the entity whose field changed, @self included
+   * @field: the field's name
+   *
+   * Emitted after any field of any entity of the strategy changed: one
+   * signal to watch for everything that needs writing.
+   */
+  signals[ENTITY_CHANGED] =
+    g_signal_new ("entity-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, ACCORD_TYPE_ENTITY, G_TYPE_STRING);
+}
+
+void
+_accord_strategy_emit_entity_changed (AccordStrategy *self,
+                                      AccordEntity   *entity,
+                                      const char     *field)
+{
+  g_signal_emit (self, signals[ENTITY_CHANGED], 0, entity, field);
+}
+
+/* The paths of removed entities whose files are still to be deleted. */
+GPtrArray *
+_accord_strategy_get_removed (AccordStrategy *self)
+{
+  return self->removed;
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -881,6 +882,13 @@ reconcile (AccordWorkspace  *self,
   return TRUE;
 }
 
+static gboolean
+process_is_running (pid_t pid)
+{
+  /* EPERM: it runs, as somebody else. */
+  return kill (pid, 0) == 0 || errno == EPERM;
+}
+
 static gint64
 read_racy_since (AccordWorkspace *self)
 {
@@ -1044,6 +1052,198 @@ load_in_thread (GTask        *task,
     return;
 
   g_task_return_pointer (task, g_steal_pointer (&strategy), g_object_unref);
+}
+
+/* Brings the rows of @paths up to date with the work tree, as a load would
+ * for files it finds changed. */
+static gboolean
+refresh_paths (AccordWorkspace  *self,
+               GPtrArray        *paths,
+               GError          **error)
+{
+  g_auto(Statements) statements = { NULL, };
+  g_autoptr(AccordSqliteStmt) find = NULL;
+  const char *root = accord_repository_get_path (self->repository);
+
+  if (!statements_prepare (self, &statements, error) ||
+      !prepare (self, "SELECT rowid FROM files WHERE path = ?1", &find, error))
+    return FALSE;
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *full = g_build_filename (root, path, NULL);
+      g_autoptr(GPtrArray) problems = problems_new ();
+      g_autoptr(GBytes) content = NULL;
+      g_autoptr(AccordEntity) entity = NULL;
+      sqlite3_int64 rowid = 0;
+      Scanned *scanned;
+      GStatBuf info;
+      gboolean stored;
+      int rc;
+
+      sqlite3_bind_text (find, 1, path, -1, SQLITE_STATIC);
+      rc = sqlite3_step (find);
+      if (rc == SQLITE_ROW)
+        rowid = sqlite3_column_int64 (find, 0);
+      sqlite3_reset (find);
+      if (rc != SQLITE_ROW && !_accord_sqlite_check (self->db, rc, _("Could not read the workspace"),
+                                                       error))
+        return FALSE;
+
+      if (g_lstat (full, &info) != 0)
+        {
+          if (rowid > 0 && !forget_file (self, &statements, rowid, error))
+            return FALSE;
+          continue;
+        }
+
+      scanned = scanned_new (path, &info);
+      if ((content = read_file (self, scanned, problems)) == NULL)
+        stored = rowid == 0 || forget_file (self, &statements, rowid, error);
+      else
+        {
+          gsize length;
+          const char *data = g_bytes_get_data (content, &length);
+
+          entity = _accord_repository_parse_entry (path, data, length, problems);
+          stored = store_file (self, &statements, scanned, content, entity, rowid, error);
+        }
+      scanned_free (scanned);
+
+      if (!stored)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * accord_workspace_write:
+ * @self: an #AccordWorkspace
+ * @strategy: the strategy read from the workspace's repository
+ * @error: return location for a #GError
+ *
+ * Writes the entities of @strategy that changed to the work tree, as
+ * accord_repository_write() does, and brings the search index up to date
+ * with them at once, so that what was just typed can be found.
+ *
+ * Returns: %TRUE if every file was written
+ */
+gboolean
+accord_workspace_write (AccordWorkspace  *self,
+                        AccordStrategy   *strategy,
+                        GError          **error)
+{
+  g_autoptr(GPtrArray) modified = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) index_error = NULL;
+  GPtrArray *removed;
+  gboolean written;
+
+  g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (ACCORD_IS_STRATEGY (strategy), FALSE);
+
+  /* The set of modified entities is emptied by reading it: note it back. */
+  modified = _accord_strategy_dup_modified (strategy);
+  for (guint i = 0; i < modified->len; i++)
+    {
+      AccordEntity *entity = g_ptr_array_index (modified, i);
+
+      g_ptr_array_add (paths, accord_entity_dup_path (entity));
+      if (!ACCORD_IS_STRATEGY (entity))
+        _accord_strategy_note_modified (strategy, entity);
+    }
+
+  removed = _accord_strategy_get_removed (strategy);
+  for (guint i = 0; i < removed->len; i++)
+    g_ptr_array_add (paths, g_strdup (g_ptr_array_index (removed, i)));
+
+  written = accord_repository_write (self->repository, strategy, error);
+
+  /* What did reach the disk is indexed even when the rest failed; a
+   * failure to index only delays search until the next load. */
+  if (paths->len > 0)
+    {
+      if (!exec (self, "BEGIN IMMEDIATE", &index_error) ||
+          !refresh_paths (self, paths, &index_error) ||
+          !exec (self, "COMMIT", &index_error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          g_debug ("Could not index what was written: %s", index_error->message);
+        }
+    }
+
+  return written;
+}
+
+/**
+ * accord_workspace_begin_session:
+ * @self: an #AccordWorkspace
+ * @interrupted: (out) (optional): set to whether the last program that
+ *   opened this strategy ended without closing it (a crash, a kill)
+ * @error: return location for a #GError
+ *
+ * Notes that a program has the strategy open, until
+ * accord_workspace_end_session(). A session still noted when the next one
+ * begins, by a process that no longer runs, was interrupted: its unsaved
+ * changes are in the work tree, and the user may want to hear so.
+ *
+ * Returns: %TRUE unless the note could not be written
+ */
+gboolean
+accord_workspace_begin_session (AccordWorkspace  *self,
+                                gboolean         *interrupted,
+                                GError          **error)
+{
+  g_autoptr(AccordSqliteStmt) read = NULL;
+  g_autoptr(AccordSqliteStmt) write = NULL;
+  g_autofree char *mine = NULL;
+  gboolean was_interrupted = FALSE;
+
+  g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), FALSE);
+
+  if (!prepare (self, "SELECT value FROM state WHERE key = 'session'", &read, error))
+    return FALSE;
+
+  if (sqlite3_step (read) == SQLITE_ROW)
+    {
+      const char *value = (const char *) sqlite3_column_text (read, 0);
+      gint64 pid = value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
+
+      /* The same process opening the strategy again is not a crash; a
+       * process that is gone is. */
+      was_interrupted = pid > 0 && pid != getpid () && !process_is_running ((pid_t) pid);
+    }
+
+  mine = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) getpid ());
+  if (!prepare (self, "INSERT INTO state (key, value) VALUES ('session', ?1)"
+                      " ON CONFLICT (key) DO UPDATE SET value = ?1", &write, error))
+    return FALSE;
+  sqlite3_bind_text (write, 1, mine, -1, SQLITE_STATIC);
+  if (!run (self, write, NULL, error))
+    return FALSE;
+
+  if (interrupted != NULL)
+    *interrupted = was_interrupted;
+
+  return TRUE;
+}
+
+/**
+ * accord_workspace_end_session:
+ * @self: an #AccordWorkspace
+ *
+ * Notes that the strategy was closed normally.
+ */
+void
+accord_workspace_end_session (AccordWorkspace *self)
+{
+  g_return_if_fail (ACCORD_IS_WORKSPACE (self));
+
+  if (sqlite3_exec (self->db, "DELETE FROM state WHERE key = 'session'", NULL, NULL, NULL) !=
+      SQLITE_OK)
+    g_debug ("Could not note the end of the session: %s", sqlite3_errmsg (self->db));
 }
 
 /**

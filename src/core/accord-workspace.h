@@ -69,6 +69,13 @@ GPtrArray       *accord_workspace_search      (AccordWorkspace   *self,
                                                guint              limit,
                                                GError           **error);
 int              accord_workspace_get_schema_version (AccordWorkspace *self);
+gboolean         accord_workspace_write       (AccordWorkspace   *self,
+                                               AccordStrategy    *strategy,
+                                               GError           **error);
+gboolean         accord_workspace_begin_session (AccordWorkspace *self,
+                                               gboolean          *interrupted,
+                                               GError           **error);
+void             accord_workspace_end_session (AccordWorkspace   *self);
 
 void             accord_workspace_load_async  (const char          *path,
                                                GCancellable        *cancellable,
