@@ -1362,6 +1362,50 @@ test_describe_changes (Fixture       *fixture,
 }
 
 static void
+test_adopt (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(AccordRepository) original = create_repository (fixture);
+  g_autoptr(AccordRepository) adopted = NULL;
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = g_build_filename (fixture->tmpdir, "copy", NULL);
+  g_autofree char *git_dir = g_build_filename (copy, ".git", NULL);
+  g_autofree char *empty = g_build_filename (fixture->tmpdir, "empty", NULL);
+
+  /* A copy of the files without the repository, as an archive gives. */
+  g_assert_cmpint (run_git (fixture->tmpdir, NULL, "clone", "-q", fixture->path, copy, NULL), ==, 0);
+  accord_test_remove_tree (git_dir);
+
+  adopted = accord_repository_adopt (copy, ALICE, "Imported", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (adopted);
+
+  strategy = load_clean (adopted);
+  g_assert_cmpstr (title_of (strategy, "s-one"), ==, "One");
+  changes = accord_repository_status (adopted, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 0);
+  log = accord_repository_log (adopted, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpstr (((AccordRevision *) g_ptr_array_index (log, 0))->message, ==, "Imported");
+
+  /* Twice, or on a folder without a strategy: refused, nothing made. */
+  g_assert_null (accord_repository_adopt (copy, ALICE, NULL, &error));
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpint (g_mkdir (empty, 0755), ==, 0);
+  g_assert_null (accord_repository_adopt (empty, ALICE, NULL, &error));
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY);
+  g_clear_pointer (&git_dir, g_free);
+  git_dir = g_build_filename (empty, ".git", NULL);
+  g_assert_false (g_file_test (git_dir, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_merge (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -1772,6 +1816,7 @@ main (int    argc,
   ADD ("restore-strategy", test_restore_strategy);
   ADD ("restore-unsaved", test_restore_unsaved);
   ADD ("discard", test_discard);
+  ADD ("adopt", test_adopt);
   ADD ("describe-changes", test_describe_changes);
   ADD ("merge", test_merge);
   ADD ("huge-file", test_huge_file);

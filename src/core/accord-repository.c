@@ -648,6 +648,82 @@ accord_repository_create (const char      *path,
 }
 
 /**
+ * accord_repository_adopt:
+ * @path: a folder holding a strategy's files, but no repository
+ * @author: (nullable): "Name <e-mail>", or %NULL for git's configuration
+ * @message: (nullable): the first revision's message
+ * @error: return location for a #GError
+ *
+ * Makes the strategy in @path, copied from an archive or a bundled
+ * example, a repository whose first revision holds its files.
+ *
+ * Returns: (transfer full): the repository
+ */
+AccordRepository *
+accord_repository_adopt (const char  *path,
+                         const char  *author,
+                         const char  *message,
+                         GError     **error)
+{
+  g_autoptr(AccordRepository) self = NULL;
+  git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+  g_autoptr(git_signature) signature = NULL;
+  g_autofree char *strategy_md = NULL;
+  g_autofree char *dot_git = NULL;
+  g_autofree char *attributes_path = NULL;
+  g_autofree char *revision = NULL;
+  git_repository *git = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  accord_init ();
+
+  if (!(signature = make_signature (NULL, author, error)))
+    return NULL;
+
+  strategy_md = g_build_filename (path, "strategy.md", NULL);
+  dot_git = g_build_filename (path, ".git", NULL);
+  if (!g_file_test (strategy_md, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY,
+                   _("“%s” is not a strategy: it has no strategy.md"), path);
+      return NULL;
+    }
+  if (g_file_test (dot_git, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_EXISTS,
+                   _("“%s” is already a repository"), path);
+      return NULL;
+    }
+
+  options.flags = GIT_REPOSITORY_INIT_NO_REINIT;
+  options.initial_head = "main";
+  if (!_accord_git_check (git_repository_init_ext (&git, path, &options),
+                          _("Could not create the strategy’s repository"), error))
+    return NULL;
+
+  self = repository_new (path, git);
+
+  attributes_path = g_build_filename (path, ".gitattributes", NULL);
+  if (!g_file_test (attributes_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GBytes) attributes = g_bytes_new_static (gitattributes, strlen (gitattributes));
+
+      if (!write_file (self, ".gitattributes", attributes, error))
+        return NULL;
+    }
+
+  revision = commit_paths (self, NULL, message != NULL ? message : _("Create the strategy"),
+                           author, error);
+  if (revision == NULL)
+    return NULL;
+
+  forget_written (self, NULL);
+
+  return g_steal_pointer (&self);
+}
+
+/**
  * accord_repository_open:
  * @path: the strategy's folder
  * @error: return location for a #GError

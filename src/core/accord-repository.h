@@ -81,6 +81,10 @@ AccordRepository *accord_repository_create          (const char        *path,
                                                      const char        *author,
                                                      const char        *message,
                                                      GError           **error);
+AccordRepository *accord_repository_adopt           (const char        *path,
+                                                     const char        *author,
+                                                     const char        *message,
+                                                     GError           **error);
 AccordRepository *accord_repository_open            (const char        *path,
                                                      GError           **error);
 const char       *accord_repository_get_path        (AccordRepository  *self);
