@@ -30,7 +30,7 @@ test_window_in_french (void)
 
   status = accord_test_ui_find (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
-                   "Ouvrez une stratégie ou créez-en une");
+                   "Bienvenue dans Accord");
 
   menu_button = accord_test_ui_find (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button), ==, "Menu principal");

@@ -640,6 +640,69 @@ test_session (Fixture       *fixture,
   g_assert_false (interrupted);
 }
 
+/* Local state survives reopening, and is not part of the strategy. */
+static void
+test_state (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordWorkspace) again = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *forgotten = NULL;
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  missing = accord_workspace_dup_state (workspace, "last-entity");
+  g_assert_null (missing);
+
+  g_assert_true (accord_workspace_set_state (workspace, "last-entity", "s-1", &error));
+  g_assert_true (accord_workspace_set_state (workspace, "last-entity", "s-2", &error));
+  g_assert_no_error (error);
+
+  again = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  kept = accord_workspace_dup_state (again, "last-entity");
+  g_assert_cmpstr (kept, ==, "s-2");
+
+  changes = accord_repository_status (fixture->repository, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  g_assert_true (accord_workspace_set_state (again, "last-entity", NULL, &error));
+  g_assert_no_error (error);
+  forgotten = accord_workspace_dup_state (again, "last-entity");
+  g_assert_null (forgotten);
+}
+
+/* Words GLib would fold differently from the index (ß, ²) are still
+ * found as typed. */
+static void
+test_search_unfolded_letters (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GPtrArray) eszett = NULL;
+  g_autoptr(GPtrArray) squared = NULL;
+  g_autoptr(GPtrArray) mixed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_section_body (fixture, "Die Straße der Zusammenarbeit, x² Werte.");
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  strategy = load (workspace);
+
+  eszett = search (workspace, "straße");
+  squared = search (workspace, "x²");
+  mixed = search (workspace, "(  STRASSE  straße");
+  g_assert_cmpuint (eszett->len, ==, 1);
+  g_assert_cmpuint (squared->len, ==, 1);
+  g_assert_cmpuint (mixed->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -657,12 +720,14 @@ main (int    argc,
   ADD ("/accord/workspace/search/titles-first", test_search_ranks_titles_first);
   ADD ("/accord/workspace/search/follows-edits", test_search_follows_edits);
   ADD ("/accord/workspace/search/plain-words", test_search_query_is_plain_words);
+  ADD ("/accord/workspace/search/unfolded-letters", test_search_unfolded_letters);
   ADD ("/accord/workspace/damaged", test_damaged_workspace_is_rebuilt);
   ADD ("/accord/workspace/newer-schema", test_newer_schema_is_refused);
   ADD ("/accord/workspace/wal", test_write_ahead_log);
   ADD ("/accord/workspace/load-async", test_load_async);
   ADD ("/accord/workspace/write-indexes", test_write_indexes);
   ADD ("/accord/workspace/session", test_session);
+  ADD ("/accord/workspace/state", test_state);
 
 #undef ADD
 

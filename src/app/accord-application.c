@@ -9,11 +9,18 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "accord.h"
 #include "accord-application.h"
+#include "accord-preferences-window.h"
 #include "accord-window.h"
+
+#define DEMO_RESOURCES "/io/github/accord_editor/Accord/demo"
+#define DEMO_AUTHOR "Équipe de rédaction <redaction@example.org>"
 
 struct _AccordApplication
 {
@@ -111,6 +118,185 @@ accord_application_about (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The window to open a strategy in: one that shows none, or a new one. */
+static AccordWindow *
+find_free_window (AccordApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (ACCORD_IS_WINDOW (l->data) && !accord_window_is_busy (l->data))
+        return l->data;
+    }
+
+  return accord_window_new (self);
+}
+
+/**
+ * accord_application_open_strategy:
+ * @self: an #AccordApplication
+ * @path: a strategy's folder
+ *
+ * Shows the strategy at @path: in the window that has it open already, in
+ * a window that shows no strategy, or in a new window.
+ */
+void
+accord_application_open_strategy (AccordApplication *self,
+                                  const char        *path)
+{
+  g_autofree char *canonical = NULL;
+  AccordWindow *window;
+
+  g_return_if_fail (ACCORD_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  canonical = g_canonicalize_filename (path, NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      AccordDocument *document;
+
+      if (!ACCORD_IS_WINDOW (l->data))
+        continue;
+
+      document = accord_window_get_document (l->data);
+      if (document != NULL && g_str_equal (accord_document_get_path (document), canonical))
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+    }
+
+  window = find_free_window (self);
+  accord_window_open (window, canonical);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static gboolean
+extract_demo (const char  *resource,
+              const char  *folder,
+              GError     **error)
+{
+  g_auto(GStrv) children = NULL;
+
+  if (g_mkdir_with_parents (folder, 0755) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create “%s”: %s"), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!(children = g_resources_enumerate_children (resource, 0, error)))
+    return FALSE;
+
+  for (guint i = 0; children[i] != NULL; i++)
+    {
+      g_autofree char *child_resource = g_strconcat (resource, "/", children[i], NULL);
+      g_autofree char *name = g_strdup (children[i]);
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gsize length;
+      const char *data;
+
+      /* Folders are listed with a trailing slash. */
+      if (g_str_has_suffix (name, "/"))
+        {
+          name[strlen (name) - 1] = '\0';
+          child_resource[strlen (child_resource) - 1] = '\0';
+          path = g_build_filename (folder, name, NULL);
+          if (!extract_demo (child_resource, path, error))
+            return FALSE;
+          continue;
+        }
+
+      if (!(bytes = g_resources_lookup_data (child_resource, 0, error)))
+        return FALSE;
+
+      data = g_bytes_get_data (bytes, &length);
+      path = g_build_filename (folder, name, NULL);
+      if (!g_file_set_contents (path, data, length, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * accord_application_create_demo:
+ * @error: return location for a #GError
+ *
+ * Makes a fresh copy of the bundled demo strategy, with its history, in
+ * the user's data folder.
+ *
+ * Returns: (transfer full): the copy's folder
+ */
+char *
+accord_application_create_demo (GError **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "demo-%Y%m%d-%H%M%S");
+  g_autofree char *parent = g_build_filename (g_get_user_data_dir (), "accord", "demos", NULL);
+  g_autofree char *path = g_build_filename (parent, stamp, NULL);
+  g_autoptr(AccordRepository) repository = NULL;
+
+  for (guint i = 2; g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    {
+      g_autofree char *numbered = g_strdup_printf ("%s-%u", stamp, i);
+
+      g_free (path);
+      path = g_build_filename (parent, numbered, NULL);
+    }
+
+  /* The demo is in French, as written: it is a sample document, not
+   * part of the interface. */
+  if (!extract_demo (DEMO_RESOURCES, path, error) ||
+      !(repository = accord_repository_adopt (path, DEMO_AUTHOR,
+                                              "Projet de stratégie soumis à la consultation",
+                                              error)) ||
+      !accord_repository_tag (repository, "consultation-2026",
+                              "Version soumise à la consultation publique", DEMO_AUTHOR, error))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
+static void
+accord_application_open_demo (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  AccordApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = accord_application_create_demo (&error);
+
+  if (path == NULL)
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      g_autofree char *message = g_strdup_printf (_("Could not make the demo strategy: %s"),
+                                                  error->message);
+
+      if (window == NULL)
+        window = GTK_WINDOW (accord_window_new (self));
+      accord_window_add_toast (ACCORD_WINDOW (window), adw_toast_new (message));
+      gtk_window_present (window);
+      return;
+    }
+
+  accord_application_open_strategy (self, path);
+}
+
+static void
+accord_application_preferences (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  AccordApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (accord_preferences_window_new (window)));
+}
+
 static void
 accord_application_quit (GSimpleAction *action,
                          GVariant      *parameter,
@@ -128,6 +314,8 @@ accord_application_quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", accord_application_about },
+  { "open-demo", accord_application_open_demo },
+  { "preferences", accord_application_preferences },
   { "quit", accord_application_quit },
 };
 
@@ -140,8 +328,14 @@ accord_application_startup (GApplication *application)
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
+    { "win.new-strategy", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save-revision", { "<Control>s", NULL } },
+    { "win.show-history", { "<Control><Shift>h", NULL } },
+    { "win.search", { "<Control><Shift>f", NULL } },
   };
   g_autoptr(GAction) color_scheme_action = NULL;
 
@@ -179,6 +373,44 @@ accord_application_activate (GApplication *application)
 }
 
 static void
+accord_application_open (GApplication  *application,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  AccordApplication *self = ACCORD_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        accord_application_open_strategy (self, path);
+    }
+}
+
+static int
+accord_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "demo"))
+    return -1;
+
+  /* Ask the running instance, if there is one, to open the demo. */
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "open-demo", NULL);
+
+  return 0;
+}
+
+static void
 accord_application_dispose (GObject *object)
 {
   AccordApplication *self = ACCORD_APPLICATION (object);
@@ -198,12 +430,25 @@ accord_application_class_init (AccordApplicationClass *klass)
 
   app_class->startup = accord_application_startup;
   app_class->activate = accord_application_activate;
+  app_class->open = accord_application_open;
+  app_class->handle_local_options = accord_application_handle_local_options;
 }
 
 static void
 accord_application_init (AccordApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open a new copy of the demo strategy"), NULL },
+    { NULL }
+  };
+
   self->settings = g_settings_new (APP_ID);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FOLDER…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Edit strategy documents kept in git."));
 }
 
 AccordApplication *

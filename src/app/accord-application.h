@@ -17,5 +17,8 @@ G_DECLARE_FINAL_TYPE (AccordApplication, accord_application, ACCORD, APPLICATION
 
 AccordApplication *accord_application_new          (GApplicationFlags  flags);
 GSettings         *accord_application_get_settings (AccordApplication *self);
+void               accord_application_open_strategy (AccordApplication *self,
+                                                     const char        *path);
+char              *accord_application_create_demo   (GError           **error);
 
 G_END_DECLS

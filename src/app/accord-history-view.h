@@ -17,6 +17,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AccordHistoryView, accord_history_view, ACCORD, HISTORY_VIEW, AdwBin)
 
-GtkWidget *accord_history_view_new (void);
+GtkWidget        *accord_history_view_new                   (void);
+AccordRepository *accord_history_view_get_repository        (AccordHistoryView *self);
+void              accord_history_view_set_repository        (AccordHistoryView *self,
+                                                             AccordRepository  *repository);
+void              accord_history_view_reload                (AccordHistoryView *self);
+const char       *accord_history_view_get_selected_revision (AccordHistoryView *self);
+void              accord_history_view_select_revision       (AccordHistoryView *self,
+                                                             const char        *revision);
+
+/* for tests */
+char             *_accord_history_view_format_relative      (GDateTime         *when,
+                                                             GDateTime         *now);
+gboolean          _accord_history_view_get_busy             (AccordHistoryView *self);
+GStrv             _accord_history_view_dup_revision_ids     (AccordHistoryView *self);
 
 G_END_DECLS

@@ -17,6 +17,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AccordObjectiveEditor, accord_objective_editor, ACCORD, OBJECTIVE_EDITOR, AdwBin)
 
-GtkWidget *accord_objective_editor_new (void);
+GtkWidget       *accord_objective_editor_new           (void);
+AccordObjective *accord_objective_editor_get_objective (AccordObjectiveEditor *self);
+void             accord_objective_editor_set_objective (AccordObjectiveEditor *self,
+                                                        AccordObjective       *objective);
+gboolean         accord_objective_editor_get_editable  (AccordObjectiveEditor *self);
+void             accord_objective_editor_set_editable  (AccordObjectiveEditor *self,
+                                                        gboolean               editable);
+void             accord_objective_editor_focus_title   (AccordObjectiveEditor *self);
 
 G_END_DECLS

@@ -17,6 +17,22 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AccordOutline, accord_outline, ACCORD, OUTLINE, AdwBin)
 
-GtkWidget *accord_outline_new (void);
+GtkWidget      *accord_outline_new          (void);
+AccordStrategy *accord_outline_get_strategy (AccordOutline  *self);
+void            accord_outline_set_strategy (AccordOutline  *self,
+                                             AccordStrategy *strategy);
+AccordEntity   *accord_outline_get_selected (AccordOutline  *self);
+void            accord_outline_select       (AccordOutline  *self,
+                                             AccordEntity   *entity);
+gboolean        accord_outline_get_editable (AccordOutline  *self);
+void            accord_outline_set_editable (AccordOutline  *self,
+                                             gboolean        editable);
+
+/* For tests: what dropping the entity @id on @target's row does, before
+ * it (-1), into it (0) or after it (1). */
+gboolean        _accord_outline_drop        (AccordOutline  *self,
+                                             const char     *id,
+                                             AccordEntity   *target,
+                                             int             position);
 
 G_END_DECLS

@@ -9,23 +9,684 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "accord-search-panel.h"
 
+/* The workspace puts these around matched words. They are private-use
+ * characters (U+E000, U+E001), which no strategy has reason to contain, and
+ * g_markup_escape_text() leaves them alone, so that they can be turned into
+ * markup after the text around them has been escaped. */
+#define MARK_START "\xEE\x80\x80"
+#define MARK_END   "\xEE\x80\x81"
+
+#define MAX_RESULTS 50
+
 struct _AccordSearchPanel
 {
-  AdwBin  parent_instance;
+  AdwBin             parent_instance;
+
+  AccordWorkspace   *workspace;
+  AccordStrategy    *strategy;
+
+  /* The results shown, one AccordSearchHit per row in the same order, and
+   * the query they answer. */
+  GPtrArray         *hits;
+  char              *query;
+
+  GtkSearchEntry    *search_entry;
+  GtkLabel          *count_label;
+  GtkStack          *stack;
+  AdwStatusPage     *error_page;
+  GtkScrolledWindow *scrolled_window;
+  GtkListBox        *list_box;
 };
 
 G_DEFINE_FINAL_TYPE (AccordSearchPanel, accord_search_panel, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_WORKSPACE,
+  PROP_STRATEGY,
+  PROP_QUERY,
+  N_PROPS
+};
+
+enum {
+  RESULT_ACTIVATED,
+  STOP_SEARCH,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Turns text marked by the workspace into Pango markup: the text is
+ * escaped, and each marked word set in bold. Stray or unbalanced marks
+ * cannot make the markup invalid: a start inside a match and an end
+ * outside one are dropped, and a match left open is closed. */
+static char *
+marked_to_markup (const char *marked)
+{
+  g_autofree char *valid = g_utf8_make_valid (marked, -1);
+  g_autofree char *escaped = g_markup_escape_text (valid, -1);
+  GString *markup = g_string_sized_new (strlen (escaped) + 16);
+  gboolean open = FALSE;
+  const char *p = escaped;
+
+  while (*p != '\0')
+    {
+      if (g_str_has_prefix (p, MARK_START))
+        {
+          if (!open)
+            g_string_append (markup, "<b>");
+          open = TRUE;
+          p += strlen (MARK_START);
+        }
+      else if (g_str_has_prefix (p, MARK_END))
+        {
+          if (open)
+            g_string_append (markup, "</b>");
+          open = FALSE;
+          p += strlen (MARK_END);
+        }
+      else
+        {
+          g_string_append_c (markup, *p);
+          p++;
+        }
+    }
+
+  if (open)
+    g_string_append (markup, "</b>");
+
+  return g_string_free (markup, FALSE);
+}
+
+/* A title holds every language's title, one a line: show the line that
+ * matched, or else the first. */
+static char *
+dup_title_line (const char *title)
+{
+  g_auto(GStrv) lines = g_strsplit (title, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (strstr (lines[i], MARK_START) != NULL)
+        return g_strdup (lines[i]);
+    }
+
+  return g_strdup (lines[0] != NULL ? lines[0] : "");
+}
+
+/* Snippets cross paragraphs; in a short label they read as one line. */
+static char *
+dup_flat_snippet (const char *snippet)
+{
+  char *flat = g_strdup (snippet);
+
+  g_strdelimit (flat, "\n\r\t", ' ');
+
+  return g_strstrip (flat);
+}
+
+static const char *
+kind_icon_name (AccordEntityKind kind)
+{
+  switch (kind)
+    {
+    case ACCORD_ENTITY_STRATEGY:
+      return "x-office-document-symbolic";
+    case ACCORD_ENTITY_SECTION:
+      return "format-justify-left-symbolic";
+    case ACCORD_ENTITY_OBJECTIVE:
+      return "object-select-symbolic";
+    case ACCORD_ENTITY_ROUND:
+      return "x-office-calendar-symbolic";
+    case ACCORD_ENTITY_PARTICIPANT:
+      return "avatar-default-symbolic";
+    case ACCORD_ENTITY_COMMENT:
+      return "chat-message-new-symbolic";
+    case ACCORD_N_ENTITY_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+kind_label (AccordEntityKind kind)
+{
+  switch (kind)
+    {
+    case ACCORD_ENTITY_STRATEGY:
+      return _("Strategy");
+    case ACCORD_ENTITY_SECTION:
+      return _("Section");
+    case ACCORD_ENTITY_OBJECTIVE:
+      return _("Objective");
+    case ACCORD_ENTITY_ROUND:
+      return _("Consultation Round");
+    case ACCORD_ENTITY_PARTICIPANT:
+      return _("Participant");
+    case ACCORD_ENTITY_COMMENT:
+      return _("Comment");
+    case ACCORD_N_ENTITY_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static AccordEntity *
+lookup_field (AccordSearchPanel *self,
+              AccordEntity      *entity,
+              const char        *field)
+{
+  const char *id = entity != NULL ? accord_entity_get_field (entity, field) : NULL;
+
+  if (id == NULL || self->strategy == NULL)
+    return NULL;
+
+  if (g_str_equal (id, "strategy"))
+    return ACCORD_ENTITY (self->strategy);
+
+  return accord_strategy_lookup (self->strategy, id);
+}
+
+/* An entity's name as a place: an objective with its code. */
+static char *
+dup_entity_name (AccordEntity *entity)
+{
+  const char *title = accord_entity_get_field (entity, "title");
+  const char *code = NULL;
+
+  if (title == NULL)
+    title = accord_entity_get_field (entity, "name");
+  if (title == NULL)
+    title = kind_label (accord_entity_get_kind (entity));
+
+  if (accord_entity_get_kind (entity) == ACCORD_ENTITY_OBJECTIVE)
+    code = accord_entity_get_field (entity, "code");
+
+  if (code != NULL)
+    /* Translators: an objective's code and title, such as "O1.2 Open data" */
+    return g_strdup_printf (C_("objective", "%s %s"), code, title);
+
+  return g_strdup (title);
+}
+
+/* Where a hit belongs, as plain text: the section holding a section or an
+ * objective, what a comment is about. NULL when there is nothing to add. */
+static char *
+dup_place (AccordSearchPanel     *self,
+           const AccordSearchHit *hit)
+{
+  AccordEntity *entity;
+  AccordEntity *other;
+  const char *code;
+
+  if (self->strategy == NULL)
+    return NULL;
+
+  entity = accord_strategy_lookup (self->strategy, hit->id);
+  if (entity == NULL)
+    return NULL;
+
+  switch (hit->kind)
+    {
+    case ACCORD_ENTITY_SECTION:
+      other = lookup_field (self, entity, "parent");
+      return other != NULL ? dup_entity_name (other)
+                           : g_strdup (accord_strategy_get_title (self->strategy));
+
+    case ACCORD_ENTITY_OBJECTIVE:
+      other = lookup_field (self, entity, "section");
+      code = accord_entity_get_field (entity, "code");
+      if (other != NULL && code != NULL)
+        {
+          g_autofree char *section = dup_entity_name (other);
+
+          /* Translators: where an objective is: its code, then its section */
+          return g_strdup_printf (_("%s · %s"), code, section);
+        }
+      return other != NULL ? dup_entity_name (other) : g_strdup (code);
+
+    case ACCORD_ENTITY_COMMENT:
+      other = lookup_field (self, entity, "target");
+      if (other != NULL)
+        {
+          g_autofree char *name = dup_entity_name (other);
+
+          /* Translators: what a comment is about, such as a section's title */
+          return g_strdup_printf (_("On “%s”"), name);
+        }
+      return NULL;
+
+    case ACCORD_ENTITY_PARTICIPANT:
+      return g_strdup (accord_entity_get_field (entity, "organisation"));
+
+    case ACCORD_ENTITY_STRATEGY:
+    case ACCORD_ENTITY_ROUND:
+    case ACCORD_N_ENTITY_KINDS:
+    default:
+      return NULL;
+    }
+}
+
+/* Comments have no title: they are named after their author. */
+static char *
+dup_untitled_name (AccordSearchPanel     *self,
+                   const AccordSearchHit *hit)
+{
+  AccordEntity *entity = NULL;
+  AccordEntity *author;
+  const char *name = NULL;
+
+  if (self->strategy != NULL)
+    entity = accord_strategy_lookup (self->strategy, hit->id);
+
+  author = lookup_field (self, entity, "author");
+  if (author != NULL)
+    name = accord_entity_get_field (author, "name");
+
+  if (hit->kind == ACCORD_ENTITY_COMMENT && name != NULL)
+    /* Translators: a comment, named after its author */
+    return g_strdup_printf (_("Comment by %s"), name);
+
+  return g_strdup (kind_label (hit->kind));
+}
+
+/* A label for one line of a result; @markup is escaped already. */
+static GtkWidget *
+create_label (const char *markup,
+              const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static GtkWidget *
+create_kind_icon (AccordEntityKind kind)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name (kind_icon_name (kind));
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (icon, kind_label (kind));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, kind_label (kind),
+                                  -1);
+
+  return icon;
+}
+
+/* A row shows the kind's icon, then the title, the snippet and the place,
+ * the last two only when there is something to show. */
+static GtkWidget *
+create_row (AccordSearchPanel     *self,
+            const AccordSearchHit *hit)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *title_markup = NULL;
+  g_autofree char *snippet = NULL;
+  g_autofree char *place = NULL;
+  GtkWidget *row, *box, *labels, *label;
+
+  title = hit->title != NULL && *hit->title != '\0' ? dup_title_line (hit->title)
+                                                     : dup_untitled_name (self, hit);
+  title_markup = marked_to_markup (title);
+  snippet = dup_flat_snippet (hit->snippet != NULL ? hit->snippet : "");
+  place = dup_place (self, hit);
+
+  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (labels), create_label (title_markup, "search-title"));
+
+  if (*snippet != '\0')
+    {
+      g_autofree char *snippet_markup = marked_to_markup (snippet);
+
+      label = create_label (snippet_markup, "search-snippet");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 3);
+      gtk_box_append (GTK_BOX (labels), label);
+    }
+
+  if (place != NULL && *place != '\0')
+    {
+      g_autofree char *place_markup = g_markup_escape_text (place, -1);
+
+      label = create_label (place_markup, "search-place");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (labels), label);
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_box_append (GTK_BOX (box), create_kind_icon (hit->kind));
+  gtk_box_append (GTK_BOX (box), labels);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  return row;
+}
+
+static void
+clear_rows (AccordSearchPanel *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+}
+
+static char *
+dup_selected_id (AccordSearchPanel *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
+  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+
+  if (index < 0 || self->hits == NULL || (guint) index >= self->hits->len)
+    return NULL;
+
+  return g_strdup (((AccordSearchHit *) g_ptr_array_index (self->hits, index))->id);
+}
+
+static void
+set_count (AccordSearchPanel *self,
+           const char        *text)
+{
+  gtk_label_set_label (self->count_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), text != NULL);
+
+  /* Screen readers hear the count with the entry. */
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->search_entry),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* Shows @hits (NULL: none), keeping the row of @selected_id selected. The
+ * array holds one more hit than is shown when there are more. */
+static void
+show_hits (AccordSearchPanel *self,
+           GPtrArray         *hits,
+           const char        *selected_id)
+{
+  g_autofree char *count = NULL;
+  gboolean more;
+
+  clear_rows (self);
+  g_clear_pointer (&self->hits, g_ptr_array_unref);
+
+  if (hits == NULL || hits->len == 0)
+    {
+      set_count (self, NULL);
+      return;
+    }
+
+  more = hits->len > MAX_RESULTS;
+  if (more)
+    g_ptr_array_set_size (hits, MAX_RESULTS);
+  self->hits = g_ptr_array_ref (hits);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      AccordSearchHit *hit = g_ptr_array_index (hits, i);
+      GtkWidget *row = create_row (self, hit);
+
+      gtk_list_box_append (self->list_box, row);
+      if (g_strcmp0 (hit->id, selected_id) == 0)
+        gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (row));
+    }
+
+  if (more)
+    count = g_strdup_printf (ngettext ("The first %u result; add words to narrow the search",
+                                       "The first %u results; add words to narrow the search",
+                                       hits->len),
+                             hits->len);
+  else
+    count = g_strdup_printf (ngettext ("%u result", "%u results", hits->len), hits->len);
+  set_count (self, count);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_query (AccordSearchPanel *self,
+           const char        *query)
+{
+  if (g_strcmp0 (self->query, query) == 0)
+    return;
+
+  g_free (self->query);
+  self->query = g_strdup (query);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+/* Searches for the entry's text and shows what was found. A query without
+ * a word to look for (only quotes, dashes or stars) finds nothing; it is
+ * not an error the user has to read about. */
+static void
+run_search (AccordSearchPanel *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *selected_id = dup_selected_id (self);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *page;
+
+  if (self->workspace == NULL || is_blank (text))
+    {
+      page = "empty";
+    }
+  else if ((hits = accord_workspace_search (self->workspace, text, MARK_START, MARK_END,
+                                            MAX_RESULTS + 1, &error)) != NULL)
+    {
+      page = hits->len > 0 ? "results" : "no-results";
+    }
+  else if (g_error_matches (error, ACCORD_WORKSPACE_ERROR, ACCORD_WORKSPACE_ERROR_INVALID_QUERY))
+    {
+      page = "no-results";
+    }
+  else
+    {
+      g_autofree char *description = g_markup_escape_text (error->message, -1);
+
+      g_debug ("Searching for “%s” failed: %s", text, error->message);
+      adw_status_page_set_description (self->error_page, description);
+      page = "error";
+    }
+
+  show_hits (self, hits, selected_id);
+  gtk_stack_set_visible_child_name (self->stack, page);
+  set_query (self, text);
+}
+
+static void
+search_changed_cb (AccordSearchPanel *self)
+{
+  run_search (self);
+}
+
+static void
+activate_row (AccordSearchPanel *self,
+              GtkListBoxRow     *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+  AccordSearchHit *hit;
+
+  g_return_if_fail (self->hits != NULL && index >= 0 && (guint) index < self->hits->len);
+
+  hit = g_ptr_array_index (self->hits, index);
+  g_signal_emit (self, signals[RESULT_ACTIVATED], 0, hit->id, self->query);
+}
+
+static void
+row_activated_cb (AccordSearchPanel *self,
+                  GtkListBoxRow     *row)
+{
+  activate_row (self, row);
+}
+
+/* Enter opens the selected result, or the best one. */
+static void
+entry_activate_cb (AccordSearchPanel *self)
+{
+  GtkListBoxRow *row;
+
+  /* Enter may come before the entry's delay has run the search. */
+  if (g_strcmp0 (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
+    run_search (self);
+
+  row = gtk_list_box_get_selected_row (self->list_box);
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->list_box, 0);
+
+  if (row != NULL)
+    activate_row (self, row);
+}
+
+static void
+entry_stop_search_cb (AccordSearchPanel *self)
+{
+  g_signal_emit (self, signals[STOP_SEARCH], 0);
+}
+
+/* Down in the entry moves into the results. */
+static gboolean
+entry_key_pressed_cb (AccordSearchPanel *self,
+                      guint              keyval,
+                      guint              keycode,
+                      GdkModifierType    state)
+{
+  GtkListBoxRow *row;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  row = gtk_list_box_get_selected_row (self->list_box);
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->list_box, 0);
+  if (row == NULL || !gtk_widget_get_mapped (GTK_WIDGET (row)))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_list_box_select_row (self->list_box, row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+
+  return GDK_EVENT_STOP;
+}
+
+/* Up from the first result goes back to the entry. */
+static gboolean
+list_keynav_failed_cb (AccordSearchPanel *self,
+                       GtkDirectionType   direction)
+{
+  if (direction != GTK_DIR_UP)
+    return FALSE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  return TRUE;
+}
+
 static void
 accord_search_panel_dispose (GObject *object)
 {
+  AccordSearchPanel *self = ACCORD_SEARCH_PANEL (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), ACCORD_TYPE_SEARCH_PANEL);
 
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->strategy);
+  g_clear_pointer (&self->hits, g_ptr_array_unref);
+
   G_OBJECT_CLASS (accord_search_panel_parent_class)->dispose (object);
+}
+
+static void
+accord_search_panel_finalize (GObject *object)
+{
+  AccordSearchPanel *self = ACCORD_SEARCH_PANEL (object);
+
+  g_clear_pointer (&self->query, g_free);
+
+  G_OBJECT_CLASS (accord_search_panel_parent_class)->finalize (object);
+}
+
+static void
+accord_search_panel_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AccordSearchPanel *self = ACCORD_SEARCH_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+
+    case PROP_STRATEGY:
+      g_value_set_object (value, self->strategy);
+      break;
+
+    case PROP_QUERY:
+      g_value_set_string (value, accord_search_panel_get_query (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accord_search_panel_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AccordSearchPanel *self = ACCORD_SEARCH_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      accord_search_panel_set_workspace (self, g_value_get_object (value));
+      break;
+
+    case PROP_STRATEGY:
+      accord_search_panel_set_strategy (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -35,18 +696,232 @@ accord_search_panel_class_init (AccordSearchPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = accord_search_panel_dispose;
+  object_class->finalize = accord_search_panel_finalize;
+  object_class->get_property = accord_search_panel_get_property;
+  object_class->set_property = accord_search_panel_set_property;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/accord-search-panel.ui");
+  /**
+   * AccordSearchPanel:workspace:
+   *
+   * The workspace searched; with none the panel only invites a search.
+   */
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL,
+                         ACCORD_TYPE_WORKSPACE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AccordSearchPanel:strategy:
+   *
+   * The strategy the workspace holds, which says where each result belongs.
+   */
+  properties[PROP_STRATEGY] =
+    g_param_spec_object ("strategy", NULL, NULL,
+                         ACCORD_TYPE_STRATEGY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AccordSearchPanel:query:
+   *
+   * The query the results shown answer, as typed.
+   */
+  properties[PROP_QUERY] =
+    g_param_spec_string ("query", NULL, NULL,
+                         "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AccordSearchPanel::result-activated:
+   * @self: the panel
+   * @entity_id: the id of the entity found
+   * @query: the query that found it
+   *
+   * Emitted when the user opens a result.
+   */
+  signals[RESULT_ACTIVATED] =
+    g_signal_new ("result-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  /**
+   * AccordSearchPanel::stop-search:
+   * @self: the panel
+   *
+   * Emitted when the user presses Escape to leave the search.
+   */
+  signals[STOP_SEARCH] =
+    g_signal_new ("stop-search",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /* Escape in the entry reaches the entry's own binding first; this one
+   * serves the results list. */
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Escape, 0, "stop-search", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/accord-search-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordSearchPanel, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AccordSearchPanel, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordSearchPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordSearchPanel, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordSearchPanel, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, AccordSearchPanel, list_box);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_keynav_failed_cb);
 }
 
 static void
 accord_search_panel_init (AccordSearchPanel *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->query = g_strdup ("");
+
+  /* In the capture phase, before the entry's text moves its cursor. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, "accord-search-panel-keys");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+
+  /* Typing while a result has the focus goes on with the query. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_box));
 }
 
+/**
+ * accord_search_panel_new:
+ *
+ * Returns: (transfer floating): a new search panel
+ */
 GtkWidget *
 accord_search_panel_new (void)
 {
   return g_object_new (ACCORD_TYPE_SEARCH_PANEL, NULL);
+}
+
+/**
+ * accord_search_panel_get_workspace:
+ * @self: an #AccordSearchPanel
+ *
+ * Returns: (transfer none) (nullable): the workspace searched
+ */
+AccordWorkspace *
+accord_search_panel_get_workspace (AccordSearchPanel *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SEARCH_PANEL (self), NULL);
+
+  return self->workspace;
+}
+
+/**
+ * accord_search_panel_set_workspace:
+ * @self: an #AccordSearchPanel
+ * @workspace: (nullable): the workspace to search
+ *
+ * Searches @workspace from now on, running the current query again.
+ */
+void
+accord_search_panel_set_workspace (AccordSearchPanel *self,
+                                   AccordWorkspace   *workspace)
+{
+  g_return_if_fail (ACCORD_IS_SEARCH_PANEL (self));
+  g_return_if_fail (workspace == NULL || ACCORD_IS_WORKSPACE (workspace));
+
+  if (!g_set_object (&self->workspace, workspace))
+    return;
+
+  run_search (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+}
+
+/**
+ * accord_search_panel_get_strategy:
+ * @self: an #AccordSearchPanel
+ *
+ * Returns: (transfer none) (nullable): the strategy results are placed in
+ */
+AccordStrategy *
+accord_search_panel_get_strategy (AccordSearchPanel *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SEARCH_PANEL (self), NULL);
+
+  return self->strategy;
+}
+
+/**
+ * accord_search_panel_set_strategy:
+ * @self: an #AccordSearchPanel
+ * @strategy: (nullable): the strategy held by the workspace
+ *
+ * Sets the strategy that says where each result belongs (the section of
+ * an objective, what a comment is about).
+ */
+void
+accord_search_panel_set_strategy (AccordSearchPanel *self,
+                                  AccordStrategy    *strategy)
+{
+  g_return_if_fail (ACCORD_IS_SEARCH_PANEL (self));
+  g_return_if_fail (strategy == NULL || ACCORD_IS_STRATEGY (strategy));
+
+  if (!g_set_object (&self->strategy, strategy))
+    return;
+
+  run_search (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRATEGY]);
+}
+
+/**
+ * accord_search_panel_focus_entry:
+ * @self: an #AccordSearchPanel
+ *
+ * Puts the focus in the search entry with its text selected, so that
+ * typing replaces the last query.
+ */
+void
+accord_search_panel_focus_entry (AccordSearchPanel *self)
+{
+  g_return_if_fail (ACCORD_IS_SEARCH_PANEL (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/**
+ * accord_search_panel_get_query:
+ * @self: an #AccordSearchPanel
+ *
+ * Returns: (transfer none): the query the results shown answer, as typed
+ */
+const char *
+accord_search_panel_get_query (AccordSearchPanel *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SEARCH_PANEL (self), NULL);
+
+  return self->query;
+}
+
+/**
+ * accord_search_panel_refresh:
+ * @self: an #AccordSearchPanel
+ *
+ * Runs the query again, after the workspace's index changed; the selected
+ * result stays selected when it is still found.
+ */
+void
+accord_search_panel_refresh (AccordSearchPanel *self)
+{
+  g_return_if_fail (ACCORD_IS_SEARCH_PANEL (self));
+
+  run_search (self);
 }

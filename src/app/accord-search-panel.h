@@ -17,6 +17,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AccordSearchPanel, accord_search_panel, ACCORD, SEARCH_PANEL, AdwBin)
 
-GtkWidget *accord_search_panel_new (void);
+GtkWidget       *accord_search_panel_new           (void);
+AccordWorkspace *accord_search_panel_get_workspace (AccordSearchPanel *self);
+void             accord_search_panel_set_workspace (AccordSearchPanel *self,
+                                                    AccordWorkspace   *workspace);
+AccordStrategy  *accord_search_panel_get_strategy  (AccordSearchPanel *self);
+void             accord_search_panel_set_strategy  (AccordSearchPanel *self,
+                                                    AccordStrategy    *strategy);
+void             accord_search_panel_focus_entry   (AccordSearchPanel *self);
+const char      *accord_search_panel_get_query     (AccordSearchPanel *self);
+void             accord_search_panel_refresh       (AccordSearchPanel *self);
 
 G_END_DECLS

@@ -11,6 +11,13 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-history-view.h"
+#include "accord-new-strategy-dialog.h"
+#include "accord-objective-editor.h"
+#include "accord-outline.h"
+#include "accord-search-panel.h"
+#include "accord-section-editor.h"
+#include "accord-welcome-page.h"
 #include "accord-window.h"
 
 struct _AccordWindow
@@ -18,15 +25,54 @@ struct _AccordWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  AccordDocument       *document;
+  GCancellable         *opening;
+  char                 *opening_path;
+  AccordEntity         *shown;       /* the entity in the editor */
 
   AdwToastOverlay      *toast_overlay;
-  AdwHeaderBar         *header_bar;
-  AdwWindowTitle       *window_title;
+  GtkStack             *main_stack;
+  AccordWelcomePage    *welcome_page;
+  AdwStatusPage        *loading_page;
+  GtkSpinner           *loading_spinner;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  AdwWindowTitle       *strategy_title;
+  AdwWindowTitle       *content_title;
+  GtkToggleButton      *search_button;
+  GtkToggleButton      *history_button;
+  GtkMenuButton        *save_button;
   GtkMenuButton        *primary_menu_button;
-  AdwStatusPage        *empty_page;
+  GtkStack             *sidebar_stack;
+  GtkStack             *content_stack;
+  AccordOutline        *outline;
+  AccordSearchPanel    *search_panel;
+  AccordSectionEditor  *section_editor;
+  AccordObjectiveEditor *objective_editor;
+  AccordHistoryView    *history_view;
+  GtkPopover           *save_popover;
+  GtkEntry             *save_message_entry;
+
+  GBinding             *title_binding;
+  GBinding             *window_title_binding;
+
+  guint                 autosave_error_shown : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AccordWindow, accord_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SEARCHING,
+  PROP_HISTORY_SHOWN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_actions      (AccordWindow *self);
+static void update_content_title (AccordWindow *self);
 
 static void
 accord_window_restore_state (AccordWindow *self)
@@ -59,10 +105,761 @@ accord_window_save_state (AccordWindow *self)
     }
 }
 
+static void
+show_toast (AccordWindow *self,
+            const char   *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error_toast (AccordWindow *self,
+                  const GError *error)
+{
+  show_toast (self, error->message);
+}
+
+/* The editor ------------------------------------------------------------ */
+
+static void
+shown_title_changed_cb (AccordWindow *self)
+{
+  update_content_title (self);
+}
+
+static void
+update_content_title (AccordWindow *self)
+{
+  const char *title = NULL;
+  const char *status;
+
+  if (self->document == NULL)
+    return;
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "history"))
+    title = _("History");
+  else if (self->shown != NULL)
+    title = accord_entity_get_field (self->shown, "title");
+
+  if (accord_document_get_unsaved (self->document))
+    status = _("Unsaved changes");
+  else
+    status = _("No unsaved changes");
+
+  adw_window_title_set_title (self->content_title, title != NULL ? title : "");
+  adw_window_title_set_subtitle (self->content_title, status);
+}
+
+static void
+show_entity (AccordWindow *self,
+             AccordEntity *entity)
+{
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_func (self->shown, shown_title_changed_cb, self);
+
+  g_set_object (&self->shown, entity);
+
+  if (entity != NULL)
+    g_signal_connect_object (entity, "notify::title", G_CALLBACK (shown_title_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  if (entity != NULL && self->document != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!accord_workspace_set_state (accord_document_get_workspace (self->document),
+                                       "last-entity", accord_entity_get_id (entity), &error))
+        g_debug ("Could not remember the place: %s", error->message);
+    }
+
+  accord_section_editor_set_section (self->section_editor,
+                                     ACCORD_IS_SECTION (entity) ? ACCORD_SECTION (entity) : NULL);
+  accord_objective_editor_set_objective (self->objective_editor,
+                                         ACCORD_IS_OBJECTIVE (entity) ?
+                                         ACCORD_OBJECTIVE (entity) : NULL);
+
+  if (ACCORD_IS_SECTION (entity))
+    gtk_stack_set_visible_child_name (self->content_stack, "section");
+  else if (ACCORD_IS_OBJECTIVE (entity))
+    gtk_stack_set_visible_child_name (self->content_stack, "objective");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+
+  update_content_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_SHOWN]);
+}
+
+static void
+outline_selected_cb (AccordWindow  *self,
+                     GParamSpec    *pspec,
+                     AccordOutline *outline)
+{
+  AccordEntity *selected = accord_outline_get_selected (outline);
+
+  if (selected != self->shown)
+    show_entity (self, selected);
+}
+
+static void
+outline_activated_cb (AccordWindow  *self,
+                      AccordEntity  *entity,
+                      AccordOutline *outline)
+{
+  show_entity (self, entity);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+
+  if (ACCORD_IS_SECTION (entity))
+    accord_section_editor_focus_body (self->section_editor);
+  else if (ACCORD_IS_OBJECTIVE (entity))
+    accord_objective_editor_focus_title (self->objective_editor);
+}
+
+/* Search ----------------------------------------------------------------- */
+
+static void
+search_result_activated_cb (AccordWindow      *self,
+                            const char        *id,
+                            const char        *query,
+                            AccordSearchPanel *panel)
+{
+  AccordStrategy *strategy = accord_document_get_strategy (self->document);
+  AccordEntity *entity = accord_strategy_lookup (strategy, id);
+
+  /* A comment is shown where it belongs. */
+  if (ACCORD_IS_COMMENT (entity))
+    entity = accord_strategy_lookup (strategy, accord_entity_get_field (entity, "target"));
+
+  if (!ACCORD_IS_SECTION (entity) && !ACCORD_IS_OBJECTIVE (entity))
+    return;
+
+  accord_outline_select (self->outline, entity);
+  show_entity (self, entity);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+
+  if (ACCORD_IS_SECTION (entity))
+    accord_section_editor_reveal_text (self->section_editor, query);
+  else
+    accord_objective_editor_focus_title (self->objective_editor);
+}
+
+static gboolean
+get_searching (AccordWindow *self)
+{
+  /* Asked by the property action before the template is built. */
+  if (self->sidebar_stack == NULL)
+    return FALSE;
+
+  return g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "search");
+}
+
+static void
+set_searching (AccordWindow *self,
+               gboolean      searching)
+{
+  if (searching)
+    {
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "search");
+      adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+      accord_search_panel_focus_entry (self->search_panel);
+    }
+  else if (get_searching (self))
+    {
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "outline");
+      gtk_widget_grab_focus (GTK_WIDGET (self->outline));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+static void
+search_stopped_cb (AccordWindow      *self,
+                   AccordSearchPanel *panel)
+{
+  set_searching (self, FALSE);
+}
+
+static gboolean
+get_history_shown (AccordWindow *self)
+{
+  if (self->content_stack == NULL)
+    return FALSE;
+
+  return g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "history");
+}
+
+static void
+set_history_shown (AccordWindow *self,
+                   gboolean      shown)
+{
+  if (shown == get_history_shown (self))
+    return;
+
+  if (shown)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "history");
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+      update_content_title (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_SHOWN]);
+    }
+  else
+    show_entity (self, self->shown);
+}
+
+/* Opening ---------------------------------------------------------------- */
+
+static void
+document_unsaved_cb (AccordWindow   *self,
+                     GParamSpec     *pspec,
+                     AccordDocument *document)
+{
+  update_content_title (self);
+  update_actions (self);
+}
+
+static void
+document_autosave_failed_cb (AccordWindow   *self,
+                             const GError   *error,
+                             AccordDocument *document)
+{
+  g_autofree char *message = NULL;
+
+  /* Once per streak of failures: it is tried again every few seconds. */
+  if (self->autosave_error_shown)
+    return;
+
+  self->autosave_error_shown = TRUE;
+  message = g_strdup_printf (_("Your edits could not be written to disk: %s"), error->message);
+  show_toast (self, message);
+}
+
+static void
+document_pending_cb (AccordWindow   *self,
+                     GParamSpec     *pspec,
+                     AccordDocument *document)
+{
+  if (!accord_document_get_pending (document))
+    {
+      self->autosave_error_shown = FALSE;
+      accord_search_panel_refresh (self->search_panel);
+    }
+}
+
+/* Shows the strategy the document holds now: after opening, and after a
+ * discard or a restore read it again. */
+static void
+show_strategy (AccordWindow *self)
+{
+  AccordStrategy *strategy = accord_document_get_strategy (self->document);
+  g_autofree char *shown_id = NULL;
+  AccordEntity *again = NULL;
+
+  if (self->shown != NULL)
+    shown_id = g_strdup (accord_entity_get_id (self->shown));
+
+  g_clear_pointer (&self->title_binding, g_binding_unbind);
+  g_clear_pointer (&self->window_title_binding, g_binding_unbind);
+  self->title_binding = g_object_bind_property (strategy, "title", self->strategy_title, "title",
+                                                G_BINDING_SYNC_CREATE);
+  self->window_title_binding = g_object_bind_property (strategy, "title", self, "title",
+                                                       G_BINDING_SYNC_CREATE);
+
+  accord_outline_set_strategy (self->outline, strategy);
+  accord_search_panel_set_strategy (self->search_panel, strategy);
+  accord_search_panel_set_workspace (self->search_panel,
+                                     accord_document_get_workspace (self->document));
+
+  if (shown_id != NULL)
+    again = accord_strategy_lookup (strategy, shown_id);
+
+  show_entity (self, NULL);
+  if (again != NULL)
+    {
+      accord_outline_select (self->outline, again);
+      show_entity (self, again);
+    }
+}
+
+static void
+document_strategy_cb (AccordWindow   *self,
+                      GParamSpec     *pspec,
+                      AccordDocument *document)
+{
+  show_strategy (self);
+}
+
+static void
+set_document (AccordWindow   *self,
+              AccordDocument *document)
+{
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      accord_document_close (self->document);
+    }
+
+  g_set_object (&self->document, document);
+
+  if (document == NULL)
+    {
+      g_clear_pointer (&self->title_binding, g_binding_unbind);
+      g_clear_pointer (&self->window_title_binding, g_binding_unbind);
+      return;
+    }
+
+  g_signal_connect_object (document, "notify::unsaved", G_CALLBACK (document_unsaved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::pending", G_CALLBACK (document_pending_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::strategy", G_CALLBACK (document_strategy_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "autosave-failed", G_CALLBACK (document_autosave_failed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  accord_history_view_set_repository (self->history_view,
+                                      accord_document_get_repository (document));
+  show_strategy (self);
+}
+
+static void
+remember_recent (AccordWindow *self,
+                 const char   *path)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-strategies");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint count = 1;
+
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && count < 10; i++)
+    {
+      if (!g_str_equal (recent[i], path))
+        {
+          g_strv_builder_add (builder, recent[i]);
+          count++;
+        }
+    }
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-strategies", (const char * const *) updated);
+}
+
+/* Opens on what the user worked on last, or the first section: the place
+ * to start typing. */
+static void
+restore_place (AccordWindow *self)
+{
+  AccordStrategy *strategy = accord_document_get_strategy (self->document);
+  AccordWorkspace *workspace = accord_document_get_workspace (self->document);
+  g_autofree char *last = accord_workspace_dup_state (workspace, "last-entity");
+  g_autoptr(AccordEntity) entity = NULL;
+
+  if (last != NULL && accord_strategy_lookup (strategy, last) != NULL)
+    entity = g_object_ref (accord_strategy_lookup (strategy, last));
+  else
+    entity = g_list_model_get_item (accord_strategy_get_children (strategy, NULL), 0);
+
+  if (!ACCORD_IS_SECTION (entity) && !ACCORD_IS_OBJECTIVE (entity))
+    return;
+
+  accord_outline_select (self->outline, entity);
+  show_entity (self, entity);
+
+  if (ACCORD_IS_SECTION (entity))
+    accord_section_editor_focus_body (self->section_editor);
+  else
+    accord_objective_editor_focus_title (self->objective_editor);
+}
+
+static void
+document_opened_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AccordWindow) self = user_data;
+  g_autoptr(AccordDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = accord_document_open_finish (result, &error);
+  gtk_spinner_stop (self->loading_spinner);
+  g_clear_object (&self->opening);
+
+  if (document == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"),
+                                                      self->opening_path, error->message);
+
+          show_toast (self, message);
+        }
+
+      gtk_stack_set_visible_child_name (self->main_stack,
+                                        self->document != NULL ? "strategy" : "welcome");
+      return;
+    }
+
+  remember_recent (self, accord_document_get_path (document));
+  set_document (self, document);
+  gtk_stack_set_visible_child_name (self->main_stack, "strategy");
+  update_actions (self);
+  update_content_title (self);
+
+  restore_place (self);
+  g_debug ("Opened %s", accord_document_get_path (document));
+
+  if (accord_document_get_recovered (document))
+    show_toast (self, _("Unsaved changes from your last session were recovered"));
+}
+
+/**
+ * accord_window_open:
+ * @self: an #AccordWindow
+ * @path: a strategy's folder
+ *
+ * Opens the strategy at @path in this window, reading it off the main
+ * thread while a spinner shows.
+ */
+void
+accord_window_open (AccordWindow *self,
+                    const char   *path)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+  self->opening = g_cancellable_new ();
+
+  g_free (self->opening_path);
+  self->opening_path = g_strdup (path);
+
+  name = g_path_get_basename (path);
+  title = g_strdup_printf (_("Opening “%s”…"), name);
+  adw_status_page_set_title (self->loading_page, title);
+  gtk_spinner_start (self->loading_spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+
+  accord_document_open_async (path, self->opening, document_opened_cb, g_object_ref (self));
+}
+
+/**
+ * accord_window_get_document:
+ * @self: an #AccordWindow
+ *
+ * Returns: (transfer none) (nullable): the strategy open in the window
+ */
+AccordDocument *
+accord_window_get_document (AccordWindow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/* Whether the window shows a strategy or is opening one. */
+gboolean
+accord_window_is_busy (AccordWindow *self)
+{
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), FALSE);
+
+  return self->document != NULL || self->opening != NULL;
+}
+
+/* Actions ---------------------------------------------------------------- */
+
+static void
+update_actions (AccordWindow *self)
+{
+  gboolean open = self->document != NULL;
+  gboolean unsaved = open && accord_document_get_unsaved (self->document);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-revision", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.confirm-save-revision", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-changes", unsaved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-outline", open);
+}
+
+static void
+folder_chosen_cb (AccordWindow         *self,
+                  int                   response,
+                  GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (folder);
+
+      if (path != NULL)
+        accord_window_open_in_place (self, path);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open a Strategy"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (folder_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  accord_window_open_in_place (ACCORD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+strategy_created_cb (AccordWindow             *self,
+                     const char               *path,
+                     AccordNewStrategyDialog  *dialog)
+{
+  accord_window_open_in_place (self, path);
+}
+
+static void
+new_strategy_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+  GtkWidget *dialog = accord_new_strategy_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "created", G_CALLBACK (strategy_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_popover_show_cb (AccordWindow *self,
+                      GtkPopover   *popover)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  message = accord_document_describe_changes (self->document, &error);
+  gtk_editable_set_text (GTK_EDITABLE (self->save_message_entry), message != NULL ? message : "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->save_message_entry));
+
+  if (message == NULL && !g_error_matches (error, ACCORD_REPOSITORY_ERROR,
+                                           ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE))
+    show_error_toast (self, error);
+}
+
+static void
+save_message_changed_cb (AccordWindow *self,
+                         GtkEntry     *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.confirm-save-revision",
+                                 self->document != NULL && *stripped != '\0');
+}
+
+static void
+save_revision_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  gtk_menu_button_popup (self->save_button);
+}
+
+static void
+open_preferences_cb (AccordWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.preferences", NULL);
+}
+
+static void
+confirm_save_revision_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+  g_autofree char *message = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->save_message_entry))));
+  g_autofree char *revision = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (*message == '\0')
+    return;
+
+  gtk_popover_popdown (self->save_popover);
+  revision = accord_document_save_revision (self->document, message, &error);
+
+  if (revision != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Revision %.7s saved"), revision);
+
+      show_toast (self, title);
+      accord_history_view_reload (self->history_view);
+    }
+  else if (g_error_matches (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE))
+    show_toast (self, _("Nothing to save: the strategy is as in the last revision"));
+  else if (g_error_matches (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NO_AUTHOR))
+    {
+      AdwToast *toast = adw_toast_new (_("Tell Accord who you are to save revisions"));
+
+      adw_toast_set_button_label (toast, _("_Preferences"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_preferences_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else
+    show_error_toast (self, error);
+
+  update_content_title (self);
+}
+
+static void
+discard_response_cb (AccordWindow     *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "discard"))
+    return;
+
+  if (!accord_document_discard (self->document, &error))
+    show_error_toast (self, error);
+  else
+    show_toast (self, _("Changes discarded"));
+
+  accord_history_view_reload (self->history_view);
+  update_content_title (self);
+}
+
+static void
+discard_changes_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
+                                   _("Every change since the last revision will be lost: the "
+                                     "strategy goes back to how it was saved last."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_outline_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+/* History ---------------------------------------------------------------- */
+
+static void
+history_before_change_cb (AccordWindow      *self,
+                          AccordHistoryView *view)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A restore reads the files: they must hold every edit. */
+  if (!accord_document_flush (self->document, &error))
+    show_error_toast (self, error);
+}
+
+static void
+history_restored_cb (AccordWindow      *self,
+                     const char        *revision,
+                     AccordHistoryView *view)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!accord_document_reload (self->document, &error))
+    show_error_toast (self, error);
+}
+
+/* Closing ---------------------------------------------------------------- */
+
+static void
+close_anyway_cb (AccordWindow     *self,
+                 const char       *response,
+                 AdwMessageDialog *dialog)
+{
+  if (!g_str_equal (response, "close"))
+    return;
+
+  set_document (self, NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static gboolean
 accord_window_close_request (GtkWindow *window)
 {
-  accord_window_save_state (ACCORD_WINDOW (window));
+  AccordWindow *self = ACCORD_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  accord_window_save_state (self);
+
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+
+  if (self->document != NULL && !accord_document_flush (self->document, &error))
+    {
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (window, _("Your Last Edits Could Not Be Kept"),
+                                       NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("Closing now loses them. %s"), error->message);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Keep Open"),
+                                        "close", _("_Close Anyway"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_anyway_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  set_document (self, NULL);
 
   return GTK_WINDOW_CLASS (accord_window_parent_class)->close_request (window);
 }
@@ -71,6 +868,12 @@ static void
 accord_window_dispose (GObject *object)
 {
   AccordWindow *self = ACCORD_WINDOW (object);
+
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+
+  set_document (self, NULL);
+  show_entity (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_WINDOW);
 
@@ -83,8 +886,56 @@ accord_window_finalize (GObject *object)
   AccordWindow *self = ACCORD_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->opening);
+  g_clear_pointer (&self->opening_path, g_free);
 
   G_OBJECT_CLASS (accord_window_parent_class)->finalize (object);
+}
+
+static void
+accord_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AccordWindow *self = ACCORD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCHING:
+      g_value_set_boolean (value, get_searching (self));
+      break;
+
+    case PROP_HISTORY_SHOWN:
+      g_value_set_boolean (value, get_history_shown (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accord_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  AccordWindow *self = ACCORD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCHING:
+      set_searching (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_HISTORY_SHOWN:
+      set_history_shown (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -96,15 +947,75 @@ accord_window_class_init (AccordWindowClass *klass)
 
   object_class->dispose = accord_window_dispose;
   object_class->finalize = accord_window_finalize;
+  object_class->get_property = accord_window_get_property;
+  object_class->set_property = accord_window_set_property;
+
+  properties[PROP_SEARCHING] =
+    g_param_spec_boolean ("searching", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HISTORY_SHOWN] =
+    g_param_spec_boolean ("history-shown", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   window_class->close_request = accord_window_close_request;
 
+  g_type_ensure (ACCORD_TYPE_WELCOME_PAGE);
+  g_type_ensure (ACCORD_TYPE_OUTLINE);
+  g_type_ensure (ACCORD_TYPE_SEARCH_PANEL);
+  g_type_ensure (ACCORD_TYPE_SECTION_EDITOR);
+  g_type_ensure (ACCORD_TYPE_OBJECTIVE_EDITOR);
+  g_type_ensure (ACCORD_TYPE_HISTORY_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/accord-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, strategy_title);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, history_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, primary_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, search_panel);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, section_editor);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, objective_editor);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, history_view);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, save_popover);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, save_message_entry);
+
+  gtk_widget_class_bind_template_callback (widget_class, outline_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outline_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, history_before_change_cb);
+  gtk_widget_class_bind_template_callback (widget_class, history_restored_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_message_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-strategy", NULL, new_strategy_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save-revision", NULL, save_revision_action);
+  gtk_widget_class_install_action (widget_class, "win.confirm-save-revision", NULL,
+                                   confirm_save_revision_action);
+  gtk_widget_class_install_action (widget_class, "win.discard-changes", NULL,
+                                   discard_changes_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-history", "history-shown");
+  gtk_widget_class_install_property_action (widget_class, "win.search", "searching");
+  gtk_widget_class_install_action (widget_class, "win.show-outline", NULL, show_outline_action);
 }
 
 static void
@@ -114,6 +1025,9 @@ accord_window_init (AccordWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   accord_window_restore_state (self);
+
+  gtk_popover_set_default_widget (self->save_popover, NULL);
+  update_actions (self);
 }
 
 AccordWindow *
@@ -126,13 +1040,6 @@ accord_window_new (AccordApplication *application)
                        NULL);
 }
 
-/**
- * accord_window_add_toast:
- * @self: an #AccordWindow
- * @toast: (transfer full): the toast to show
- *
- * Shows @toast over the window's content.
- */
 void
 accord_window_add_toast (AccordWindow *self,
                          AdwToast     *toast)
@@ -141,4 +1048,26 @@ accord_window_add_toast (AccordWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * accord_window_open_in_place:
+ * @self: an #AccordWindow
+ * @path: a strategy's folder
+ *
+ * Opens @path here when the window shows no strategy, else in a new
+ * window, and focuses a window that already shows it.
+ */
+void
+accord_window_open_in_place (AccordWindow *self,
+                             const char   *path)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+
+  if (app != NULL)
+    accord_application_open_strategy (ACCORD_APPLICATION (app), path);
+  else
+    accord_window_open (self, path);
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "accord-application.h"
+#include "accord-document.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +19,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AccordWindow, accord_window, ACCORD, WINDOW, AdwApplicationWindow)
 
 AccordWindow *accord_window_new        (AccordApplication *application);
-void          accord_window_add_toast  (AccordWindow      *self,
-                                        AdwToast          *toast);
+void            accord_window_add_toast      (AccordWindow      *self,
+                                              AdwToast          *toast);
+void            accord_window_open           (AccordWindow      *self,
+                                              const char        *path);
+void            accord_window_open_in_place  (AccordWindow      *self,
+                                              const char        *path);
+AccordDocument *accord_window_get_document   (AccordWindow      *self);
+gboolean        accord_window_is_busy        (AccordWindow      *self);
 
 G_END_DECLS

@@ -30,7 +30,7 @@ main (int    argc,
 
   g_set_application_name (_("Accord"));
 
-  app = accord_application_new (G_APPLICATION_DEFAULT_FLAGS);
+  app = accord_application_new (G_APPLICATION_HANDLES_OPEN);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

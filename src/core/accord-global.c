@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "accord-errors.h"
+#include "accord-git-private.h"
 #include "accord-global.h"
 #include "accord-sqlite-private.h"
 
@@ -164,4 +165,76 @@ accord_dup_runtime_info (void)
                          g_variant_new_boolean (sqlite_has_fts5 (NULL)));
 
   return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+/* A value of @config as a new string, or NULL when it is missing or empty:
+ * git itself refuses an empty name or e-mail address. */
+static char *
+dup_config_string (git_config *config,
+                   const char *key)
+{
+  const char *value = NULL;
+
+  if (git_config_get_string (&value, config, key) < 0)
+    {
+      git_error_clear ();
+      return NULL;
+    }
+
+  if (value == NULL || *value == '\0')
+    return NULL;
+
+  return g_strdup (value);
+}
+
+/**
+ * accord_get_git_identity:
+ * @name: (out) (optional) (nullable) (transfer full): return location for
+ *   git's `user.name`, or %NULL when it is not set
+ * @email: (out) (optional) (nullable) (transfer full): return location for
+ *   git's `user.email`, or %NULL when it is not set
+ *
+ * Reads who the user is to git: `user.name` and `user.email` from the
+ * user's own configuration (`~/.gitconfig`, `$XDG_CONFIG_HOME/git/config`)
+ * and the system's (`/etc/gitconfig`), the configuration a revision is
+ * signed with when no author is given. A strategy's own `.git/config` is
+ * not read. Empty values count as not set.
+ *
+ * Returns: %TRUE if at least one of the two is set
+ */
+gboolean
+accord_get_git_identity (char **name,
+                         char **email)
+{
+  g_autoptr(git_config) config = NULL;
+  g_autoptr(git_config) snapshot = NULL;
+  g_autofree char *found_name = NULL;
+  g_autofree char *found_email = NULL;
+  gboolean found;
+
+  accord_init ();
+
+  /* A snapshot, because strings read from a live configuration may be
+   * freed when it reloads its files. */
+  if (git_config_open_default (&config) == 0 &&
+      git_config_snapshot (&snapshot, config) == 0)
+    {
+      found_name = dup_config_string (snapshot, "user.name");
+      found_email = dup_config_string (snapshot, "user.email");
+    }
+  else
+    {
+      g_debug ("Could not read git’s configuration: %s",
+               git_error_last () != NULL ? git_error_last ()->message : "unknown error");
+      git_error_clear ();
+    }
+
+  found = found_name != NULL || found_email != NULL;
+
+  if (name != NULL)
+    *name = g_steal_pointer (&found_name);
+  if (email != NULL)
+    *email = g_steal_pointer (&found_email);
+
+  return found;
 }

@@ -15,5 +15,7 @@ void         accord_init                 (void);
 const char  *accord_get_version          (void);
 gboolean     accord_check_runtime        (GError **error);
 GVariant    *accord_dup_runtime_info     (void) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     accord_get_git_identity     (char   **name,
+                                          char   **email);
 
 G_END_DECLS

@@ -1178,6 +1178,73 @@ accord_workspace_write (AccordWorkspace  *self,
 }
 
 /**
+ * accord_workspace_dup_state:
+ * @self: an #AccordWorkspace
+ * @key: a name, such as "last-entity"
+ *
+ * Reads a value kept for this copy of the strategy only: what the user
+ * looked at last, and the like. Never part of the strategy, never synced.
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL
+ */
+char *
+accord_workspace_dup_state (AccordWorkspace *self,
+                            const char      *key)
+{
+  g_autoptr(AccordSqliteStmt) stmt = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!prepare (self, "SELECT value FROM state WHERE key = ?1", &stmt, NULL))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return NULL;
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/**
+ * accord_workspace_set_state:
+ * @self: an #AccordWorkspace
+ * @key: a name
+ * @value: (nullable): its new value, or %NULL to forget it
+ * @error: return location for a #GError
+ *
+ * Keeps a value for accord_workspace_dup_state().
+ *
+ * Returns: %TRUE if it was written
+ */
+gboolean
+accord_workspace_set_state (AccordWorkspace  *self,
+                            const char       *key,
+                            const char       *value,
+                            GError          **error)
+{
+  g_autoptr(AccordSqliteStmt) stmt = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (value == NULL)
+    {
+      if (!prepare (self, "DELETE FROM state WHERE key = ?1", &stmt, error))
+        return FALSE;
+    }
+  else if (!prepare (self, "INSERT INTO state (key, value) VALUES (?1, ?2)"
+                           " ON CONFLICT (key) DO UPDATE SET value = ?2", &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+
+  return run (self, stmt, NULL, error);
+}
+
+/**
  * accord_workspace_begin_session:
  * @self: an #AccordWorkspace
  * @interrupted: (out) (optional): set to whether the last program that
@@ -1297,19 +1364,31 @@ accord_workspace_load_finish (GAsyncResult  *result,
 static char *
 build_match (const char *query)
 {
-  g_auto(GStrv) words = g_str_tokenize_and_fold (query, NULL, NULL);
+  g_auto(GStrv) pieces = g_strsplit_set (query, " \t\n\r\f\v", -1);
   GString *match = g_string_new (NULL);
 
-  for (guint i = 0; words[i] != NULL; i++)
+  for (guint i = 0; pieces[i] != NULL; i++)
     {
+      g_auto(GStrv) tokens = g_str_tokenize_and_fold (pieces[i], NULL, NULL);
+      g_auto(GStrv) parts = NULL;
       g_autofree char *escaped = NULL;
-      g_auto(GStrv) parts = g_strsplit (words[i], "\"", -1);
 
+      /* "*", "(", "-"…: nothing the index could match. A phrase without
+       * a word would make the whole query match nothing. */
+      if (tokens[0] == NULL)
+        continue;
+
+      /* The piece as typed, not folded by GLib: the index folds with its
+       * own tokenizer, which keeps "ß" or "²" as they are. */
+      parts = g_strsplit (pieces[i], "\"", -1);
       escaped = g_strjoinv ("\"\"", parts);
       if (match->len > 0)
         g_string_append_c (match, ' ');
-      g_string_append_printf (match, "\"%s\"%s", escaped, words[i + 1] == NULL ? "*" : "");
+      g_string_append_printf (match, "\"%s\"", escaped);
     }
+
+  if (match->len > 0)
+    g_string_append_c (match, '*');
 
   return g_string_free (match, match->len == 0);
 }

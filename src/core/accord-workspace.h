@@ -76,6 +76,12 @@ gboolean         accord_workspace_begin_session (AccordWorkspace *self,
                                                gboolean          *interrupted,
                                                GError           **error);
 void             accord_workspace_end_session (AccordWorkspace   *self);
+char            *accord_workspace_dup_state   (AccordWorkspace   *self,
+                                               const char        *key) G_GNUC_WARN_UNUSED_RESULT;
+gboolean         accord_workspace_set_state   (AccordWorkspace   *self,
+                                               const char        *key,
+                                               const char        *value,
+                                               GError           **error);
 
 void             accord_workspace_load_async  (const char          *path,
                                                GCancellable        *cancellable,

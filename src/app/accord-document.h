@@ -1,0 +1,52 @@
+/* accord-document.h
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "accord.h"
+
+G_BEGIN_DECLS
+
+#define ACCORD_TYPE_DOCUMENT (accord_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (AccordDocument, accord_document, ACCORD, DOCUMENT, GObject)
+
+/* How long after the last change edits reach the disk, and how long at
+ * most while the user keeps typing. */
+#define ACCORD_DOCUMENT_AUTOSAVE_DELAY_MS 400
+#define ACCORD_DOCUMENT_AUTOSAVE_MAX_DELAY_MS 1000
+
+void              accord_document_open_async        (const char           *path,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+AccordDocument   *accord_document_open_finish       (GAsyncResult         *result,
+                                                     GError              **error);
+const char       *accord_document_get_path          (AccordDocument       *self);
+AccordRepository *accord_document_get_repository    (AccordDocument       *self);
+AccordWorkspace  *accord_document_get_workspace     (AccordDocument       *self);
+AccordStrategy   *accord_document_get_strategy      (AccordDocument       *self);
+gboolean          accord_document_get_unsaved       (AccordDocument       *self);
+gboolean          accord_document_get_recovered     (AccordDocument       *self);
+gboolean          accord_document_get_pending       (AccordDocument       *self);
+gboolean          accord_document_flush             (AccordDocument       *self,
+                                                     GError              **error);
+char             *accord_document_describe_changes  (AccordDocument       *self,
+                                                     GError              **error);
+char             *accord_document_save_revision     (AccordDocument       *self,
+                                                     const char           *message,
+                                                     GError              **error);
+gboolean          accord_document_discard           (AccordDocument       *self,
+                                                     GError              **error);
+gboolean          accord_document_reload            (AccordDocument       *self,
+                                                     GError              **error);
+void              accord_document_close             (AccordDocument       *self);
+char             *accord_document_dup_author        (void);
+
+G_END_DECLS
