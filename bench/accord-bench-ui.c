@@ -207,6 +207,8 @@ measure (const char *what,
                                             gtk_adjustment_get_page_size (adjustment));
       spin_until_painted (GTK_WIDGET (window));
       now = g_get_monotonic_time ();
+      if (g_getenv ("ACCORD_BENCH_VERBOSE"))
+        printf ("    page %u: %.1f ms\n", frames, (now - last) / 1000.0);
       if (last > 0)
         longest_frame = MAX (longest_frame, now - last);
       last = now;

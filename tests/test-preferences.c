@@ -319,10 +319,10 @@ test_editor (Fixture       *fixture,
   spin_until_active (line_numbers, TRUE);
 
   shown = gtk_font_chooser_get_font (GTK_FONT_CHOOSER (font_button));
-  g_assert_cmpstr (shown, ==, "Monospace 11");
-  gtk_font_chooser_set_font (GTK_FONT_CHOOSER (font_button), "Sans Bold 14");
+  g_assert_cmpstr (shown, ==, "Sans 12");
+  gtk_font_chooser_set_font (GTK_FONT_CHOOSER (font_button), "Serif Bold 14");
   font = get_string (fixture, "editor-font");
-  g_assert_cmpstr (font, ==, "Sans Bold 14");
+  g_assert_cmpstr (font, ==, "Serif Bold 14");
 
   g_settings_set_string (fixture->settings, "editor-font", "Serif 9");
   accord_test_ui_spin (50);

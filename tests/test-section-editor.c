@@ -684,8 +684,8 @@ test_section_editor_settings (Fixture       *fixture,
   g_assert_false (gtk_source_view_get_show_line_numbers (GTK_SOURCE_VIEW (view)));
 
   font = pango_context_get_font_description (gtk_widget_get_pango_context (view));
-  g_assert_cmpstr (pango_font_description_get_family (font), ==, "Monospace");
-  g_assert_cmpfloat_with_epsilon (get_points (font), 11.0, 0.01);
+  g_assert_cmpstr (pango_font_description_get_family (font), ==, "Sans");
+  g_assert_cmpfloat_with_epsilon (get_points (font), 12.0, 0.01);
 
   g_settings_set_string (fixture->settings, "editor-font", "Serif Bold Italic 17");
   deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;

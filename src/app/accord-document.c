@@ -480,18 +480,34 @@ accord_document_flush (AccordDocument  *self,
 /**
  * accord_document_dup_author:
  *
- * Returns: (transfer full) (nullable): "Name <e-mail>" from the
- *   preferences, or %NULL to use git's configuration
+ * Who saves revisions: the name and e-mail address from the preferences,
+ * each taken from git's configuration when left empty there.
+ *
+ * Returns: (transfer full) (nullable): "Name <e-mail>", or %NULL when
+ *   neither source knows both
  */
 char *
 accord_document_dup_author (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *name = g_settings_get_string (settings, "author-name");
-  g_autofree char *email = g_settings_get_string (settings, "author-email");
+  g_autofree char *name = g_strstrip (g_settings_get_string (settings, "author-name"));
+  g_autofree char *email = g_strstrip (g_settings_get_string (settings, "author-email"));
+  g_autofree char *git_name = NULL;
+  g_autofree char *git_email = NULL;
 
-  g_strstrip (name);
-  g_strstrip (email);
+  if (*name == '\0' || *email == '\0')
+    accord_get_git_identity (&git_name, &git_email);
+
+  if (*name == '\0' && git_name != NULL)
+    {
+      g_free (name);
+      name = g_steal_pointer (&git_name);
+    }
+  if (*email == '\0' && git_email != NULL)
+    {
+      g_free (email);
+      email = g_steal_pointer (&git_email);
+    }
 
   if (*name == '\0' || *email == '\0')
     return NULL;

@@ -46,7 +46,7 @@ accord_init (void)
 /**
  * accord_get_version:
  *
- * Returns: (transfer none): the version of libaccord, such as "0.1.0".
+ * Returns: (transfer none): the version of libaccord, such as "0.2.0".
  */
 const char *
 accord_get_version (void)
