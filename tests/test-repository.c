@@ -12,6 +12,7 @@
 
 #include "accord.h"
 #include "accord-git-private.h"
+#include "accord-strategy-private.h"
 #include "accord-test-util.h"
 
 /* Strategies stored in real git repositories, checked with the git
@@ -442,6 +443,25 @@ test_create_folders (Fixture       *fixture,
   nested = accord_repository_create (deep, strategy, BOB, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (nested);
+
+  /* A failure once the repository is made leaves the folder empty, ready
+   * for another try. */
+  {
+    g_autoptr(AccordStrategy) broken = accord_strategy_new ("Broken", "en");
+    g_autoptr(AccordRepository) failed = NULL;
+    g_autofree char *target = g_build_filename (fixture->tmpdir, "failed", NULL);
+    g_autoptr(GDir) dir = NULL;
+
+    g_assert_cmpint (g_mkdir (target, 0755), ==, 0);
+    _accord_strategy_set_unreadable (broken, TRUE);
+    failed = accord_repository_create (target, broken, BOB, NULL, &error);
+    g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_IO);
+    g_assert_null (failed);
+    g_clear_error (&error);
+    dir = g_dir_open (target, 0, &error);
+    g_assert_no_error (error);
+    g_assert_null (g_dir_read_name (dir));
+  }
 }
 
 static void

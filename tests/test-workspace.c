@@ -485,51 +485,6 @@ test_write_ahead_log (Fixture       *fixture,
   sqlite3_close (db);
 }
 
-static void
-loaded_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static AccordStrategy *
-load_in_background (const char  *path,
-                    GError     **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  accord_workspace_load_async (path, NULL, loaded_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return accord_workspace_load_finish (result, error);
-}
-
-static void
-test_load_async (Fixture       *fixture,
-                 gconstpointer  data)
-{
-  g_autoptr(AccordStrategy) direct = NULL;
-  g_autoptr(AccordStrategy) background = NULL;
-  g_autoptr(AccordStrategy) missing = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *nowhere = g_build_filename (fixture->tmpdir, "nowhere", NULL);
-
-  direct = accord_repository_load (fixture->repository, &error);
-  g_assert_no_error (error);
-
-  background = load_in_background (fixture->path, &error);
-  g_assert_no_error (error);
-  assert_same_strategy (direct, background);
-
-  missing = load_in_background (nowhere, &error);
-  g_assert_null (missing);
-  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY);
-}
-
 /* Writing through the workspace indexes what was written at once, without
  * loading the strategy again; and the next load agrees. */
 static void
@@ -724,7 +679,6 @@ main (int    argc,
   ADD ("/accord/workspace/damaged", test_damaged_workspace_is_rebuilt);
   ADD ("/accord/workspace/newer-schema", test_newer_schema_is_refused);
   ADD ("/accord/workspace/wal", test_write_ahead_log);
-  ADD ("/accord/workspace/load-async", test_load_async);
   ADD ("/accord/workspace/write-indexes", test_write_indexes);
   ADD ("/accord/workspace/session", test_session);
   ADD ("/accord/workspace/state", test_state);

@@ -578,6 +578,73 @@ repository_new (const char     *path,
   return self;
 }
 
+/* A new repository at @path, its branch named "main". */
+static AccordRepository *
+init_repository (const char  *path,
+                 guint32      flags,
+                 GError     **error)
+{
+  git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+  git_repository *git = NULL;
+
+  options.flags = flags | GIT_REPOSITORY_INIT_NO_REINIT;
+  options.initial_head = "main";
+
+  if (!_accord_git_check (git_repository_init_ext (&git, path, &options),
+                          _("Could not create the strategy’s repository"), error))
+    return NULL;
+
+  return repository_new (path, git);
+}
+
+static gboolean
+write_attributes (AccordRepository  *self,
+                  GError           **error)
+{
+  g_autoptr(GBytes) attributes = g_bytes_new_static (gitattributes, strlen (gitattributes));
+
+  return write_file (self, ".gitattributes", attributes, error);
+}
+
+static gboolean
+save_first_revision (AccordRepository  *self,
+                     const char        *author,
+                     const char        *message,
+                     GError           **error)
+{
+  g_autofree char *revision = NULL;
+
+  revision = commit_paths (self, NULL, message != NULL ? message : _("Create the strategy"),
+                           author, error);
+  if (revision == NULL)
+    return FALSE;
+
+  forget_written (self, NULL);
+
+  return TRUE;
+}
+
+/* Deletes what is in @path, without following symbolic links. */
+static void
+empty_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        {
+          empty_folder (child);
+          g_rmdir (child);
+        }
+      else
+        g_unlink (child);
+    }
+}
+
 /**
  * accord_repository_create:
  * @path: a folder that does not exist yet, or is empty
@@ -599,11 +666,7 @@ accord_repository_create (const char      *path,
                           GError         **error)
 {
   g_autoptr(AccordRepository) self = NULL;
-  git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
-  git_repository *git = NULL;
   g_autoptr(GDir) dir = NULL;
-  g_autofree char *revision = NULL;
-  g_autoptr(GBytes) attributes = NULL;
   g_autoptr(git_signature) signature = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -623,26 +686,18 @@ accord_repository_create (const char      *path,
       return NULL;
     }
 
-  options.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
-  options.initial_head = "main";
-
-  if (!_accord_git_check (git_repository_init_ext (&git, path, &options),
-                          _("Could not create the strategy’s repository"), error))
+  if (!(self = init_repository (path, GIT_REPOSITORY_INIT_MKPATH, error)))
     return NULL;
 
-  self = repository_new (path, git);
-
-  attributes = g_bytes_new_static (gitattributes, strlen (gitattributes));
-  if (!write_file (self, ".gitattributes", attributes, error) ||
-      !accord_repository_write (self, strategy, error))
-    return NULL;
-
-  revision = commit_paths (self, NULL, message != NULL ? message : _("Create the strategy"),
-                           author, error);
-  if (revision == NULL)
-    return NULL;
-
-  forget_written (self, NULL);
+  if (!write_attributes (self, error) ||
+      !accord_repository_write (self, strategy, error) ||
+      !save_first_revision (self, author, message, error))
+    {
+      /* The folder was empty or did not exist: leave it empty again. */
+      g_clear_object (&self);
+      empty_folder (path);
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -666,13 +721,10 @@ accord_repository_adopt (const char  *path,
                          GError     **error)
 {
   g_autoptr(AccordRepository) self = NULL;
-  git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
   g_autoptr(git_signature) signature = NULL;
   g_autofree char *strategy_md = NULL;
   g_autofree char *dot_git = NULL;
   g_autofree char *attributes_path = NULL;
-  g_autofree char *revision = NULL;
-  git_repository *git = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -696,29 +748,11 @@ accord_repository_adopt (const char  *path,
       return NULL;
     }
 
-  options.flags = GIT_REPOSITORY_INIT_NO_REINIT;
-  options.initial_head = "main";
-  if (!_accord_git_check (git_repository_init_ext (&git, path, &options),
-                          _("Could not create the strategy’s repository"), error))
-    return NULL;
-
-  self = repository_new (path, git);
-
   attributes_path = g_build_filename (path, ".gitattributes", NULL);
-  if (!g_file_test (attributes_path, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr(GBytes) attributes = g_bytes_new_static (gitattributes, strlen (gitattributes));
-
-      if (!write_file (self, ".gitattributes", attributes, error))
-        return NULL;
-    }
-
-  revision = commit_paths (self, NULL, message != NULL ? message : _("Create the strategy"),
-                           author, error);
-  if (revision == NULL)
+  if (!(self = init_repository (path, 0, error)) ||
+      (!g_file_test (attributes_path, G_FILE_TEST_EXISTS) && !write_attributes (self, error)) ||
+      !save_first_revision (self, author, message, error))
     return NULL;
-
-  forget_written (self, NULL);
 
   return g_steal_pointer (&self);
 }

@@ -1028,32 +1028,6 @@ accord_workspace_load (AccordWorkspace  *self,
   return g_steal_pointer (&strategy);
 }
 
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  const char *path = task_data;
-  g_autoptr(AccordRepository) repository = NULL;
-  g_autoptr(AccordWorkspace) workspace = NULL;
-  g_autoptr(AccordStrategy) strategy = NULL;
-  GError *error = NULL;
-
-  if (!(repository = accord_repository_open (path, &error)) ||
-      !(workspace = accord_workspace_open (repository, &error)) ||
-      !(strategy = accord_workspace_load (workspace, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  g_task_return_pointer (task, g_steal_pointer (&strategy), g_object_unref);
-}
-
 /* Brings the rows of @paths up to date with the work tree, as a load would
  * for files it finds changed. */
 static gboolean
@@ -1311,51 +1285,6 @@ accord_workspace_end_session (AccordWorkspace *self)
   if (sqlite3_exec (self->db, "DELETE FROM state WHERE key = 'session'", NULL, NULL, NULL) !=
       SQLITE_OK)
     g_debug ("Could not note the end of the session: %s", sqlite3_errmsg (self->db));
-}
-
-/**
- * accord_workspace_load_async:
- * @path: a strategy's folder
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the strategy is open
- * @user_data: data for @callback
- *
- * Opens the strategy at @path in a worker thread, with a repository and a
- * workspace of that thread's own, as accord_workspace_load() does: the way
- * for a user interface to open a large strategy without blocking.
- */
-void
-accord_workspace_load_async (const char          *path,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (path != NULL);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, accord_workspace_load_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, load_in_thread);
-}
-
-/**
- * accord_workspace_load_finish:
- * @result: the result given to the callback
- * @error: return location for a #GError
- *
- * Returns: (transfer full): the strategy opened by
- *   accord_workspace_load_async()
- */
-AccordStrategy *
-accord_workspace_load_finish (GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == accord_workspace_load_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Turns what the user typed into an FTS5 query: every word must appear,

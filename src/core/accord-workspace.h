@@ -83,11 +83,4 @@ gboolean         accord_workspace_set_state   (AccordWorkspace   *self,
                                                const char        *value,
                                                GError           **error);
 
-void             accord_workspace_load_async  (const char          *path,
-                                               GCancellable        *cancellable,
-                                               GAsyncReadyCallback  callback,
-                                               gpointer             user_data);
-AccordStrategy  *accord_workspace_load_finish (GAsyncResult        *result,
-                                               GError             **error);
-
 G_END_DECLS
