@@ -12,56 +12,7 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
-#include "accord-section-editor.h"
-
-/* The editor of one section: its title above its Markdown body.
- *
- * The section itself is the model. Every change in the widgets is written
- * to the section at once, and a change to the section from elsewhere (a
- * restored revision, another view) is shown in the widgets. Two flags keep
- * the two directions apart: `loading` while the widgets are being filled
- * from the section, `writing` while the section is being written from the
- * widgets. */
-struct _AccordSectionEditor
-{
-  AdwBin                   parent_instance;
-
-  AccordSection           *section;
-  GSettings               *settings;
-  GtkCssProvider          *font_provider;
-  GtkCssProvider          *page_provider;
-  GtkSourceSearchSettings *search_settings;
-  GtkSourceSearchContext  *search_context;
-
-  gulong                   title_changed_id;
-  gulong                   body_changed_id;
-  gulong                   dark_changed_id;
-  gulong                   font_changed_id;
-
-  guint                    word_count;
-
-  guint                    editable : 1;
-  guint                    loading : 1;
-  guint                    writing : 1;
-  guint                    replacing_all : 1;
-
-  /* Template widgets */
-  GtkStack                *stack;
-  GtkWidget               *page;
-  GtkSearchBar            *search_bar;
-  GtkSearchEntry          *search_entry;
-  GtkLabel                *match_label;
-  GtkToggleButton         *case_button;
-  GtkToggleButton         *replace_button;
-  GtkRevealer             *replace_revealer;
-  GtkEntry                *replace_entry;
-  GtkEntry                *title_entry;
-  GtkScrolledWindow       *scrolled_window;
-  GtkSourceView           *source_view;
-  GtkSourceBuffer         *buffer;
-  GtkWidget               *read_only_box;
-  GtkLabel                *word_count_label;
-};
+#include "accord-section-editor-private.h"
 
 G_DEFINE_FINAL_TYPE (AccordSectionEditor, accord_section_editor, ADW_TYPE_BIN)
 
@@ -74,198 +25,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Text helpers */
-
-static inline gboolean
-is_word_char (gunichar c)
-{
-  /* Marks belong to the letter they combine with. */
-  return g_unichar_isalnum (c) || g_unichar_ismark (c);
-}
-
-static inline gboolean
-is_word_joiner (gunichar c)
-{
-  switch (c)
-    {
-    case '\'':
-    case '-':
-    case 0x02BC: /* MODIFIER LETTER APOSTROPHE */
-    case 0x2010: /* HYPHEN */
-    case 0x2011: /* NON-BREAKING HYPHEN */
-    case 0x2019: /* RIGHT SINGLE QUOTATION MARK, the typographic apostrophe */
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static inline gboolean
-is_number_separator (gunichar c)
-{
-  /* "3,5", "3.5", "10 000" with a no-break or narrow no-break space. */
-  return c == ',' || c == '.' || c == 0x00A0 || c == 0x202F;
-}
-
-/* A word is a run of letters and digits, which one apostrophe or hyphen
- * between two of them does not break: "L'État s'engage — vite." has three
- * words (L'État, s'engage, vite), "porte-parole" one, "**ouvert**" one. A
- * comma, a period or a no-break space between two digits does not break a
- * number either: "3,5" is one word. Punctuation, dashes and Markdown marks
- * are not words. */
-static guint
-count_words (const char *text)
-{
-  gboolean in_word = FALSE;
-  gboolean joined = FALSE;
-  gboolean in_number = FALSE;
-  gboolean after_digit = FALSE;
-  guint count = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (is_word_char (c))
-        {
-          /* Only a digit goes on a number after its separator. */
-          if (!in_word || (in_number && !g_unichar_isdigit (c)))
-            count++;
-          in_word = TRUE;
-          joined = FALSE;
-          in_number = FALSE;
-          after_digit = g_unichar_isdigit (c);
-        }
-      else if (in_word && !joined && is_word_joiner (c))
-        {
-          joined = TRUE;
-        }
-      else if (in_word && !joined && after_digit && is_number_separator (c))
-        {
-          joined = TRUE;
-          in_number = TRUE;
-        }
-      else
-        {
-          in_word = FALSE;
-          joined = FALSE;
-          in_number = FALSE;
-        }
-    }
-
-  return count;
-}
-
-static void
-fold_append (GArray   *folded,
-             GArray   *offsets,
-             gunichar  c,
-             int       offset)
-{
-  switch (c)
-    {
-    case 0x00E6: /* æ */
-      fold_append (folded, offsets, 'a', offset);
-      fold_append (folded, offsets, 'e', offset);
-      return;
-    case 0x0153: /* œ */
-      fold_append (folded, offsets, 'o', offset);
-      fold_append (folded, offsets, 'e', offset);
-      return;
-    case 0x02BC:
-    case 0x2018:
-    case 0x2019:
-      c = '\'';
-      break;
-    default:
-      if (g_unichar_isspace (c))
-        c = ' ';
-      break;
-    }
-
-  g_array_append_val (folded, c);
-  if (offsets != NULL)
-    g_array_append_val (offsets, offset);
-}
-
-/* Folds @text for a search that ignores case and accents: each character is
- * decomposed, stripped of its marks and case-folded. French spellings that
- * differ only in typography fold together too: "œ" and "oe", "’" and "'",
- * a no-break space and a space. @offsets, when given, receives for each
- * folded character the offset of the character of @text it comes from. */
-static GArray *
-fold_text (const char *text,
-           GArray     *offsets)
-{
-  GArray *folded = g_array_new (FALSE, FALSE, sizeof (gunichar));
-  int offset = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
-    {
-      gunichar c = g_utf8_get_char (p);
-      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-      gsize n_decomposed;
-
-      if (c < 0x80)
-        {
-          fold_append (folded, offsets, g_ascii_tolower (c), offset);
-          continue;
-        }
-
-      n_decomposed = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
-      for (gsize i = 0; i < n_decomposed; i++)
-        {
-          char utf8[8];
-          g_autofree char *casefolded = NULL;
-
-          if (g_unichar_ismark (decomposed[i]))
-            continue;
-
-          utf8[g_unichar_to_utf8 (decomposed[i], utf8)] = '\0';
-          casefolded = g_utf8_casefold (utf8, -1);
-          for (const char *q = casefolded; *q != '\0'; q = g_utf8_next_char (q))
-            fold_append (folded, offsets, g_utf8_get_char (q), offset);
-        }
-    }
-
-  return folded;
-}
-
-/* Finds @needle in @haystack ignoring case and accents; @start and @end
- * receive the character offsets of the first match in @haystack. */
-static gboolean
-find_folded (const char *haystack,
-             const char *needle,
-             int        *start,
-             int        *end)
-{
-  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) text = fold_text (haystack, offsets);
-  g_autoptr(GArray) pattern = fold_text (needle, NULL);
-  const gunichar *t = (const gunichar *) (gpointer) text->data;
-  const gunichar *n = (const gunichar *) (gpointer) pattern->data;
-
-  if (pattern->len == 0 || pattern->len > text->len)
-    return FALSE;
-
-  for (guint i = 0; i + pattern->len <= text->len; i++)
-    {
-      guint j = 0;
-
-      while (j < pattern->len && t[i + j] == n[j])
-        j++;
-
-      if (j == pattern->len)
-        {
-          *start = g_array_index (offsets, int, i);
-          *end = g_array_index (offsets, int, i + j - 1) + 1;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
 
 /* Pango font descriptions to CSS */
 
@@ -409,34 +168,10 @@ dark_changed_cb (AccordSectionEditor *self,
   update_style_scheme (self);
 }
 
-/* State */
+/* Word count */
 
-static gboolean
-has_search_text (AccordSectionEditor *self)
-{
-  return gtk_source_search_settings_get_search_text (self->search_settings) != NULL;
-}
-
-static void
-update_actions (AccordSectionEditor *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_section = self->section != NULL;
-  gboolean can_search = has_section && has_search_text (self);
-  gboolean can_replace = has_section && self->editable;
-
-  gtk_widget_action_set_enabled (widget, "editor.find", has_section);
-  gtk_widget_action_set_enabled (widget, "editor.find-next", can_search);
-  gtk_widget_action_set_enabled (widget, "editor.find-previous", can_search);
-  gtk_widget_action_set_enabled (widget, "editor.replace", can_replace);
-  gtk_widget_action_set_enabled (widget, "editor.replace-one", can_replace && can_search);
-  gtk_widget_action_set_enabled (widget, "editor.replace-all", can_replace && can_search);
-  gtk_widget_action_set_enabled (widget, "editor.close-search",
-                                 gtk_search_bar_get_search_mode (self->search_bar));
-}
-
-static void
-update_word_count (AccordSectionEditor *self)
+void
+_accord_section_editor_update_word_count (AccordSectionEditor *self)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GtkTextIter start, end;
@@ -446,7 +181,7 @@ update_word_count (AccordSectionEditor *self)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  count = count_words (text);
+  count = _accord_section_editor_count_words (text);
 
   label = g_strdup_printf (ngettext ("%u word", "%u words", count), count);
   gtk_label_set_label (self->word_count_label, label);
@@ -456,39 +191,6 @@ update_word_count (AccordSectionEditor *self)
       self->word_count = count;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORD_COUNT]);
     }
-}
-
-static void
-update_match_label (AccordSectionEditor *self)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  g_autofree char *label = NULL;
-  GtkTextIter start, end;
-  int count, position;
-
-  /* The buffer tells of its marks before the search exists. */
-  if (self->search_context == NULL)
-    return;
-
-  count = gtk_source_search_context_get_occurrences_count (self->search_context);
-  if (!gtk_search_bar_get_search_mode (self->search_bar) || !has_search_text (self) || count < 0)
-    {
-      gtk_label_set_label (self->match_label, "");
-      return;
-    }
-
-  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  position = gtk_source_search_context_get_occurrence_position (self->search_context, &start, &end);
-
-  if (count == 0)
-    label = g_strdup (_("No matches"));
-  else if (position > 0)
-    /* Translators: the position of the selected match among all the matches, "2 of 5". */
-    label = g_strdup_printf (_("%d of %d"), position, count);
-  else
-    label = g_strdup_printf (ngettext ("%d match", "%d matches", count), count);
-
-  gtk_label_set_label (self->match_label, label);
 }
 
 /* From the widgets to the section */
@@ -509,8 +211,8 @@ write_field (AccordSectionEditor *self,
   self->writing = FALSE;
 }
 
-static void
-write_body (AccordSectionEditor *self)
+void
+_accord_section_editor_write_body (AccordSectionEditor *self)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   g_autofree char *text = NULL;
@@ -565,10 +267,10 @@ buffer_changed_cb (AccordSectionEditor *self,
   if (self->loading || self->replacing_all)
     return;
 
-  update_word_count (self);
+  _accord_section_editor_update_word_count (self);
 
   if (self->section != NULL && self->editable)
-    write_body (self);
+    _accord_section_editor_write_body (self);
 }
 
 static void
@@ -579,7 +281,7 @@ buffer_mark_set_cb (AccordSectionEditor *self,
 {
   if (mark == gtk_text_buffer_get_insert (buffer) ||
       mark == gtk_text_buffer_get_selection_bound (buffer))
-    update_match_label (self);
+    _accord_section_editor_update_match_label (self);
 }
 
 /* From the section to the widgets */
@@ -646,7 +348,7 @@ load_body (AccordSectionEditor *self,
   gtk_text_buffer_set_modified (buffer, FALSE);
   self->loading = FALSE;
 
-  update_word_count (self);
+  _accord_section_editor_update_word_count (self);
 }
 
 static void
@@ -668,256 +370,6 @@ section_body_changed_cb (AccordSectionEditor *self,
 }
 
 /* Find and replace */
-
-static void
-select_and_show (AccordSectionEditor *self,
-                 const GtkTextIter   *start,
-                 const GtkTextIter   *end)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-
-  gtk_text_buffer_select_range (buffer, start, end);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->source_view),
-                                gtk_text_buffer_get_insert (buffer),
-                                0.25, FALSE, 0.0, 0.0);
-}
-
-/* Selects the next match after the selection, or the previous one before
- * it, going round the text's end. With @from_start, a match at the start
- * of the selection counts as next, which keeps it selected while typing. */
-static gboolean
-select_match (AccordSectionEditor *self,
-              gboolean             backward,
-              gboolean             from_start)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter start, end, match_start, match_end;
-  gboolean found;
-
-  if (self->section == NULL || !has_search_text (self))
-    return FALSE;
-
-  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  if (backward)
-    found = gtk_source_search_context_backward (self->search_context, &start,
-                                                &match_start, &match_end, NULL);
-  else
-    found = gtk_source_search_context_forward (self->search_context, from_start ? &start : &end,
-                                               &match_start, &match_end, NULL);
-
-  if (found)
-    select_and_show (self, &match_start, &match_end);
-
-  return found;
-}
-
-static void
-open_search (AccordSectionEditor *self,
-             gboolean             replace)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter start, end;
-
-  /* A selection on one line is what one wants to find, most of the time. */
-  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
-      gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end) &&
-      gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start) <= 200)
-    {
-      g_autofree char *selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), selected);
-      gtk_source_search_settings_set_search_text (self->search_settings, selected);
-    }
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  if (replace)
-    gtk_toggle_button_set_active (self->replace_button, TRUE);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
-  update_actions (self);
-  update_match_label (self);
-}
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  open_search (ACCORD_SECTION_EDITOR (widget), FALSE);
-}
-
-static void
-replace_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  open_search (ACCORD_SECTION_EDITOR (widget), TRUE);
-}
-
-static void
-find_next_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  select_match (ACCORD_SECTION_EDITOR (widget), FALSE, FALSE);
-}
-
-static void
-find_previous_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  select_match (ACCORD_SECTION_EDITOR (widget), TRUE, FALSE);
-}
-
-static void
-close_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  AccordSectionEditor *self = ACCORD_SECTION_EDITOR (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-static void
-replace_one_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  AccordSectionEditor *self = ACCORD_SECTION_EDITOR (widget);
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
-  g_autoptr(GError) error = NULL;
-  GtkTextIter start, end;
-
-  /* The first press selects a match, the next ones replace it and go on. */
-  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  if (gtk_source_search_context_get_occurrence_position (self->search_context, &start, &end) <= 0)
-    {
-      select_match (self, FALSE, TRUE);
-      return;
-    }
-
-  if (!gtk_source_search_context_replace (self->search_context, &start, &end,
-                                          replacement, -1, &error))
-    {
-      g_debug ("Could not replace: %s", error->message);
-      return;
-    }
-
-  gtk_text_buffer_place_cursor (buffer, &end);
-  select_match (self, FALSE, TRUE);
-}
-
-static void
-replace_all_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  AccordSectionEditor *self = ACCORD_SECTION_EDITOR (widget);
-  const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
-  g_autoptr(GError) error = NULL;
-  guint n_replaced;
-
-  /* One write to the section for all the replacements, not one each. */
-  self->replacing_all = TRUE;
-  n_replaced = gtk_source_search_context_replace_all (self->search_context,
-                                                      replacement, -1, &error);
-  self->replacing_all = FALSE;
-
-  if (error != NULL)
-    g_debug ("Could not replace all: %s", error->message);
-
-  if (n_replaced > 0)
-    {
-      update_word_count (self);
-      write_body (self);
-    }
-}
-
-static void
-search_changed_cb (AccordSectionEditor *self,
-                   GtkSearchEntry      *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  gtk_source_search_settings_set_search_text (self->search_settings, *text != '\0' ? text : NULL);
-  update_actions (self);
-
-  /* Find as one types, from where the selection starts. */
-  select_match (self, FALSE, TRUE);
-  update_match_label (self);
-}
-
-static void
-search_activate_cb (AccordSectionEditor *self,
-                    GtkSearchEntry      *entry)
-{
-  select_match (self, FALSE, FALSE);
-}
-
-static void
-search_next_match_cb (AccordSectionEditor *self,
-                      GtkSearchEntry      *entry)
-{
-  select_match (self, FALSE, FALSE);
-}
-
-static void
-search_previous_match_cb (AccordSectionEditor *self,
-                          GtkSearchEntry      *entry)
-{
-  select_match (self, TRUE, FALSE);
-}
-
-static void
-search_stop_cb (AccordSectionEditor *self,
-                GtkSearchEntry      *entry)
-{
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-static void
-replace_activate_cb (AccordSectionEditor *self,
-                     GtkEntry            *entry)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.replace-one", NULL);
-}
-
-static void
-search_mode_changed_cb (AccordSectionEditor *self,
-                        GParamSpec          *pspec,
-                        GtkSearchBar        *search_bar)
-{
-  gboolean enabled = gtk_search_bar_get_search_mode (search_bar);
-
-  gtk_source_search_context_set_highlight (self->search_context, enabled);
-
-  if (!enabled)
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-      gtk_toggle_button_set_active (self->replace_button, FALSE);
-
-      /* Closing the bar sends the keyboard back to the text. */
-      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (search_bar)))
-        gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
-    }
-
-  update_actions (self);
-  update_match_label (self);
-}
-
-static void
-occurrences_changed_cb (AccordSectionEditor    *self,
-                        GParamSpec             *pspec,
-                        GtkSourceSearchContext *context)
-{
-  update_match_label (self);
-}
 
 /* GObject */
 
@@ -1050,37 +502,12 @@ accord_section_editor_class_init (AccordSectionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordSectionEditor, buffer);
   gtk_widget_class_bind_template_child (widget_class, AccordSectionEditor, read_only_box);
   gtk_widget_class_bind_template_child (widget_class, AccordSectionEditor, word_count_label);
-  gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_next_match_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_previous_match_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, replace_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, buffer_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, buffer_mark_set_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "editor.replace", NULL, replace_action);
-  gtk_widget_class_install_action (widget_class, "editor.find-next", NULL, find_next_action);
-  gtk_widget_class_install_action (widget_class, "editor.find-previous", NULL,
-                                   find_previous_action);
-  gtk_widget_class_install_action (widget_class, "editor.replace-one", NULL, replace_one_action);
-  gtk_widget_class_install_action (widget_class, "editor.replace-all", NULL, replace_all_action);
-  gtk_widget_class_install_action (widget_class, "editor.close-search", NULL, close_search_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "editor.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
-                                       "editor.replace", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
-                                       "editor.find-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "editor.find-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
-                                       "editor.close-search", NULL);
+  _accord_section_editor_class_init_search (widget_class);
 }
 
 static void
@@ -1095,18 +522,7 @@ accord_section_editor_init (AccordSectionEditor *self)
   gtk_source_buffer_set_language (self->buffer,
                                   gtk_source_language_manager_get_language (languages, "markdown"));
 
-  self->search_settings = gtk_source_search_settings_new ();
-  gtk_source_search_settings_set_wrap_around (self->search_settings, TRUE);
-  g_object_bind_property (self->case_button, "active",
-                          self->search_settings, "case-sensitive",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  self->search_context = gtk_source_search_context_new (self->buffer, self->search_settings);
-  gtk_source_search_context_set_highlight (self->search_context, FALSE);
-  g_signal_connect_object (self->search_context, "notify::occurrences-count",
-                           G_CALLBACK (occurrences_changed_cb), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self->replace_button, "active",
-                          self->replace_revealer, "reveal-child",
-                          G_BINDING_SYNC_CREATE);
+  _accord_section_editor_init_search (self);
 
   self->font_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->source_view)),
@@ -1131,8 +547,8 @@ accord_section_editor_init (AccordSectionEditor *self)
                                                     G_CALLBACK (dark_changed_cb), self);
   update_style_scheme (self);
 
-  update_word_count (self);
-  update_actions (self);
+  _accord_section_editor_update_word_count (self);
+  _accord_section_editor_update_actions (self);
 }
 
 /**
@@ -1206,8 +622,8 @@ accord_section_editor_set_section (AccordSectionEditor *self,
   if (section == NULL)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 
-  update_actions (self);
-  update_match_label (self);
+  _accord_section_editor_update_actions (self);
+  _accord_section_editor_update_match_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
 }
 
@@ -1257,7 +673,7 @@ accord_section_editor_set_editable (AccordSectionEditor *self,
   load_title (self, FALSE);
   load_body (self, FALSE);
 
-  update_actions (self);
+  _accord_section_editor_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }
 
@@ -1296,6 +712,7 @@ accord_section_editor_reveal_text (AccordSectionEditor *self,
 {
   GtkTextBuffer *buffer;
   GtkTextIter start_iter, end_iter;
+  const char *title;
   g_autofree char *body = NULL;
   int start, end;
 
@@ -1305,7 +722,8 @@ accord_section_editor_reveal_text (AccordSectionEditor *self,
   if (self->section == NULL)
     return;
 
-  if (find_folded (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)), text, &start, &end))
+  title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
+  if (_accord_section_editor_find_folded (title, text, &start, &end))
     {
       gtk_entry_grab_focus_without_selecting (self->title_entry);
       gtk_editable_select_region (GTK_EDITABLE (self->title_entry), start, end);
@@ -1315,12 +733,12 @@ accord_section_editor_reveal_text (AccordSectionEditor *self,
   buffer = GTK_TEXT_BUFFER (self->buffer);
   gtk_text_buffer_get_bounds (buffer, &start_iter, &end_iter);
   body = gtk_text_buffer_get_text (buffer, &start_iter, &end_iter, TRUE);
-  if (!find_folded (body, text, &start, &end))
+  if (!_accord_section_editor_find_folded (body, text, &start, &end))
     return;
 
   gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, end);
-  select_and_show (self, &start_iter, &end_iter);
+  _accord_section_editor_select_and_show (self, &start_iter, &end_iter);
   gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
 }
 
