@@ -979,6 +979,34 @@ test_tag (Fixture       *fixture,
 
     g_assert_cmpstr (tags, ==, "consultation-1\nv1.0\n");
   }
+
+  /* A milestone named afterwards, on an older revision. */
+  {
+    g_autofree char *second = save_title (repository, "s-one", "One v2", "Version 2");
+    g_autofree char *tagged = NULL;
+    g_autoptr(GPtrArray) log = NULL;
+
+    g_assert_cmpstr (second, !=, head);
+    g_assert_true (accord_repository_tag_revision (repository, head, "first-draft", "As sent",
+                                                   BOB, &error));
+    g_assert_no_error (error);
+    tagged = git_output (fixture->path, "rev-parse", "first-draft^{commit}");
+    g_assert_true (g_str_has_prefix (tagged, head));
+
+    log = accord_repository_log (repository, NULL, 0, &error);
+    g_assert_no_error (error);
+    g_assert_false (g_strv_contains ((const char * const *)
+                                     ((AccordRevision *) g_ptr_array_index (log, 0))->tags,
+                                     "first-draft"));
+    g_assert_true (g_strv_contains ((const char * const *)
+                                    ((AccordRevision *) g_ptr_array_index (log, 1))->tags,
+                                    "first-draft"));
+
+    g_assert_false (accord_repository_tag_revision (repository, "no-such-revision", "x", "x",
+                                                    BOB, &error));
+    g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNKNOWN_REVISION);
+    g_clear_error (&error);
+  }
 }
 
 static void

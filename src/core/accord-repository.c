@@ -1676,14 +1676,40 @@ accord_repository_tag (AccordRepository  *self,
                        const char        *author,
                        GError           **error)
 {
+  return accord_repository_tag_revision (self, "HEAD", name, message, author, error);
+}
+
+/**
+ * accord_repository_tag_revision:
+ * @self: an #AccordRepository
+ * @revision: the revision to mark, such as an id from accord_repository_log()
+ * @name: the milestone's name, such as "consultation-1"
+ * @message: what the milestone marks
+ * @author: (nullable): "Name <e-mail>", or %NULL for git's configuration
+ * @error: return location for a #GError
+ *
+ * Marks @revision as a milestone: an annotated git tag. A milestone is
+ * often named afterwards ("the version we sent out").
+ *
+ * Returns: %TRUE if the milestone was made
+ */
+gboolean
+accord_repository_tag_revision (AccordRepository  *self,
+                                const char        *revision,
+                                const char        *name,
+                                const char        *message,
+                                const char        *author,
+                                GError           **error)
+{
   g_autoptr(git_signature) signature = NULL;
-  g_autoptr(git_object) head = NULL;
+  g_autoptr(git_commit) target = NULL;
   g_autofree char *reference = NULL;
   git_oid id;
   int valid = 0;
   int rc;
 
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (revision != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
   reference = g_strconcat ("refs/tags/", name, NULL);
@@ -1698,11 +1724,10 @@ accord_repository_tag (AccordRepository  *self,
   if (!(signature = make_signature (self->git, author, error)))
     return FALSE;
 
-  if (!_accord_git_check (git_revparse_single (&head, self->git, "HEAD^{commit}"),
-                          _("Could not read the last revision"), error))
+  if (!lookup_commit (self, revision, &target, error))
     return FALSE;
 
-  rc = git_tag_create (&id, self->git, name, head, signature,
+  rc = git_tag_create (&id, self->git, name, (git_object *) target, signature,
                        message != NULL ? message : name, FALSE);
   if (rc == GIT_EEXISTS)
     {

@@ -120,6 +120,12 @@ gboolean          accord_repository_tag             (AccordRepository  *self,
                                                      const char        *message,
                                                      const char        *author,
                                                      GError           **error);
+gboolean          accord_repository_tag_revision    (AccordRepository  *self,
+                                                     const char        *revision,
+                                                     const char        *name,
+                                                     const char        *message,
+                                                     const char        *author,
+                                                     GError           **error);
 char             *accord_repository_restore         (AccordRepository  *self,
                                                      const char        *revision,
                                                      const char        *entity_id,
