@@ -2175,6 +2175,25 @@ test_tag (Fixture       *f,
   g_assert_cmpuint (g_strv_length (revision->tags), ==, 2);
   g_assert_true (g_strv_contains ((const char * const *) revision->tags, "consultation-1"));
   g_assert_true (g_strv_contains ((const char * const *) revision->tags, "v1.0"));
+
+  /* An older revision, named afterwards. */
+  {
+    g_autofree char *first = g_strdup (revision->id);
+    g_autofree char *first_expected = g_strdup_printf ("%.7s first-draft", first);
+
+    g_free (run_ok (f, "section", "add", f->dir, "--title", "Later", NULL));
+    g_free (run_ok (f, "save", f->dir, "-m", "Second", NULL));
+    g_free (out);
+    out = run_ok (f, "tag", f->dir, "first-draft", "-m", "As sent", "--rev", first, NULL);
+    g_assert_cmpstr (out, ==, first_expected);
+
+    g_clear_pointer (&revision, accord_revision_free);
+    revision = dup_last_revision (f);
+    g_assert_cmpstr (revision->id, !=, first);
+    g_assert_false (g_strv_contains ((const char * const *) revision->tags, "first-draft"));
+    expect_failure (f, 1, "There is no revision “nowhere”", "tag", f->dir, "x", "-m", "X",
+                    "--rev", "nowhere", NULL);
+  }
 }
 
 static void

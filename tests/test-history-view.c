@@ -894,12 +894,10 @@ test_milestone (Fixture       *fixture,
   wait_idle (fixture->view);
   connect_events (fixture, events);
 
-  /* Only the last revision can be a milestone. */
+  /* Any revision can be a milestone. */
   accord_history_view_select_revision (fixture->view, revision (fixture, 2));
   wait_idle (fixture->view);
-  g_assert_false (gtk_widget_is_sensitive (milestone_button));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (milestone_button), ==,
-                   "Only the last revision can be made a milestone");
+  g_assert_true (gtk_widget_is_sensitive (milestone_button));
 
   accord_history_view_select_revision (fixture->view, revision (fixture, 4));
   wait_idle (fixture->view);
@@ -954,23 +952,32 @@ test_milestone (Fixture       *fixture,
   g_assert_nonnull (find_label (GTK_WIDGET (fixture->overlay),
                                 "There is already a milestone named “consultation-2”"));
 
-  /* A revision saved while the dialog is open is not marked by mistake. */
+  /* The revision the dialog was opened for is marked, even when another
+   * is saved meanwhile; older ones too. */
+  accord_history_view_select_revision (fixture->view, revision (fixture, 2));
+  wait_idle (fixture->view);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.create-milestone", NULL);
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   set_title_and_save (fixture, SECTION_ID, "Avant-propos", "Rename the introduction again");
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (adw_message_dialog_get_extra_child (dialog),
-                                                       0)), "late");
+                                                       0)), "first-draft");
   respond (dialog, "create");
-  g_assert_cmpstr (events->str, ==, "tag-created consultation-2;");
+  g_assert_cmpstr (events->str, ==, "tag-created consultation-2;tag-created first-draft;");
   g_clear_pointer (&log, g_ptr_array_unref);
-  log = accord_repository_log (fixture->repository, NULL, 1, &error);
+  log = accord_repository_log (fixture->repository, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (((AccordRevision *) g_ptr_array_index (log, 0))->tags), ==, 0);
+  for (guint i = 0; i < log->len; i++)
+    {
+      AccordRevision *listed = g_ptr_array_index (log, i);
+
+      g_assert_true (g_strv_contains ((const char * const *) listed->tags, "first-draft") ==
+                     g_str_equal (listed->id, revision (fixture, 2)));
+    }
 
   wait_idle (fixture->view);
   g_assert_cmpuint (n_listed (fixture), ==, 6);
-  g_assert_false (gtk_widget_is_sensitive (milestone_button));
   disconnect_events (fixture, events);
 }
 
@@ -1166,6 +1173,33 @@ test_paging_merge (Fixture       *fixture,
 }
 
 static void
+test_select_missing (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *orphan = NULL;
+
+  accord_history_view_set_repository (fixture->view, fixture->repository);
+  wait_idle (fixture->view);
+
+  /* A revision outside the history, made by git but on no branch,
+   * selects nothing… */
+  orphan = git (fixture, "commit-tree", "-m", "Orphan", "HEAD^{tree}", NULL);
+  g_strchomp (orphan);
+  accord_history_view_select_revision (fixture->view, orphan);
+  wait_idle (fixture->view);
+  g_assert_cmpstr (accord_history_view_get_selected_revision (fixture->view), ==,
+                   revision (fixture, 4));
+
+  /* …and is not looked for again when the history is read again: the
+   * revision chosen in the list since stays selected. */
+  select_position (fixture, 2);
+  accord_history_view_reload (fixture->view);
+  wait_idle (fixture->view);
+  g_assert_cmpstr (accord_history_view_get_selected_revision (fixture->view), ==,
+                   revision (fixture, 2));
+}
+
+static void
 test_finalize (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -1247,6 +1281,7 @@ main (int    argc,
   g_test_add ("/accord/history-view/paging", Fixture, NULL, fixture_setup_empty, test_paging,
               fixture_teardown);
   ADD ("paging-merge", test_paging_merge);
+  ADD ("select-missing", test_select_missing);
   ADD ("finalize", test_finalize);
   ADD ("finalize-loading", test_finalize_loading);
 

@@ -15,10 +15,10 @@
 #include "accord-cli.h"
 
 /*
- * accord-cli tag DIR NAME -m MESSAGE [--author "Name <email>"]
+ * accord-cli tag DIR NAME -m MESSAGE [--rev REV] [--author "Name <email>"]
  *
- * Marks the last revision as a milestone (an annotated git tag) and prints
- * the revision's short id with the milestone's name.
+ * Marks the last revision, or REV, as a milestone (an annotated git tag)
+ * and prints the revision's short id with the milestone's name.
  */
 int
 accord_cli_cmd_tag (int    argc,
@@ -29,6 +29,7 @@ accord_cli_cmd_tag (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *author = NULL;
+  g_autofree char *revision = NULL;
   g_autofree char *head = NULL;
   g_autofree char *short_id = NULL;
   const char *parameters = _("DIR NAME");
@@ -36,6 +37,8 @@ accord_cli_cmd_tag (int    argc,
   const GOptionEntry entries[] = {
     { "message", 'm', 0, G_OPTION_ARG_STRING, &message, N_("What the milestone marks"),
       N_("MESSAGE") },
+    { "rev", 0, 0, G_OPTION_ARG_STRING, &revision, N_("The revision to mark, instead of the last"),
+      N_("REV") },
     { "author", 0, 0, G_OPTION_ARG_STRING, &author,
       N_("Who makes it, instead of git’s user.name and user.email"), N_("NAME <E-MAIL>") },
     { NULL }
@@ -50,8 +53,9 @@ accord_cli_cmd_tag (int    argc,
     return accord_cli_usage_error (context, _("A milestone needs a message: give -m MESSAGE"));
 
   if (!(repository = accord_cli_open (argv[1], NULL, &error)) ||
-      !accord_repository_tag (repository, argv[2], message, author, &error) ||
-      !(head = accord_repository_resolve (repository, "HEAD", &error)))
+      !(head = accord_repository_resolve (repository, revision != NULL ? revision : "HEAD",
+                                          &error)) ||
+      !accord_repository_tag_revision (repository, head, argv[2], message, author, &error))
     return accord_cli_fail (error);
 
   short_id = accord_cli_short_id (head);
