@@ -500,6 +500,27 @@ test_demo_views (Fixture *fixture)
   WAIT_FOR (!_accord_history_view_get_busy (history));
   accord_test_ui_spin (300);
   accord_test_ui_save_png (GTK_WIDGET (fixture->window), "history");
+
+  /* On a narrow window the outline and the editor take turns. */
+  {
+    AdwLeaflet *leaflet = template_child (fixture, "leaflet");
+    GtkWidget *list = find_with_class (GTK_WIDGET (outline), GTK_TYPE_LIST_VIEW, NULL);
+    AccordEntity *section = accord_strategy_lookup (strategy, "s-contexte");
+
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 700);
+    WAIT_FOR (adw_leaflet_get_folded (leaflet));
+    g_assert_true (gtk_list_view_get_single_click_activate (GTK_LIST_VIEW (list)));
+
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-outline", NULL);
+    g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (fixture, "sidebar"));
+    g_signal_emit_by_name (outline, "entity-activated", section);
+    g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (fixture, "content"));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "section");
+
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+    WAIT_FOR (!adw_leaflet_get_folded (leaflet));
+    g_assert_false (gtk_list_view_get_single_click_activate (GTK_LIST_VIEW (list)));
+  }
 }
 
 int

@@ -199,8 +199,41 @@ outline_selected_cb (AccordWindow  *self,
 {
   AccordEntity *selected = accord_outline_get_selected (outline);
 
-  if (selected != self->shown)
-    show_entity (self, selected);
+  if (selected == self->shown)
+    return;
+
+  show_entity (self, selected);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_type_is_a (G_OBJECT_TYPE (child), type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* On a narrow window the outline hides the editor: there, one click on a
+ * row opens it (activating the row), as in other adaptive GNOME apps. */
+static void
+leaflet_folded_cb (AccordWindow *self)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (self->outline), GTK_TYPE_LIST_VIEW);
+
+  if (list != NULL)
+    gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list),
+                                             adw_leaflet_get_folded (self->leaflet));
 }
 
 static void
@@ -1028,6 +1061,9 @@ accord_window_init (AccordWindow *self)
 
   gtk_popover_set_default_widget (self->save_popover, NULL);
   update_actions (self);
+
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 AccordWindow *
