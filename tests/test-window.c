@@ -445,6 +445,25 @@ test_flow (Fixture *fixture)
     selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
     g_assert_cmpstr (selected, ==, "ouvert");
   }
+
+  /* Discard: after asking, the strategy goes back to its last revision. */
+  {
+    AccordStrategy *before = accord_document_get_strategy (document);
+    GtkWindow *dialog;
+
+    type_text (section_buffer (fixture), " Brouillon à jeter.");
+    g_assert_true (accord_document_get_unsaved (document));
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.discard-changes", NULL);
+    WAIT_FOR ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+
+    WAIT_FOR (accord_document_get_strategy (document) != before);
+    g_assert_false (accord_document_get_unsaved (document));
+    g_assert_cmpstr (accord_entity_get_field (accord_strategy_lookup (
+                       accord_document_get_strategy (document), section_id), "body"),
+                     ==, "Un internet ouvert et sûr.");
+    g_assert_cmpuint (count_revisions (document), ==, 4);
+  }
 }
 
 /* The demo in the window: what the screenshots in data/screenshots show,
