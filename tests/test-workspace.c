@@ -181,7 +181,7 @@ test_load_matches_repository (Fixture       *fixture,
 
   workspace = accord_workspace_open (fixture->repository, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (accord_workspace_get_schema_version (workspace), ==, 1);
+  g_assert_cmpint (accord_workspace_get_schema_version (workspace), ==, 2);
   g_assert_true (g_str_has_suffix (accord_workspace_get_path (workspace),
                                    "/.git/accord/workspace.sqlite"));
 
@@ -196,21 +196,41 @@ test_load_matches_repository (Fixture       *fixture,
                                             "body"), ==, "Un texte pas encore enregistré.");
 }
 
+/* Runs @sql, with @path as ?1, on the workspace's rows. */
 static void
-corrupt_cached_copy (AccordWorkspace *workspace,
-                     const char      *path)
+update_rows (AccordWorkspace *workspace,
+             const char      *sql,
+             const char      *path)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_open (accord_workspace_get_path (workspace), &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE files SET data = 'no header' WHERE path = ?1",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  g_assert_cmpint (sqlite3_changes (db), >=, 1);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
+}
+
+/* Spoils the copy of @path: a file read with problems is parsed at each
+ * opening, one read cleanly only when its fields are first needed. */
+static void
+corrupt_cached_copy (AccordWorkspace *workspace,
+                     const char      *path)
+{
+  update_rows (workspace, "UPDATE files SET data = 'no header', links = NULL WHERE path = ?1",
+               path);
+}
+
+static void
+retitle_cached_copy (AccordWorkspace *workspace,
+                     const char      *path)
+{
+  update_rows (workspace,
+               "UPDATE files SET data = replace (data, 'title: Principes', 'title: Gâté')"
+               " WHERE path = ?1", path);
 }
 
 /* A file whose blob id did not change is taken from the workspace, not
@@ -231,6 +251,12 @@ test_reads_only_changed_files (Fixture       *fixture,
   g_assert_no_error (error);
   first = load (workspace);
   g_assert_cmpuint (accord_strategy_get_problems (first)->len, ==, 0);
+
+  retitle_cached_copy (workspace, path);
+  spoiled = load (workspace);
+  g_assert_cmpstr (accord_entity_get_field (accord_strategy_lookup (spoiled, fixture->section_id),
+                                            "title"), ==, "Gâté");
+  g_clear_object (&spoiled);
 
   corrupt_cached_copy (workspace, path);
   spoiled = load (workspace);
@@ -658,6 +684,101 @@ test_search_unfolded_letters (Fixture       *fixture,
   g_assert_cmpuint (mixed->len, ==, 0);
 }
 
+static GStrv
+problems_of (AccordStrategy *strategy)
+{
+  GPtrArray *problems = accord_strategy_get_problems (strategy);
+  GStrv lines = g_new0 (char *, problems->len + 1);
+
+  for (guint i = 0; i < problems->len; i++)
+    lines[i] = accord_problem_to_string (g_ptr_array_index (problems, i));
+
+  return lines;
+}
+
+static guint
+count_rows (AccordWorkspace *workspace,
+            const char      *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint count;
+
+  g_assert_cmpint (sqlite3_open (accord_workspace_get_path (workspace), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return count;
+}
+
+/* Entities a warm opening makes from the workspace parse their files only
+ * when first needed; what they show, and the problems found in how they
+ * refer to others (with their lines), are those of a cold opening. */
+static void
+test_entities_read_when_needed (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) cold = NULL;
+  g_autoptr(AccordStrategy) warm = NULL;
+  g_autoptr(AccordStrategy) upgraded = NULL;
+  g_autoptr(AccordStrategy) direct = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) cold_problems = NULL;
+  g_auto(GStrv) warm_problems = NULL;
+  g_autofree char *dangling = g_build_filename (fixture->path, "comments", "c-dangling1.md", NULL);
+  AccordEntity *section;
+
+  g_assert_true (g_file_set_contents (dangling,
+                                      "---\n"
+                                      "created: 2026-03-02T09:00:00Z\n"
+                                      "\n"
+                                      "target: o-nowhere1\n"
+                                      "---\n"
+                                      "Une contribution égarée.\n", -1, &error));
+  g_assert_no_error (error);
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  cold = load (workspace);
+  cold_problems = problems_of (cold);
+  g_assert_cmpuint (g_strv_length (cold_problems), ==, 1);
+  g_assert_true (g_str_has_prefix (cold_problems[0], "comments/c-dangling1.md:4:"));
+  g_assert_cmpuint (count_rows (workspace, "SELECT count(*) FROM files WHERE links IS NULL"),
+                    ==, 1);  /* strategy.md, always parsed */
+
+  warm = load (workspace);
+  warm_problems = problems_of (warm);
+  g_assert_cmpstrv (warm_problems, cold_problems);
+
+  /* Changing a link before anything else is read keeps the rest. */
+  section = accord_strategy_lookup (warm, fixture->section_id);
+  g_assert_cmpstr (accord_entity_get_field (section, "order"), ==, "i");
+  g_assert_true (accord_entity_set_field (section, "order", "m", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (accord_entity_get_field (section, "title"), ==, "Principes");
+  g_assert_cmpstr (accord_entity_get_field (section, "body"), ==,
+                   "Nous défendons un internet ouvert, libre et sûr.");
+  g_assert_true (accord_entity_get_modified (section));
+  g_assert_true (accord_workspace_write (workspace, warm, &error));
+  g_assert_no_error (error);
+  g_clear_object (&warm);
+
+  /* A workspace made before links were kept gets them on its next opening. */
+  update_rows (workspace, "UPDATE files SET links = NULL WHERE path <> ?1", "strategy.md");
+  upgraded = load (workspace);
+  g_assert_cmpuint (count_rows (workspace, "SELECT count(*) FROM files WHERE links IS NULL"),
+                    ==, 1);
+  direct = accord_repository_load (fixture->repository, &error);
+  g_assert_no_error (error);
+  assert_same_strategy (direct, upgraded);
+  g_assert_cmpstr (accord_entity_get_field (accord_strategy_lookup (upgraded, fixture->section_id),
+                                            "order"), ==, "m");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -670,6 +791,7 @@ main (int    argc,
 
   ADD ("/accord/workspace/load-matches-repository", test_load_matches_repository);
   ADD ("/accord/workspace/reads-only-changed-files", test_reads_only_changed_files);
+  ADD ("/accord/workspace/entities-read-when-needed", test_entities_read_when_needed);
   ADD ("/accord/workspace/rebuilt-after-delete", test_rebuilt_after_delete);
   ADD ("/accord/workspace/search/accents", test_search_ignores_accents);
   ADD ("/accord/workspace/search/titles-first", test_search_ranks_titles_first);

@@ -17,6 +17,11 @@ void                 _accord_entity_class_set_schema (AccordEntityClass  *klass,
 const AccordSchema  *_accord_entity_get_schema       (AccordEntity       *self);
 AccordEntity        *_accord_entity_new_with_id      (AccordEntityKind    kind,
                                                       const char         *id);
+AccordEntity        *_accord_entity_new_pending      (AccordEntityKind    kind,
+                                                      const char         *id,
+                                                      const char         *links,
+                                                      GBytes             *content);
+char                *_accord_entity_dup_links        (AccordEntity       *self);
 void                 _accord_entity_set_id           (AccordEntity       *self,
                                                       const char         *id);
 void                 _accord_entity_take_value       (AccordEntity       *self,

@@ -14,6 +14,7 @@
 
 #include "accord-comment.h"
 #include "accord-entity-private.h"
+#include "accord-format-private.h"
 #include "accord-objective.h"
 #include "accord-participant.h"
 #include "accord-round.h"
@@ -52,6 +53,7 @@ typedef struct
   GPtrArray        *extra;    /* header lines with unknown keys, kept verbatim */
   char             *extra_text; /* text that belongs to no field, kept verbatim */
   gpointer          owner;    /* the AccordStrategy holding it, not a reference */
+  GBytes           *pending;  /* the file, when it is still to be parsed */
   guint             modified : 1;
 } AccordEntityPrivate;
 
@@ -105,11 +107,54 @@ find_field (AccordEntityPrivate *priv,
   return NULL;
 }
 
+/* The fields that tie entities together (parents, sections, targets,
+ * authors, order keys): what a strategy reads of every entity as it opens.
+ * An entity read from the workspace has these at once; the rest of its
+ * file is parsed the first time anything else is asked of it. */
+static gboolean
+is_link (const AccordFieldSpec *spec)
+{
+  return spec->style == ACCORD_FIELD_LINE &&
+         (spec->type == ACCORD_VALUE_REF || spec->type == ACCORD_VALUE_ORDER);
+}
+
+static gboolean
+is_link_name (AccordEntity *self,
+              const char   *key)
+{
+  const AccordSchema *schema = _accord_entity_get_schema (self);
+
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      const AccordFieldSpec *spec = &schema->fields[i];
+
+      if (spec->name[0] == key[0] && is_link (spec) && strcmp (spec->name, key) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void parse_pending (AccordEntity        *self,
+                           AccordEntityPrivate *priv);
+
+/* The entity's fields, parsed first if they are still in the file. */
+static AccordEntityPrivate *
+fields_of (AccordEntity *self)
+{
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+
+  if (G_UNLIKELY (priv->pending != NULL))
+    parse_pending (self, priv);
+
+  return priv;
+}
+
 static Field *
 ensure_field (AccordEntity *self,
               const char   *key)
 {
-  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  AccordEntityPrivate *priv = fields_of (self);
   const AccordFieldSpec *spec;
   const char *language = NULL;
   Field *field;
@@ -157,6 +202,7 @@ accord_entity_finalize (GObject *object)
   g_clear_pointer (&priv->id, g_free);
   g_clear_pointer (&priv->extra, g_ptr_array_unref);
   g_clear_pointer (&priv->extra_text, g_free);
+  g_clear_pointer (&priv->pending, g_bytes_unref);
 
   G_OBJECT_CLASS (accord_entity_parent_class)->finalize (object);
 }
@@ -339,6 +385,134 @@ _accord_entity_new_with_id (AccordEntityKind  kind,
   return self;
 }
 
+/* Parses the file a pending entity was made from. The links it was made
+ * with are kept as they are, so that values already handed out stay
+ * valid; a link the file gives otherwise (a workspace out of step) takes
+ * the file's value. */
+static void
+parse_pending (AccordEntity        *self,
+               AccordEntityPrivate *priv)
+{
+  g_autoptr(GBytes) content = g_steal_pointer (&priv->pending);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_problem_free);
+  g_autofree char *path = accord_entity_dup_path (self);
+  g_autoptr(AccordEntity) parsed = NULL;
+  AccordEntityPrivate *from;
+  const char *data;
+  gsize length;
+
+  data = g_bytes_get_data (content, &length);
+  parsed = _accord_format_parse (accord_entity_get_kind (self), priv->id, path, data, length,
+                                 problems);
+  if (problems->len > 0)
+    g_debug ("%s changed its mind: it was read cleanly before", path);
+  if (parsed == NULL)
+    return;
+
+  from = accord_entity_get_instance_private (parsed);
+  for (guint i = 0; i < from->n_fields; i++)
+    {
+      Field *source = &from->fields[i];
+      Field *target = find_field (priv, source->key);
+
+      if (target != NULL)
+        {
+          if (target->n_values != source->n_values ||
+              (source->n_values > 0 && strcmp (target->values[0], source->values[0]) != 0))
+            {
+              field_clear_values (target);
+              target->values = g_steal_pointer (&source->values);
+              target->n_values = source->n_values;
+            }
+          target->line = source->line;
+          continue;
+        }
+
+      if (priv->n_fields == priv->allocated_fields)
+        {
+          priv->allocated_fields = MAX (from->n_fields, priv->allocated_fields * 2);
+          priv->fields = g_renew (Field, priv->fields, priv->allocated_fields);
+        }
+      priv->fields[priv->n_fields++] = *source;
+      *source = (Field) { NULL, };
+    }
+
+  if (priv->extra == NULL)
+    priv->extra = g_steal_pointer (&from->extra);
+  if (priv->extra_text == NULL)
+    priv->extra_text = g_steal_pointer (&from->extra_text);
+}
+
+/* The links of an entity, one "key value" line each, as
+ * _accord_entity_new_pending() takes them. */
+char *
+_accord_entity_dup_links (AccordEntity *self)
+{
+  AccordEntityPrivate *priv = fields_of (self);
+  GString *links = g_string_new (NULL);
+
+  for (guint i = 0; i < priv->n_fields; i++)
+    {
+      const Field *field = &priv->fields[i];
+      const AccordFieldSpec *spec;
+      const char *language = NULL;
+
+      if (field->n_values != 1 ||
+          !(spec = _accord_schema_lookup (_accord_entity_get_schema (self), field->key,
+                                          &language)) ||
+          language != NULL || !is_link (spec))
+        continue;
+
+      g_string_append_printf (links, "%s %s\n", field->key, field->values[0]);
+    }
+
+  return g_string_free (links, FALSE);
+}
+
+/* Makes an entity from a file known to be well formed, from its @links
+ * (see _accord_entity_dup_links()); @content is parsed only when a field
+ * other than a link is first needed. Returns %NULL when @links cannot be
+ * read. */
+AccordEntity *
+_accord_entity_new_pending (AccordEntityKind  kind,
+                            const char       *id,
+                            const char       *links,
+                            GBytes           *content)
+{
+  g_autoptr(AccordEntity) self = _accord_entity_new_with_id (kind, id);
+  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  const AccordSchema *schema = _accord_entity_get_schema (self);
+  const char *line = links;
+
+  while (*line != '\0')
+    {
+      const char *end = strchr (line, '\n');
+      const char *space = memchr (line, ' ', end != NULL ? (gsize) (end - line) : strlen (line));
+      const AccordFieldSpec *spec = NULL;
+      char key[32];
+
+      if (end == NULL || space == NULL || (gsize) (space - line) >= sizeof key)
+        return NULL;
+
+      memcpy (key, line, space - line);
+      key[space - line] = '\0';
+      for (guint i = 0; i < schema->n_fields && spec == NULL; i++)
+        {
+          if (strcmp (schema->fields[i].name, key) == 0)
+            spec = &schema->fields[i];
+        }
+      if (spec == NULL || !is_link (spec) || end == space + 1 || find_field (priv, key) != NULL)
+        return NULL;
+
+      _accord_entity_take_value (self, spec->name, g_strndup (space + 1, end - space - 1));
+      line = end + 1;
+    }
+
+  priv->pending = g_bytes_ref (content);
+
+  return g_steal_pointer (&self);
+}
+
 void
 _accord_entity_set_id (AccordEntity *self,
                        const char   *id)
@@ -402,7 +576,17 @@ _accord_entity_get_values (AccordEntity *self,
                            guint        *n_values)
 {
   AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
-  Field *field = find_field (priv, key);
+  Field *field;
+
+  field = find_field (priv, key);
+
+  /* Links are known before the file is parsed (a pending entity has no
+   * other field); anything else needs it. */
+  if (G_UNLIKELY (priv->pending != NULL) && field == NULL && !is_link_name (self, key))
+    {
+      parse_pending (self, priv);
+      field = find_field (priv, key);
+    }
 
   if (n_values != NULL)
     *n_values = field != NULL ? field->n_values : 0;
@@ -440,7 +624,7 @@ static void
 remove_values (AccordEntity *self,
                const char   *key)
 {
-  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  AccordEntityPrivate *priv = fields_of (self);
   Field *field = find_field (priv, key);
 
   /* The slot stays, with the line it was read from. */
@@ -677,7 +861,7 @@ accord_entity_set_list (AccordEntity        *self,
 GPtrArray *
 _accord_entity_dup_keys (AccordEntity *self)
 {
-  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  AccordEntityPrivate *priv = fields_of (self);
   GPtrArray *keys = g_ptr_array_sized_new (priv->n_fields);
 
   for (guint i = 0; i < priv->n_fields; i++)
@@ -724,7 +908,7 @@ void
 _accord_entity_add_extra (AccordEntity *self,
                           const char   *line)
 {
-  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  AccordEntityPrivate *priv = fields_of (self);
 
   if (priv->extra == NULL)
     priv->extra = g_ptr_array_new_with_free_func (g_free);
@@ -736,7 +920,7 @@ void
 _accord_entity_append_extra_text (AccordEntity *self,
                                   const char   *text)
 {
-  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  AccordEntityPrivate *priv = fields_of (self);
   char *joined = g_strconcat (priv->extra_text != NULL ? priv->extra_text : "", text, NULL);
 
   g_free (priv->extra_text);
@@ -746,7 +930,7 @@ _accord_entity_append_extra_text (AccordEntity *self,
 const char *
 _accord_entity_get_extra_text (AccordEntity *self)
 {
-  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  AccordEntityPrivate *priv = fields_of (self);
 
   return priv->extra_text;
 }
@@ -754,7 +938,7 @@ _accord_entity_get_extra_text (AccordEntity *self)
 GPtrArray *
 _accord_entity_get_extra (AccordEntity *self)
 {
-  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  AccordEntityPrivate *priv = fields_of (self);
 
   return priv->extra;
 }
@@ -775,7 +959,7 @@ guint
 _accord_entity_get_line (AccordEntity *self,
                          const char   *key)
 {
-  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  AccordEntityPrivate *priv = fields_of (self);
   Field *field = find_field (priv, key);
 
   return field != NULL && field->line > 0 ? field->line : 1;
@@ -845,8 +1029,8 @@ gboolean
 accord_entity_equal (AccordEntity *self,
                      AccordEntity *other)
 {
-  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
-  AccordEntityPrivate *other_priv = accord_entity_get_instance_private (other);
+  AccordEntityPrivate *priv = fields_of (self);
+  AccordEntityPrivate *other_priv = fields_of (other);
 
   g_return_val_if_fail (ACCORD_IS_ENTITY (self), FALSE);
   g_return_val_if_fail (ACCORD_IS_ENTITY (other), FALSE);
@@ -887,7 +1071,7 @@ accord_entity_equal (AccordEntity *self,
 AccordEntity *
 accord_entity_copy (AccordEntity *self)
 {
-  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  AccordEntityPrivate *priv = fields_of (self);
   AccordEntity *copy;
 
   g_return_val_if_fail (ACCORD_IS_ENTITY (self), NULL);

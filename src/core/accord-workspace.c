@@ -36,10 +36,13 @@
  * stat() said of it, so that opening a strategy reads from the work tree
  * only the files that changed and takes everything else from one
  * sequential read of the database; and a full-text index (FTS5,
- * accent-insensitive) over titles and texts.
+ * accent-insensitive) over titles and texts. For a file read without
+ * problems it also keeps the fields that tie it to others (parent,
+ * section, target, order…): opening makes its entity from those and
+ * parses the rest of the file when it is first needed.
  */
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 /* File times can be as coarse as two seconds (FAT, some network file
  * systems): a file whose time is that close to the last scan may have
@@ -80,6 +83,9 @@ static const char * const migrations[SCHEMA_VERSION] = {
   "  key TEXT PRIMARY KEY NOT NULL,"
   "  value TEXT"
   ");",
+  /* 1 → 2: the links of files read without problems (see
+   * _accord_entity_dup_links()), so that opening need not parse them */
+  "ALTER TABLE files ADD COLUMN links TEXT;",
 };
 
 AccordSearchHit *
@@ -221,6 +227,7 @@ open_database (AccordWorkspace  *self,
 
   return exec (self, "PRAGMA journal_mode = WAL", error) &&
          exec (self, "PRAGMA synchronous = NORMAL", error) &&
+         exec (self, "PRAGMA mmap_size = 268435456", error) &&
          migrate (self, error);
 }
 
@@ -429,6 +436,7 @@ typedef struct
   gint64         inode;
   AccordEntity  *entity;
   GPtrArray     *problems;
+  guint          needs_links : 1;  /* parsed cleanly, but its links are not stored */
 } Cached;
 
 static void
@@ -465,7 +473,7 @@ read_cached (AccordWorkspace  *self,
 
   /* In the table's own order: following the path index would read the
    * rows out of order, and sorting them here is cheaper. */
-  if (!prepare (self, "SELECT rowid, path, blob, mtime, size, inode, data FROM files",
+  if (!prepare (self, "SELECT rowid, path, blob, mtime, size, inode, data, links FROM files",
                 &rows, error))
     return NULL;
 
@@ -474,6 +482,9 @@ read_cached (AccordWorkspace  *self,
       Cached *item = g_new0 (Cached, 1);
       const char *data = sqlite3_column_blob (rows, 6);
       gsize length = sqlite3_column_bytes (rows, 6);
+      const char *links = (const char *) sqlite3_column_text (rows, 7);
+      g_autofree char *id = NULL;
+      AccordEntityKind kind;
 
       item->rowid = sqlite3_column_int64 (rows, 0);
       item->path = g_strdup ((const char *) sqlite3_column_text (rows, 1));
@@ -481,11 +492,25 @@ read_cached (AccordWorkspace  *self,
       item->mtime = sqlite3_column_int64 (rows, 3);
       item->size = sqlite3_column_int64 (rows, 4);
       item->inode = sqlite3_column_int64 (rows, 5);
-      item->entity = _accord_repository_parse_entry (item->path, data, length, scratch);
-      if (scratch->len > 0)
+
+      if (links != NULL && _accord_format_path_parse (item->path, &kind, &id) &&
+          kind != ACCORD_ENTITY_STRATEGY)
         {
-          item->problems = g_steal_pointer (&scratch);
-          scratch = problems_new ();
+          g_autoptr(GBytes) content = g_bytes_new (data, length);
+
+          item->entity = _accord_entity_new_pending (kind, id, links, content);
+        }
+
+      if (item->entity == NULL)
+        {
+          item->entity = _accord_repository_parse_entry (item->path, data, length, scratch);
+          if (scratch->len > 0)
+            {
+              item->problems = g_steal_pointer (&scratch);
+              scratch = problems_new ();
+            }
+          else
+            item->needs_links = item->entity != NULL && !ACCORD_IS_STRATEGY (item->entity);
         }
       g_ptr_array_add (cached, item);
     }
@@ -632,6 +657,7 @@ typedef struct
   sqlite3_stmt *insert;
   sqlite3_stmt *update;
   sqlite3_stmt *touch;
+  sqlite3_stmt *links;
   sqlite3_stmt *remove;
   sqlite3_stmt *search_delete;
   sqlite3_stmt *search_insert;
@@ -643,6 +669,7 @@ statements_clear (Statements *statements)
   g_clear_pointer (&statements->insert, sqlite3_finalize);
   g_clear_pointer (&statements->update, sqlite3_finalize);
   g_clear_pointer (&statements->touch, sqlite3_finalize);
+  g_clear_pointer (&statements->links, sqlite3_finalize);
   g_clear_pointer (&statements->remove, sqlite3_finalize);
   g_clear_pointer (&statements->search_delete, sqlite3_finalize);
   g_clear_pointer (&statements->search_insert, sqlite3_finalize);
@@ -656,15 +683,17 @@ statements_prepare (AccordWorkspace  *self,
                     GError          **error)
 {
   return prepare (self,
-                  "INSERT INTO files (path, blob, mtime, size, inode, data)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING rowid",
+                  "INSERT INTO files (path, blob, mtime, size, inode, data, links)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING rowid",
                   &statements->insert, error) &&
          prepare (self,
                   "UPDATE files SET path = ?1, blob = ?2, mtime = ?3, size = ?4, inode = ?5,"
-                  " data = ?6 WHERE rowid = ?7 RETURNING rowid",
+                  " data = ?6, links = ?7 WHERE rowid = ?8 RETURNING rowid",
                   &statements->update, error) &&
          prepare (self, "UPDATE files SET mtime = ?2, size = ?3, inode = ?4 WHERE rowid = ?1",
                   &statements->touch, error) &&
+         prepare (self, "UPDATE files SET links = ?2 WHERE rowid = ?1",
+                  &statements->links, error) &&
          prepare (self, "DELETE FROM files WHERE rowid = ?1", &statements->remove, error) &&
          prepare (self, "DELETE FROM search WHERE rowid = ?1", &statements->search_delete, error) &&
          prepare (self, "INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)",
@@ -714,6 +743,33 @@ index_search_text (AccordWorkspace  *self,
   return run (self, statements->search_insert, NULL, error);
 }
 
+/* The links to keep for a file parsed into @entity with @problems: none
+ * when it is to be parsed again at each opening. */
+static char *
+links_of (AccordEntity *entity,
+          GPtrArray    *problems)
+{
+  if (entity == NULL || ACCORD_IS_STRATEGY (entity) || problems->len > 0)
+    return NULL;
+
+  return _accord_entity_dup_links (entity);
+}
+
+/* Stores the links of a file parsed cleanly at opening. */
+static gboolean
+store_links (AccordWorkspace  *self,
+             Statements       *statements,
+             Cached           *cached,
+             GError          **error)
+{
+  g_autofree char *links = _accord_entity_dup_links (cached->entity);
+
+  sqlite3_bind_int64 (statements->links, 1, cached->rowid);
+  sqlite3_bind_text (statements->links, 2, links, -1, SQLITE_STATIC);
+
+  return run (self, statements->links, NULL, error);
+}
+
 /* Records a file read from the work tree, new or changed, with its search
  * text; @rowid is its row, or 0 for a new one. */
 static gboolean
@@ -722,10 +778,12 @@ store_file (AccordWorkspace  *self,
             Scanned          *scanned,
             GBytes           *content,
             AccordEntity     *entity,
+            GPtrArray        *problems,
             sqlite3_int64     rowid,
             GError          **error)
 {
   sqlite3_stmt *stmt = rowid > 0 ? statements->update : statements->insert;
+  g_autofree char *links = links_of (entity, problems);
   char hex[GIT_OID_HEXSZ + 1];
   gsize length;
   const char *data = g_bytes_get_data (content, &length);
@@ -740,8 +798,9 @@ store_file (AccordWorkspace  *self,
   sqlite3_bind_int64 (stmt, 4, scanned->size);
   sqlite3_bind_int64 (stmt, 5, scanned->inode);
   sqlite3_bind_blob (stmt, 6, data, length, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, links, -1, SQLITE_STATIC);
   if (rowid > 0)
-    sqlite3_bind_int64 (stmt, 7, rowid);
+    sqlite3_bind_int64 (stmt, 8, rowid);
 
   if (!run (self, stmt, &rowid, error))
     return FALSE;
@@ -807,7 +866,8 @@ refresh (AccordWorkspace  *self,
       sqlite3_bind_int64 (statements->touch, 2, scanned->mtime);
       sqlite3_bind_int64 (statements->touch, 3, scanned->size);
       sqlite3_bind_int64 (statements->touch, 4, scanned->inode);
-      if (!run (self, statements->touch, NULL, error))
+      if (!run (self, statements->touch, NULL, error) ||
+          (cached->needs_links && !store_links (self, statements, cached, error)))
         return NULL;
       return found_new (scanned->path, g_steal_pointer (&cached->entity),
                         g_steal_pointer (&cached->problems));
@@ -815,7 +875,7 @@ refresh (AccordWorkspace  *self,
 
   data = g_bytes_get_data (content, &length);
   entity = _accord_repository_parse_entry (scanned->path, data, length, problems);
-  if (!store_file (self, statements, scanned, content, entity,
+  if (!store_file (self, statements, scanned, content, entity, problems,
                    cached != NULL ? cached->rowid : 0, error))
     return NULL;
 
@@ -868,8 +928,12 @@ reconcile (AccordWorkspace  *self,
         }
 
       if (order == 0 && unchanged (file, row, racy_since))
-        item = found_new (file->path, g_steal_pointer (&row->entity),
-                          g_steal_pointer (&row->problems));
+        {
+          if (row->needs_links && !store_links (self, &statements, row, error))
+            return FALSE;
+          item = found_new (file->path, g_steal_pointer (&row->entity),
+                            g_steal_pointer (&row->problems));
+        }
       else if (!(item = refresh (self, &statements, file, order == 0 ? row : NULL, error)))
         return FALSE;
 
@@ -1081,7 +1145,8 @@ refresh_paths (AccordWorkspace  *self,
           const char *data = g_bytes_get_data (content, &length);
 
           entity = _accord_repository_parse_entry (path, data, length, problems);
-          stored = store_file (self, &statements, scanned, content, entity, rowid, error);
+          stored = store_file (self, &statements, scanned, content, entity, problems, rowid,
+                               error);
         }
       scanned_free (scanned);
 
