@@ -326,22 +326,69 @@ accord_workspace_get_schema_version (AccordWorkspace *self)
   return read_version (self);
 }
 
+/* What an opening makes by the ten thousand (a record and a path for
+ * every file) comes from blocks dropped together at its end: allocating
+ * and freeing them one by one was a good part of opening. */
+typedef struct
+{
+  GSList *blocks;
+  char   *next;
+  gsize   left;
+} Arena;
+
+#define ARENA_BLOCK_SIZE (256 * 1024)
+
+static gpointer
+arena_alloc (Arena *arena,
+             gsize  size)
+{
+  gpointer memory;
+
+  size = (size + 7) & ~(gsize) 7;
+  if (size > arena->left)
+    {
+      gsize block = MAX (size, ARENA_BLOCK_SIZE);
+
+      arena->next = g_malloc (block);
+      arena->blocks = g_slist_prepend (arena->blocks, arena->next);
+      arena->left = block;
+    }
+
+  memory = arena->next;
+  arena->next += size;
+  arena->left -= size;
+
+  return memory;
+}
+
+static char *
+arena_strdup (Arena      *arena,
+              const char *text)
+{
+  gsize size = strlen (text) + 1;
+
+  return memcpy (arena_alloc (arena, size), text, size);
+}
+
+static void
+arena_clear (Arena *arena)
+{
+  g_slist_free_full (g_steal_pointer (&arena->blocks), g_free);
+  arena->next = NULL;
+  arena->left = 0;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Arena, arena_clear)
+
 /* One file of the work tree, as a scan saw it. */
 typedef struct
 {
-  char   *path;
-  gint64  mtime;      /* nanoseconds */
-  gint64  size;
-  gint64  inode;
-  guint   regular : 1;
+  const char *path;
+  gint64      mtime;      /* nanoseconds */
+  gint64      size;
+  gint64      inode;
+  guint       regular : 1;
 } Scanned;
-
-static void
-scanned_free (Scanned *scanned)
-{
-  g_free (scanned->path);
-  g_free (scanned);
-}
 
 static int
 compare_scanned (gconstpointer a,
@@ -350,27 +397,62 @@ compare_scanned (gconstpointer a,
   return strcmp ((*(Scanned **) a)->path, (*(Scanned **) b)->path);
 }
 
-static Scanned *
-scanned_new (const char *path,
-             GStatBuf   *info)
+static void
+scanned_init (Scanned    *scanned,
+              const char *path,
+              GStatBuf   *info)
 {
-  Scanned *scanned = g_new0 (Scanned, 1);
-
-  scanned->path = g_strdup (path);
+  scanned->path = path;
   scanned->mtime = (gint64) info->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) +
                    info->st_mtim.tv_nsec;
   scanned->size = info->st_size;
   scanned->inode = info->st_ino;
   scanned->regular = S_ISREG (info->st_mode);
+}
 
-  return scanned;
+typedef struct
+{
+  const char *root;
+  Arena       arena;
+} Scan;
+
+static void
+scan_clear (Scan *scan)
+{
+  arena_clear (&scan->arena);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Scan, scan_clear)
+
+static void
+add_scanned (Scan       *scan,
+             GPtrArray  *files,
+             const char *directory,
+             const char *name,
+             GStatBuf   *info)
+{
+  Scanned *scanned = arena_alloc (&scan->arena, sizeof (Scanned));
+  gsize length = directory != NULL ? strlen (directory) + 1 : 0;
+  gsize name_length = strlen (name) + 1;
+  char *path = arena_alloc (&scan->arena, length + name_length);
+
+  if (directory != NULL)
+    {
+      memcpy (path, directory, length - 1);
+      path[length - 1] = '/';
+    }
+  memcpy (path + length, name, name_length);
+
+  scanned_init (scanned, path, info);
+  g_ptr_array_add (files, scanned);
 }
 
 static void
-scan_directory (const char *root,
+scan_directory (Scan       *scan,
                 const char *directory,
                 GPtrArray  *files)
 {
+  const char *root = scan->root;
   g_autofree char *path = g_build_filename (root, directory, NULL);
   struct dirent *entry;
   DIR *dir;
@@ -386,7 +468,6 @@ scan_directory (const char *root,
 
   while ((entry = readdir (dir)) != NULL)
     {
-      g_autofree char *relative = NULL;
       GStatBuf info;
 
       if (g_str_equal (entry->d_name, ".") || g_str_equal (entry->d_name, ".."))
@@ -395,8 +476,7 @@ scan_directory (const char *root,
       if (fstatat (fd, entry->d_name, &info, AT_SYMLINK_NOFOLLOW) != 0)
         continue;
 
-      relative = g_strconcat (directory, "/", entry->d_name, NULL);
-      g_ptr_array_add (files, scanned_new (relative, &info));
+      add_scanned (scan, files, directory, entry->d_name, &info);
     }
 
   closedir (dir);
@@ -408,45 +488,45 @@ scan_directory (const char *root,
 static gpointer
 scan_work_tree (gpointer data)
 {
-  const char *root = data;
-  GPtrArray *files = g_ptr_array_new_with_free_func ((GDestroyNotify) scanned_free);
-  g_autofree char *strategy_md = g_build_filename (root, "strategy.md", NULL);
+  Scan *scan = data;
+  GPtrArray *files = g_ptr_array_sized_new (1024);
+  g_autofree char *strategy_md = g_build_filename (scan->root, "strategy.md", NULL);
   GStatBuf info;
 
   if (g_lstat (strategy_md, &info) == 0)
-    g_ptr_array_add (files, scanned_new ("strategy.md", &info));
+    add_scanned (scan, files, NULL, "strategy.md", &info);
 
   for (guint kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
-    scan_directory (root, accord_entity_kind_get_directory (kind), files);
+    scan_directory (scan, accord_entity_kind_get_directory (kind), files);
 
   g_ptr_array_sort (files, compare_scanned);
 
   return files;
 }
 
+static guint rank_of (const char *path);
+
 /* One file as the workspace has it, parsed on the chance that it has not
  * changed since. */
 typedef struct
 {
   sqlite3_int64  rowid;
-  char          *path;
-  char          *blob;
+  const char    *path;
+  const char    *blob;
   gint64         mtime;
   gint64         size;
   gint64         inode;
   AccordEntity  *entity;
   GPtrArray     *problems;
+  guint          rank;             /* see rank_of() */
   guint          needs_links : 1;  /* parsed cleanly, but its links are not stored */
 } Cached;
 
 static void
-cached_free (Cached *cached)
+cached_clear (Cached *cached)
 {
-  g_free (cached->path);
-  g_free (cached->blob);
   g_clear_object (&cached->entity);
   g_clear_pointer (&cached->problems, g_ptr_array_unref);
-  g_free (cached);
 }
 
 static int
@@ -462,12 +542,14 @@ problems_new (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) accord_problem_free);
 }
 
+/* The rows of the workspace, sorted by path, made in @arena. */
 static GPtrArray *
 read_cached (AccordWorkspace  *self,
+             Arena            *arena,
              GError          **error)
 {
   g_autoptr(AccordSqliteStmt) rows = NULL;
-  g_autoptr(GPtrArray) cached = g_ptr_array_new_with_free_func ((GDestroyNotify) cached_free);
+  g_autoptr(GPtrArray) cached = g_ptr_array_new_with_free_func ((GDestroyNotify) cached_clear);
   g_autoptr(GPtrArray) scratch = problems_new ();
   int rc;
 
@@ -479,7 +561,7 @@ read_cached (AccordWorkspace  *self,
 
   while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
     {
-      Cached *item = g_new0 (Cached, 1);
+      Cached *item = memset (arena_alloc (arena, sizeof (Cached)), 0, sizeof (Cached));
       const char *data = sqlite3_column_blob (rows, 6);
       gsize length = sqlite3_column_bytes (rows, 6);
       const char *links = (const char *) sqlite3_column_text (rows, 7);
@@ -487,11 +569,12 @@ read_cached (AccordWorkspace  *self,
       AccordEntityKind kind;
 
       item->rowid = sqlite3_column_int64 (rows, 0);
-      item->path = g_strdup ((const char *) sqlite3_column_text (rows, 1));
-      item->blob = g_strdup ((const char *) sqlite3_column_text (rows, 2));
+      item->path = arena_strdup (arena, (const char *) sqlite3_column_text (rows, 1));
+      item->blob = arena_strdup (arena, (const char *) sqlite3_column_text (rows, 2));
       item->mtime = sqlite3_column_int64 (rows, 3);
       item->size = sqlite3_column_int64 (rows, 4);
       item->inode = sqlite3_column_int64 (rows, 5);
+      item->rank = rank_of (item->path);
 
       if (links != NULL && _accord_format_path_parse (item->path, &kind, &id) &&
           kind != ACCORD_ENTITY_STRATEGY)
@@ -533,11 +616,10 @@ typedef struct
 } Found;
 
 static void
-found_free (Found *found)
+found_clear (Found *found)
 {
   g_clear_object (&found->entity);
   g_clear_pointer (&found->problems, g_ptr_array_unref);
-  g_free (found);
 }
 
 /* Entities are added kind by kind, as accord_repository_load() does, so
@@ -571,11 +653,12 @@ rank_of (const char *path)
 }
 
 static Found *
-found_new (const char   *path,
+found_new (Arena        *arena,
+           const char   *path,
            AccordEntity *entity,
            GPtrArray    *problems)
 {
-  Found *found = g_new0 (Found, 1);
+  Found *found = arena_alloc (arena, sizeof (Found));
 
   found->path = path;
   found->rank = rank_of (path);
@@ -841,9 +924,11 @@ same_blob (GBytes     *content,
 /* A file whose row disagrees with the work tree: read it again. */
 static Found *
 refresh (AccordWorkspace  *self,
+         Arena            *arena,
          Statements       *statements,
          Scanned          *scanned,
          Cached           *cached,
+         gboolean         *changed,
          GError          **error)
 {
   g_autoptr(GPtrArray) problems = problems_new ();
@@ -856,7 +941,8 @@ refresh (AccordWorkspace  *self,
     {
       if (cached != NULL && !forget_file (self, statements, cached->rowid, error))
         return NULL;
-      return found_new (scanned->path, NULL, g_steal_pointer (&problems));
+      *changed = TRUE;
+      return found_new (arena, scanned->path, NULL, g_steal_pointer (&problems));
     }
 
   if (cached != NULL && same_blob (content, cached->blob))
@@ -869,7 +955,7 @@ refresh (AccordWorkspace  *self,
       if (!run (self, statements->touch, NULL, error) ||
           (cached->needs_links && !store_links (self, statements, cached, error)))
         return NULL;
-      return found_new (scanned->path, g_steal_pointer (&cached->entity),
+      return found_new (arena, scanned->path, g_steal_pointer (&cached->entity),
                         g_steal_pointer (&cached->problems));
     }
 
@@ -879,7 +965,8 @@ refresh (AccordWorkspace  *self,
                    cached != NULL ? cached->rowid : 0, error))
     return NULL;
 
-  return found_new (scanned->path, g_steal_pointer (&entity), g_steal_pointer (&problems));
+  *changed = TRUE;
+  return found_new (arena, scanned->path, g_steal_pointer (&entity), g_steal_pointer (&problems));
 }
 
 static gboolean
@@ -897,13 +984,16 @@ unchanged (Scanned *scanned,
 }
 
 /* Walks the scanned files and the workspace's rows together, both sorted
- * by path, and decides for each file what to keep. */
+ * by path, and decides for each file what to keep; @changed tells whether
+ * any differs from the workspace's copy. */
 static gboolean
 reconcile (AccordWorkspace  *self,
+           Arena            *arena,
            GPtrArray        *scanned,
            GPtrArray        *cached,
            gint64            racy_since,
            GPtrArray        *found,
+           gboolean         *changed,
            GError          **error)
 {
   g_auto(Statements) statements = { NULL, };
@@ -923,6 +1013,7 @@ reconcile (AccordWorkspace  *self,
         {
           if (!forget_file (self, &statements, row->rowid, error))
             return FALSE;
+          *changed = TRUE;
           j++;
           continue;
         }
@@ -931,10 +1022,11 @@ reconcile (AccordWorkspace  *self,
         {
           if (row->needs_links && !store_links (self, &statements, row, error))
             return FALSE;
-          item = found_new (file->path, g_steal_pointer (&row->entity),
+          item = found_new (arena, file->path, g_steal_pointer (&row->entity),
                             g_steal_pointer (&row->problems));
         }
-      else if (!(item = refresh (self, &statements, file, order == 0 ? row : NULL, error)))
+      else if (!(item = refresh (self, arena, &statements, file, order == 0 ? row : NULL, changed,
+                                 error)))
         return FALSE;
 
       g_ptr_array_add (found, item);
@@ -984,16 +1076,18 @@ write_racy_since (AccordWorkspace  *self,
 
 static gboolean
 merge_in_transaction (AccordWorkspace  *self,
+                      Arena            *arena,
                       GPtrArray        *scanned,
                       GPtrArray        *cached,
                       gint64            scanned_at,
                       GPtrArray        *found,
+                      gboolean         *changed,
                       GError          **error)
 {
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  if (!reconcile (self, scanned, cached, read_racy_since (self), found, error) ||
+  if (!reconcile (self, arena, scanned, cached, read_racy_since (self), found, changed, error) ||
       !write_racy_since (self, scanned_at, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -1009,32 +1103,85 @@ merge_in_transaction (AccordWorkspace  *self,
   return TRUE;
 }
 
+/* The strategy as the workspace has it, entities added in the order
+ * accord_repository_load() adds them (see compare_found()). */
+static AccordStrategy *
+build_from_cached (GPtrArray *cached)
+{
+  AccordStrategy *strategy = _accord_repository_new_strategy ();
+  guint starts[ACCORD_N_ENTITY_KINDS + 1] = { 0, };
+  g_autofree Cached **ordered = g_new (Cached *, MAX (cached->len, 1));
+
+  /* The rows are sorted by path: spread them by rank, keeping that. */
+  for (guint i = 0; i < cached->len; i++)
+    starts[((Cached *) g_ptr_array_index (cached, i))->rank + 1]++;
+  for (guint rank = 1; rank <= ACCORD_N_ENTITY_KINDS; rank++)
+    starts[rank] += starts[rank - 1];
+  for (guint i = 0; i < cached->len; i++)
+    {
+      Cached *row = g_ptr_array_index (cached, i);
+
+      ordered[starts[row->rank]++] = row;
+    }
+
+  for (guint i = 0; i < cached->len; i++)
+    {
+      Cached *row = ordered[i];
+      g_autoptr(GPtrArray) problems = NULL;
+
+      if (row->problems != NULL)
+        {
+          problems = problems_new ();
+          for (guint j = 0; j < row->problems->len; j++)
+            g_ptr_array_add (problems, accord_problem_copy (g_ptr_array_index (row->problems, j)));
+        }
+
+      _accord_repository_add_entry (strategy, row->path, row->entity, problems);
+    }
+
+  return _accord_repository_finish_load (strategy);
+}
+
 static AccordStrategy *
 load_once (AccordWorkspace  *self,
            GError          **error)
 {
+  g_auto(Arena) arena = { NULL, };
+  g_auto(Scan) scan = { accord_repository_get_path (self->repository), { NULL, } };
   g_autoptr(AccordStrategy) strategy = NULL;
   g_autoptr(GPtrArray) scanned = NULL;
   g_autoptr(GPtrArray) cached = NULL;
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) found_free);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) found_clear);
   gint64 scanned_at = g_get_real_time () * 1000;
   gint64 start = g_get_monotonic_time ();
+  gboolean changed = FALSE;
   GThread *scanner;
 
-  scanner = g_thread_new ("accord-scan", scan_work_tree,
-                          (gpointer) accord_repository_get_path (self->repository));
-  cached = read_cached (self, error);
+  scanner = g_thread_new ("accord-scan", scan_work_tree, &scan);
+
+  /* While the files are checked, make the strategy as the workspace has
+   * it: most often nothing changed, and it is the one to return. */
+  cached = read_cached (self, &arena, error);
   g_debug ("Read the workspace in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  if (cached != NULL)
+    strategy = build_from_cached (cached);
+  g_debug ("Made the strategy in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+
   scanned = g_thread_join (scanner);
-  g_debug ("Read %u files from the workspace and scanned %u in %.1f ms",
-           cached != NULL ? cached->len : 0, scanned->len,
+  g_debug ("Scanned %u files in %.1f ms", scanned->len,
            (g_get_monotonic_time () - start) / 1000.0);
 
   if (cached == NULL ||
-      !merge_in_transaction (self, scanned, cached, scanned_at, found, error))
+      !merge_in_transaction (self, &arena, scanned, cached, scanned_at, found, &changed, error))
     return NULL;
 
-  g_debug ("Reconciled in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_debug ("Reconciled in %.1f ms: %s", (g_get_monotonic_time () - start) / 1000.0,
+           changed ? "files changed" : "nothing changed");
+  if (!changed)
+    return g_steal_pointer (&strategy);
+
+  /* Let go of the entities before they go into another strategy. */
+  g_clear_object (&strategy);
   strategy = _accord_repository_new_strategy ();
   g_ptr_array_sort (found, compare_found);
   for (guint i = 0; i < found->len; i++)
@@ -1044,9 +1191,8 @@ load_once (AccordWorkspace  *self,
       _accord_repository_add_entry (strategy, item->path, item->entity, item->problems);
     }
 
-  g_debug ("Added in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
   _accord_repository_finish_load (strategy);
-  g_debug ("Opened the strategy in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_debug ("Opened the strategy again in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 
   return g_steal_pointer (&strategy);
 }
@@ -1115,7 +1261,7 @@ refresh_paths (AccordWorkspace  *self,
       g_autoptr(GBytes) content = NULL;
       g_autoptr(AccordEntity) entity = NULL;
       sqlite3_int64 rowid = 0;
-      Scanned *scanned;
+      Scanned scanned;
       GStatBuf info;
       gboolean stored;
       int rc;
@@ -1136,8 +1282,8 @@ refresh_paths (AccordWorkspace  *self,
           continue;
         }
 
-      scanned = scanned_new (path, &info);
-      if ((content = read_file (self, scanned, problems)) == NULL)
+      scanned_init (&scanned, path, &info);
+      if ((content = read_file (self, &scanned, problems)) == NULL)
         stored = rowid == 0 || forget_file (self, &statements, rowid, error);
       else
         {
@@ -1145,10 +1291,9 @@ refresh_paths (AccordWorkspace  *self,
           const char *data = g_bytes_get_data (content, &length);
 
           entity = _accord_repository_parse_entry (path, data, length, problems);
-          stored = store_file (self, &statements, scanned, content, entity, problems, rowid,
+          stored = store_file (self, &statements, &scanned, content, entity, problems, rowid,
                                error);
         }
-      scanned_free (scanned);
 
       if (!stored)
         return FALSE;
