@@ -779,6 +779,72 @@ test_entities_read_when_needed (Fixture       *fixture,
                                             "order"), ==, "m");
 }
 
+static gboolean
+has_problem (AccordStrategy *strategy,
+             const char     *prefix)
+{
+  g_auto(GStrv) problems = problems_of (strategy);
+
+  for (guint i = 0; problems[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (problems[i], prefix))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* How entities refer to each other is checked again only when a file
+ * changed, or when the problems were written in other languages. */
+static void
+test_check_kept (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) first = NULL;
+  g_autoptr(AccordStrategy) kept = NULL;
+  g_autoptr(AccordStrategy) relabelled = NULL;
+  g_autoptr(AccordStrategy) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *objective = g_strconcat ("objectives/", fixture->objective_id, ".md", NULL);
+  g_autofree char *objective_path = g_build_filename (fixture->path, objective, NULL);
+  g_autofree char *content = NULL;
+  g_autofree char *orphan = NULL;
+  g_autofree char *problem = NULL;
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  first = load (workspace);
+  g_assert_cmpuint (accord_strategy_get_problems (first)->len, ==, 0);
+
+  /* What the last check found is taken as it is… */
+  update_rows (workspace, "INSERT INTO checked (path, line, message)"
+                          " VALUES (?1, 3, 'kept from the last check')", objective);
+  kept = load (workspace);
+  g_assert_true (has_problem (kept, "objectives/"));
+
+  /* …unless it is in other languages… */
+  update_rows (workspace, "UPDATE state SET value = 'xx' WHERE key = ?1", "checked");
+  relabelled = load (workspace);
+  g_assert_cmpuint (accord_strategy_get_problems (relabelled)->len, ==, 0);
+
+  /* …or a file changed. */
+  update_rows (workspace, "INSERT INTO checked (path, line, message)"
+                          " VALUES (?1, 3, 'kept from the last check')", objective);
+  g_assert_true (g_file_get_contents (objective_path, &content, NULL, &error));
+  g_assert_no_error (error);
+  orphan = g_strdup_printf ("%.*ssection: s-missing1\n%s",
+                            (int) (strstr (content, "section:") - content), content,
+                            strchr (strstr (content, "section:"), '\n') + 1);
+  g_assert_true (g_file_set_contents (objective_path, orphan, -1, &error));
+  g_assert_no_error (error);
+  edited = load (workspace);
+  g_assert_cmpuint (accord_strategy_get_problems (edited)->len, ==, 1);
+  problem = accord_problem_to_string (g_ptr_array_index (accord_strategy_get_problems (edited), 0));
+  g_assert_true (g_str_has_prefix (problem, objective));
+  g_assert_nonnull (strstr (problem, "s-missing1"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -792,6 +858,7 @@ main (int    argc,
   ADD ("/accord/workspace/load-matches-repository", test_load_matches_repository);
   ADD ("/accord/workspace/reads-only-changed-files", test_reads_only_changed_files);
   ADD ("/accord/workspace/entities-read-when-needed", test_entities_read_when_needed);
+  ADD ("/accord/workspace/check-kept", test_check_kept);
   ADD ("/accord/workspace/rebuilt-after-delete", test_rebuilt_after_delete);
   ADD ("/accord/workspace/search/accents", test_search_ignores_accents);
   ADD ("/accord/workspace/search/titles-first", test_search_ranks_titles_first);

@@ -31,6 +31,7 @@ void            _accord_repository_add_problem  (AccordStrategy   *strategy,
                                                  const char       *path,
                                                  const char       *message);
 AccordStrategy *_accord_repository_finish_load  (AccordStrategy   *strategy);
+AccordStrategy *_accord_repository_end_load     (AccordStrategy   *strategy);
 gboolean        _accord_repository_is_entity_path (const char     *path);
 
 G_END_DECLS

@@ -1052,8 +1052,10 @@ load_work_directory (AccordRepository *self,
     }
 }
 
+/* Ends reading: the entities go into the list models; how they refer to
+ * each other is still to be checked. */
 AccordStrategy *
-_accord_repository_finish_load (AccordStrategy *strategy)
+_accord_repository_end_load (AccordStrategy *strategy)
 {
   const char *version = accord_entity_get_field (ACCORD_ENTITY (strategy), "accord-format");
 
@@ -1062,6 +1064,14 @@ _accord_repository_finish_load (AccordStrategy *strategy)
                  _("This strategy was written by a newer version of Accord"));
 
   _accord_strategy_end_load (strategy);
+
+  return strategy;
+}
+
+AccordStrategy *
+_accord_repository_finish_load (AccordStrategy *strategy)
+{
+  _accord_repository_end_load (strategy);
   accord_strategy_check (strategy);
 
   return strategy;

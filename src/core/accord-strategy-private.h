@@ -12,6 +12,9 @@
 G_BEGIN_DECLS
 
 AccordStrategy *_accord_strategy_new_empty          (void);
+GPtrArray      *_accord_strategy_check_links        (AccordStrategy *self);
+void            _accord_strategy_add_checked        (AccordStrategy *self,
+                                                     GPtrArray      *problems);
 void            _accord_strategy_add_problem        (AccordStrategy *self,
                                                      AccordProblem  *problem);
 void            _accord_strategy_begin_load         (AccordStrategy *self);

@@ -1020,10 +1020,22 @@ compare_problems (gconstpointer a,
 void
 accord_strategy_check (AccordStrategy *self)
 {
-  GHashTableIter iter;
-  gpointer value;
+  g_autoptr(GPtrArray) found = NULL;
 
   g_return_if_fail (ACCORD_IS_STRATEGY (self));
+
+  found = _accord_strategy_check_links (self);
+}
+
+/* Checks as accord_strategy_check() does, and returns a copy of the
+ * problems found, for the workspace to keep. */
+GPtrArray *
+_accord_strategy_check_links (AccordStrategy *self)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_problem_free);
+  guint before = self->problems->len;
+  GHashTableIter iter;
+  gpointer value;
 
   g_hash_table_iter_init (&iter, self->entities);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -1058,6 +1070,20 @@ accord_strategy_check (AccordStrategy *self)
         }
     }
 
+  for (guint i = before; i < self->problems->len; i++)
+    g_ptr_array_add (found, accord_problem_copy (g_ptr_array_index (self->problems, i)));
+  g_ptr_array_sort (self->problems, compare_problems);
+
+  return found;
+}
+
+/* Adds problems an earlier check found, when nothing changed since. */
+void
+_accord_strategy_add_checked (AccordStrategy *self,
+                              GPtrArray      *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    g_ptr_array_add (self->problems, accord_problem_copy (g_ptr_array_index (problems, i)));
   g_ptr_array_sort (self->problems, compare_problems);
 }
 

@@ -85,7 +85,21 @@ static const char * const migrations[SCHEMA_VERSION] = {
   ");",
   /* 1 → 2: the links of files read without problems (see
    * _accord_entity_dup_links()), so that opening need not parse them */
-  "ALTER TABLE files ADD COLUMN links TEXT;",
+  "ALTER TABLE files ADD COLUMN links TEXT;"
+  /* and the problems the last check of references found, valid while
+   * state has "checked" (the languages they are written in): any change
+   * to the files forgets it */
+  "CREATE TABLE checked ("
+  "  path TEXT NOT NULL,"
+  "  line INTEGER NOT NULL,"
+  "  message TEXT NOT NULL"
+  ");"
+  "CREATE TRIGGER file_added AFTER INSERT ON files"
+  " BEGIN DELETE FROM state WHERE key = 'checked'; END;"
+  "CREATE TRIGGER file_removed AFTER DELETE ON files"
+  " BEGIN DELETE FROM state WHERE key = 'checked'; END;"
+  "CREATE TRIGGER file_changed AFTER UPDATE OF path, blob ON files"
+  " BEGIN DELETE FROM state WHERE key = 'checked'; END;",
 };
 
 AccordSearchHit *
@@ -1074,33 +1088,97 @@ write_racy_since (AccordWorkspace  *self,
   return run (self, stmt, NULL, error);
 }
 
-static gboolean
-merge_in_transaction (AccordWorkspace  *self,
-                      Arena            *arena,
-                      GPtrArray        *scanned,
-                      GPtrArray        *cached,
-                      gint64            scanned_at,
-                      GPtrArray        *found,
-                      gboolean         *changed,
-                      GError          **error)
+/* The languages problems are written in, as the "checked" state has
+ * them. */
+static char *
+dup_languages (void)
 {
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  return g_strjoinv (":", (char **) g_get_language_names ());
+}
+
+/* The problems the last check found, if nothing changed since and they
+ * are in the languages of this process. */
+static GPtrArray *
+read_checked (AccordWorkspace  *self,
+              GError          **error)
+{
+  g_autoptr(AccordSqliteStmt) stmt = NULL;
+  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autofree char *languages = dup_languages ();
+  g_autofree char *checked = accord_workspace_dup_state (self, "checked");
+  int rc;
+
+  if (g_strcmp0 (checked, languages) != 0)
+    return NULL;
+
+  if (!prepare (self, "SELECT path, line, message FROM checked", &stmt, error))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     accord_problem_new ((const char *) sqlite3_column_text (stmt, 0),
+                                         sqlite3_column_int (stmt, 1),
+                                         (const char *) sqlite3_column_text (stmt, 2)));
+
+  if (!_accord_sqlite_check (self->db, rc, _("Could not read the workspace"), error))
+    return NULL;
+
+  return g_steal_pointer (&problems);
+}
+
+static gboolean
+write_checked (AccordWorkspace  *self,
+               GPtrArray        *problems,
+               GError          **error)
+{
+  g_autoptr(AccordSqliteStmt) insert = NULL;
+  g_autofree char *languages = dup_languages ();
+
+  if (!exec (self, "DELETE FROM checked", error) ||
+      !prepare (self, "INSERT INTO checked (path, line, message) VALUES (?1, ?2, ?3)",
+                &insert, error))
     return FALSE;
 
-  if (!reconcile (self, arena, scanned, cached, read_racy_since (self), found, changed, error) ||
-      !write_racy_since (self, scanned_at, error))
+  for (guint i = 0; i < problems->len; i++)
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      const AccordProblem *problem = g_ptr_array_index (problems, i);
+
+      sqlite3_bind_text (insert, 1, problem->path, -1, SQLITE_STATIC);
+      sqlite3_bind_int (insert, 2, problem->line);
+      sqlite3_bind_text (insert, 3, problem->message, -1, SQLITE_STATIC);
+      if (!run (self, insert, NULL, error))
+        return FALSE;
+    }
+
+  return accord_workspace_set_state (self, "checked", languages, error);
+}
+
+/* Checks how the entities refer to each other, or takes what the last
+ * check found when no file changed since. */
+static gboolean
+check_links (AccordWorkspace  *self,
+             AccordStrategy   *strategy,
+             gboolean          changed,
+             GError          **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!changed && (problems = read_checked (self, &local_error)) != NULL)
+    {
+      _accord_strategy_add_checked (strategy, problems);
+      return TRUE;
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  if (!exec (self, "COMMIT", error))
-    {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
+  problems = _accord_strategy_check_links (strategy);
 
-  return TRUE;
+  return write_checked (self, problems, error);
 }
 
 /* The strategy as the workspace has it, entities added in the order
@@ -1139,7 +1217,7 @@ build_from_cached (GPtrArray *cached)
       _accord_repository_add_entry (strategy, row->path, row->entity, problems);
     }
 
-  return _accord_repository_finish_load (strategy);
+  return _accord_repository_end_load (strategy);
 }
 
 static AccordStrategy *
@@ -1171,30 +1249,42 @@ load_once (AccordWorkspace  *self,
   g_debug ("Scanned %u files in %.1f ms", scanned->len,
            (g_get_monotonic_time () - start) / 1000.0);
 
-  if (cached == NULL ||
-      !merge_in_transaction (self, &arena, scanned, cached, scanned_at, found, &changed, error))
+  if (cached == NULL || !exec (self, "BEGIN IMMEDIATE", error))
     return NULL;
+
+  if (!reconcile (self, &arena, scanned, cached, read_racy_since (self), found, &changed, error) ||
+      !write_racy_since (self, scanned_at, error))
+    goto failed;
 
   g_debug ("Reconciled in %.1f ms: %s", (g_get_monotonic_time () - start) / 1000.0,
            changed ? "files changed" : "nothing changed");
-  if (!changed)
-    return g_steal_pointer (&strategy);
-
-  /* Let go of the entities before they go into another strategy. */
-  g_clear_object (&strategy);
-  strategy = _accord_repository_new_strategy ();
-  g_ptr_array_sort (found, compare_found);
-  for (guint i = 0; i < found->len; i++)
+  if (changed)
     {
-      Found *item = g_ptr_array_index (found, i);
+      /* Let go of the entities before they go into another strategy. */
+      g_clear_object (&strategy);
+      strategy = _accord_repository_new_strategy ();
+      g_ptr_array_sort (found, compare_found);
+      for (guint i = 0; i < found->len; i++)
+        {
+          Found *item = g_ptr_array_index (found, i);
 
-      _accord_repository_add_entry (strategy, item->path, item->entity, item->problems);
+          _accord_repository_add_entry (strategy, item->path, item->entity, item->problems);
+        }
+      _accord_repository_end_load (strategy);
     }
 
-  _accord_repository_finish_load (strategy);
-  g_debug ("Opened the strategy again in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  /* In the same transaction, so that what is kept of the check matches
+   * the files as they were read. */
+  if (!check_links (self, strategy, changed, error) || !exec (self, "COMMIT", error))
+    goto failed;
+
+  g_debug ("Opened the strategy in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 
   return g_steal_pointer (&strategy);
+
+failed:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return NULL;
 }
 
 /**
