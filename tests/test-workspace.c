@@ -779,6 +779,50 @@ test_entities_read_when_needed (Fixture       *fixture,
                                             "order"), ==, "m");
 }
 
+/* An entity made from its links still finds its file when the
+ * workspace's copy is gone, and one removed then added back (an undo)
+ * keeps every field even though its file was deleted in between. */
+static void
+test_entities_read_without_copy (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) cold = NULL;
+  g_autoptr(AccordStrategy) warm = NULL;
+  g_autoptr(AccordStrategy) again = NULL;
+  g_autoptr(AccordEntity) comment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *section = g_strconcat ("sections/", fixture->section_id, ".md", NULL);
+  g_autofree char *comment_file = g_strconcat ("comments/", fixture->comment_id, ".md", NULL);
+  g_autofree char *comment_path = g_build_filename (fixture->path, comment_file, NULL);
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  cold = load (workspace);
+  warm = load (workspace);
+
+  update_rows (workspace, "DELETE FROM files WHERE path = ?1", section);
+  g_assert_cmpstr (accord_entity_get_field (accord_strategy_lookup (warm, fixture->section_id),
+                                            "body"), ==,
+                   "Nous défendons un internet ouvert, libre et sûr.");
+
+  comment = g_object_ref (accord_strategy_lookup (warm, fixture->comment_id));
+  g_assert_true (accord_strategy_remove (warm, fixture->comment_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (accord_workspace_write (workspace, warm, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (comment_path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (accord_strategy_add (warm, comment, &error));
+  g_assert_no_error (error);
+  g_assert_true (accord_workspace_write (workspace, warm, &error));
+  g_assert_no_error (error);
+  again = load (workspace);
+  g_assert_cmpstr (accord_entity_get_field (accord_strategy_lookup (again, fixture->comment_id),
+                                            "body"), ==,
+                   "La fracture numérique rurale mérite un indicateur.");
+}
+
 static gboolean
 has_problem (AccordStrategy *strategy,
              const char     *prefix)
@@ -859,6 +903,7 @@ main (int    argc,
   ADD ("/accord/workspace/reads-only-changed-files", test_reads_only_changed_files);
   ADD ("/accord/workspace/entities-read-when-needed", test_entities_read_when_needed);
   ADD ("/accord/workspace/check-kept", test_check_kept);
+  ADD ("/accord/workspace/entities-read-without-copy", test_entities_read_without_copy);
   ADD ("/accord/workspace/rebuilt-after-delete", test_rebuilt_after_delete);
   ADD ("/accord/workspace/search/accents", test_search_ignores_accents);
   ADD ("/accord/workspace/search/titles-first", test_search_ranks_titles_first);

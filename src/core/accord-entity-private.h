@@ -12,6 +12,24 @@
 
 G_BEGIN_DECLS
 
+/* Where the file of an entity made from its links alone is read from when
+ * it is parsed (see _accord_entity_new_pending()): @read returns the
+ * content of @path, kept under @key, or %NULL with @error set. */
+typedef struct _AccordEntitySource AccordEntitySource;
+
+struct _AccordEntitySource
+{
+  gatomicrefcount   ref_count;
+  GBytes         *(*read)     (AccordEntitySource  *source,
+                               const char          *path,
+                               gint64               key,
+                               GError             **error);
+  void            (*finalize) (AccordEntitySource  *source);
+};
+
+AccordEntitySource *_accord_entity_source_ref    (AccordEntitySource *source);
+void                _accord_entity_source_unref  (AccordEntitySource *source);
+
 void                 _accord_entity_class_set_schema (AccordEntityClass  *klass,
                                                       AccordEntityKind    kind);
 const AccordSchema  *_accord_entity_get_schema       (AccordEntity       *self);
@@ -20,7 +38,9 @@ AccordEntity        *_accord_entity_new_with_id      (AccordEntityKind    kind,
 AccordEntity        *_accord_entity_new_pending      (AccordEntityKind    kind,
                                                       const char         *id,
                                                       const char         *links,
-                                                      GBytes             *content);
+                                                      AccordEntitySource *source,
+                                                      gint64              key);
+void                 _accord_entity_ensure_read      (AccordEntity       *self);
 char                *_accord_entity_dup_links        (AccordEntity       *self);
 void                 _accord_entity_set_id           (AccordEntity       *self,
                                                       const char         *id);

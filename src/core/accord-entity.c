@@ -53,7 +53,8 @@ typedef struct
   GPtrArray        *extra;    /* header lines with unknown keys, kept verbatim */
   char             *extra_text; /* text that belongs to no field, kept verbatim */
   gpointer          owner;    /* the AccordStrategy holding it, not a reference */
-  GBytes           *pending;  /* the file, when it is still to be parsed */
+  AccordEntitySource *source; /* where the file is, when it is still to be parsed */
+  gint64            source_key;
   guint             modified : 1;
 } AccordEntityPrivate;
 
@@ -144,7 +145,7 @@ fields_of (AccordEntity *self)
 {
   AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
 
-  if (G_UNLIKELY (priv->pending != NULL))
+  if (G_UNLIKELY (priv->source != NULL))
     parse_pending (self, priv);
 
   return priv;
@@ -202,7 +203,7 @@ accord_entity_finalize (GObject *object)
   g_clear_pointer (&priv->id, g_free);
   g_clear_pointer (&priv->extra, g_ptr_array_unref);
   g_clear_pointer (&priv->extra_text, g_free);
-  g_clear_pointer (&priv->pending, g_bytes_unref);
+  g_clear_pointer (&priv->source, _accord_entity_source_unref);
 
   G_OBJECT_CLASS (accord_entity_parent_class)->finalize (object);
 }
@@ -393,13 +394,23 @@ static void
 parse_pending (AccordEntity        *self,
                AccordEntityPrivate *priv)
 {
-  g_autoptr(GBytes) content = g_steal_pointer (&priv->pending);
+  AccordEntitySource *origin = g_steal_pointer (&priv->source);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_problem_free);
   g_autofree char *path = accord_entity_dup_path (self);
   g_autoptr(AccordEntity) parsed = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GError) error = NULL;
   AccordEntityPrivate *from;
   const char *data;
   gsize length;
+
+  content = origin->read (origin, path, priv->source_key, &error);
+  _accord_entity_source_unref (origin);
+  if (content == NULL)
+    {
+      g_warning ("Could not read %s again: %s", path, error->message);
+      return;
+    }
 
   data = g_bytes_get_data (content, &length);
   parsed = _accord_format_parse (accord_entity_get_kind (self), priv->id, path, data, length,
@@ -443,6 +454,14 @@ parse_pending (AccordEntity        *self,
     priv->extra_text = g_steal_pointer (&from->extra_text);
 }
 
+/* Parses the entity's file now if it is still to be: for an entity about
+ * to leave the place its file is read from. */
+void
+_accord_entity_ensure_read (AccordEntity *self)
+{
+  fields_of (self);
+}
+
 /* The links of an entity, one "key value" line each, as
  * _accord_entity_new_pending() takes them. */
 char *
@@ -469,15 +488,31 @@ _accord_entity_dup_links (AccordEntity *self)
   return g_string_free (links, FALSE);
 }
 
+AccordEntitySource *
+_accord_entity_source_ref (AccordEntitySource *source)
+{
+  g_atomic_ref_count_inc (&source->ref_count);
+
+  return source;
+}
+
+void
+_accord_entity_source_unref (AccordEntitySource *source)
+{
+  if (g_atomic_ref_count_dec (&source->ref_count))
+    source->finalize (source);
+}
+
 /* Makes an entity from a file known to be well formed, from its @links
- * (see _accord_entity_dup_links()); @content is parsed only when a field
- * other than a link is first needed. Returns %NULL when @links cannot be
- * read. */
+ * (see _accord_entity_dup_links()); the file is read from @source, under
+ * @key, and parsed only when a field other than a link is first needed.
+ * Returns %NULL when @links cannot be read. */
 AccordEntity *
-_accord_entity_new_pending (AccordEntityKind  kind,
-                            const char       *id,
-                            const char       *links,
-                            GBytes           *content)
+_accord_entity_new_pending (AccordEntityKind    kind,
+                            const char         *id,
+                            const char         *links,
+                            AccordEntitySource *source,
+                            gint64              source_key)
 {
   g_autoptr(AccordEntity) self = _accord_entity_new_with_id (kind, id);
   AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
@@ -508,7 +543,8 @@ _accord_entity_new_pending (AccordEntityKind  kind,
       line = end + 1;
     }
 
-  priv->pending = g_bytes_ref (content);
+  priv->source = _accord_entity_source_ref (source);
+  priv->source_key = source_key;
 
   return g_steal_pointer (&self);
 }
@@ -582,7 +618,7 @@ _accord_entity_get_values (AccordEntity *self,
 
   /* Links are known before the file is parsed (a pending entity has no
    * other field); anything else needs it. */
-  if (G_UNLIKELY (priv->pending != NULL) && field == NULL && !is_link_name (self, key))
+  if (G_UNLIKELY (priv->source != NULL) && field == NULL && !is_link_name (self, key))
     {
       parse_pending (self, priv);
       field = find_field (priv, key);

@@ -577,6 +577,9 @@ accord_strategy_remove (AccordStrategy  *self,
   /* Ours until the end, whichever way we leave. */
   g_object_ref (entity);
 
+  /* Its file is about to go: an undo must find the entity whole. */
+  _accord_entity_ensure_read (entity);
+
   dependents = count_dependents (self, id);
   if (dependents > 0)
     {

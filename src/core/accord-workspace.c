@@ -84,8 +84,21 @@ static const char * const migrations[SCHEMA_VERSION] = {
   "  value TEXT"
   ");",
   /* 1 → 2: the links of files read without problems (see
-   * _accord_entity_dup_links()), so that opening need not parse them */
-  "ALTER TABLE files ADD COLUMN links TEXT;"
+   * _accord_entity_dup_links()), so that opening need not parse them,
+   * before the data that opening no longer reads */
+  "CREATE TABLE files_2 ("
+  "  path TEXT PRIMARY KEY NOT NULL,"
+  "  blob TEXT NOT NULL,"
+  "  mtime INTEGER NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  inode INTEGER NOT NULL,"
+  "  links TEXT,"
+  "  data BLOB NOT NULL"
+  ");"
+  "INSERT INTO files_2 (rowid, path, blob, mtime, size, inode, data)"
+  "  SELECT rowid, path, blob, mtime, size, inode, data FROM files;"
+  "DROP TABLE files;"
+  "ALTER TABLE files_2 RENAME TO files;"
   /* and the problems the last check of references found, valid while
    * state has "checked" (the languages they are written in): any change
    * to the files forgets it */
@@ -556,6 +569,102 @@ problems_new (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) accord_problem_free);
 }
 
+/* Where entities made from their links read their files: the workspace's
+ * copy, through a connection of their own (the workspace may be gone, or
+ * busy in another thread), or the work tree when the copy went since. */
+typedef struct
+{
+  AccordEntitySource  parent;
+  GMutex              lock;
+  char               *database;
+  char               *root;
+  sqlite3            *db;
+  sqlite3_stmt       *select;
+} Source;
+
+static void
+source_finalize (AccordEntitySource *source)
+{
+  Source *self = (Source *) source;
+
+  g_clear_pointer (&self->select, sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_mutex_clear (&self->lock);
+  g_free (self->database);
+  g_free (self->root);
+  g_free (self);
+}
+
+static GBytes *
+source_read_copy (Source     *self,
+                  const char *path,
+                  gint64      rowid)
+{
+  GBytes *content = NULL;
+
+  if (self->db == NULL &&
+      (sqlite3_open_v2 (self->database, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK ||
+       sqlite3_prepare_v2 (self->db, "SELECT path, data FROM files WHERE rowid = ?1", -1,
+                           &self->select, NULL) != SQLITE_OK))
+    {
+      g_debug ("Could not open %s: %s", self->database, sqlite3_errmsg (self->db));
+      g_clear_pointer (&self->db, sqlite3_close);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_bind_int64 (self->select, 1, rowid);
+  if (sqlite3_step (self->select) == SQLITE_ROW &&
+      g_strcmp0 ((const char *) sqlite3_column_text (self->select, 0), path) == 0)
+    content = g_bytes_new (sqlite3_column_blob (self->select, 1),
+                           sqlite3_column_bytes (self->select, 1));
+  sqlite3_reset (self->select);
+
+  return content;
+}
+
+static GBytes *
+source_read (AccordEntitySource  *source,
+             const char          *path,
+             gint64               rowid,
+             GError             **error)
+{
+  Source *self = (Source *) source;
+  g_autofree char *full = NULL;
+  GBytes *content;
+  char *data = NULL;
+  gsize length;
+
+  g_mutex_lock (&self->lock);
+  content = source_read_copy (self, path, rowid);
+  g_mutex_unlock (&self->lock);
+
+  if (content != NULL)
+    return content;
+
+  full = g_build_filename (self->root, path, NULL);
+  if (!g_file_get_contents (full, &data, &length, error))
+    return NULL;
+
+  return g_bytes_new_take (data, length);
+}
+
+static AccordEntitySource *
+source_new (AccordWorkspace *workspace)
+{
+  Source *self = g_new0 (Source, 1);
+
+  g_atomic_ref_count_init (&self->parent.ref_count);
+  self->parent.read = source_read;
+  self->parent.finalize = source_finalize;
+  g_mutex_init (&self->lock);
+  self->database = g_strdup (workspace->path);
+  self->root = g_strdup (accord_repository_get_path (workspace->repository));
+
+  return &self->parent;
+}
+
 /* The rows of the workspace, sorted by path, made in @arena. */
 static GPtrArray *
 read_cached (AccordWorkspace  *self,
@@ -565,20 +674,26 @@ read_cached (AccordWorkspace  *self,
   g_autoptr(AccordSqliteStmt) rows = NULL;
   g_autoptr(GPtrArray) cached = g_ptr_array_new_with_free_func ((GDestroyNotify) cached_clear);
   g_autoptr(GPtrArray) scratch = problems_new ();
+  AccordEntitySource *source = source_new (self);
   int rc;
 
   /* In the table's own order: following the path index would read the
-   * rows out of order, and sorting them here is cheaper. */
-  if (!prepare (self, "SELECT rowid, path, blob, mtime, size, inode, data, links FROM files",
+   * rows out of order, and sorting them here is cheaper. The files of
+   * rows with links are read only when their entities are parsed. */
+  if (!prepare (self, "SELECT rowid, path, blob, mtime, size, inode, links,"
+                      " CASE WHEN links IS NULL THEN data END FROM files",
                 &rows, error))
-    return NULL;
+    {
+      _accord_entity_source_unref (source);
+      return NULL;
+    }
 
   while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
     {
       Cached *item = memset (arena_alloc (arena, sizeof (Cached)), 0, sizeof (Cached));
-      const char *data = sqlite3_column_blob (rows, 6);
-      gsize length = sqlite3_column_bytes (rows, 6);
-      const char *links = (const char *) sqlite3_column_text (rows, 7);
+      const char *links = (const char *) sqlite3_column_text (rows, 6);
+      const char *data = sqlite3_column_blob (rows, 7);
+      gsize length = sqlite3_column_bytes (rows, 7);
       g_autofree char *id = NULL;
       AccordEntityKind kind;
 
@@ -592,14 +707,17 @@ read_cached (AccordWorkspace  *self,
 
       if (links != NULL && _accord_format_path_parse (item->path, &kind, &id) &&
           kind != ACCORD_ENTITY_STRATEGY)
-        {
-          g_autoptr(GBytes) content = g_bytes_new (data, length);
-
-          item->entity = _accord_entity_new_pending (kind, id, links, content);
-        }
+        item->entity = _accord_entity_new_pending (kind, id, links, source, item->rowid);
 
       if (item->entity == NULL)
         {
+          g_autoptr(GBytes) content = NULL;
+
+          /* Links the workspace cannot have written: read the file whole. */
+          if (links != NULL &&
+              (content = source->read (source, item->path, item->rowid, NULL)) != NULL)
+            data = g_bytes_get_data (content, &length);
+
           item->entity = _accord_repository_parse_entry (item->path, data, length, scratch);
           if (scratch->len > 0)
             {
@@ -612,6 +730,7 @@ read_cached (AccordWorkspace  *self,
       g_ptr_array_add (cached, item);
     }
 
+  _accord_entity_source_unref (source);
   if (!_accord_sqlite_check (self->db, rc, _("Could not read the workspace"), error))
     return NULL;
 
