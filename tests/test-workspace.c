@@ -684,6 +684,53 @@ test_search_unfolded_letters (Fixture       *fixture,
   g_assert_cmpuint (mixed->len, ==, 0);
 }
 
+/* Words in most rows ("de", "la") find every row that has them all,
+ * marked, without ranking rows that would all weigh the same. */
+static void
+test_search_common_words (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) rarer = NULL;
+  g_autoptr(GError) error = NULL;
+  guint with_snippet = 0;
+
+  /* With the summary ("Une feuille de route pour la coopération…"), three
+   * of the five files have both words. */
+  set_section_body (fixture, "Le rôle de la diplomatie numérique.");
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  strategy = load (workspace);
+  accord_entity_set_field (accord_strategy_lookup (strategy, fixture->objective_id),
+                           "description", "Relier les zones blanches de la région.", &error);
+  g_assert_no_error (error);
+  g_assert_true (accord_workspace_write (workspace, strategy, &error));
+  g_assert_no_error (error);
+  g_clear_object (&strategy);
+  strategy = load (workspace);
+
+  hits = search (workspace, "DE la");
+  g_assert_cmpuint (hits->len, ==, 3);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      AccordSearchHit *hit = g_ptr_array_index (hits, i);
+
+      g_assert_true (hit->kind == ACCORD_ENTITY_STRATEGY ||
+                     g_str_equal (hit->id, fixture->section_id) ||
+                     g_str_equal (hit->id, fixture->objective_id));
+      with_snippet += strstr (hit->snippet, "[de] [la]") != NULL;
+    }
+  g_assert_cmpuint (with_snippet, ==, 2);
+
+  /* A rarer word among them: ranked, as always. */
+  rarer = search (workspace, "de la diplomatie");
+  g_assert_cmpuint (rarer->len, ==, 1);
+  g_assert_cmpstr (((AccordSearchHit *) g_ptr_array_index (rarer, 0))->id, ==,
+                   fixture->section_id);
+}
+
 static GStrv
 problems_of (AccordStrategy *strategy)
 {
@@ -906,6 +953,7 @@ main (int    argc,
   ADD ("/accord/workspace/entities-read-without-copy", test_entities_read_without_copy);
   ADD ("/accord/workspace/rebuilt-after-delete", test_rebuilt_after_delete);
   ADD ("/accord/workspace/search/accents", test_search_ignores_accents);
+  ADD ("/accord/workspace/search/common-words", test_search_common_words);
   ADD ("/accord/workspace/search/titles-first", test_search_ranks_titles_first);
   ADD ("/accord/workspace/search/follows-edits", test_search_follows_edits);
   ADD ("/accord/workspace/search/plain-words", test_search_query_is_plain_words);

@@ -56,6 +56,7 @@ struct _AccordWorkspace
   AccordRepository *repository;
   char             *path;
   sqlite3          *db;
+  guint             n_files;  /* as the last load found them */
 };
 
 G_DEFINE_FINAL_TYPE (AccordWorkspace, accord_workspace, G_TYPE_OBJECT)
@@ -112,7 +113,19 @@ static const char * const migrations[SCHEMA_VERSION] = {
   "CREATE TRIGGER file_removed AFTER DELETE ON files"
   " BEGIN DELETE FROM state WHERE key = 'checked'; END;"
   "CREATE TRIGGER file_changed AFTER UPDATE OF path, blob ON files"
-  " BEGIN DELETE FROM state WHERE key = 'checked'; END;",
+  " BEGIN DELETE FROM state WHERE key = 'checked'; END;"
+  /* and a search index that ranks by itself, titles weighing ten times
+   * more, with the prefixes of two and three letters indexed: searching
+   * as one types looks for those */
+  "CREATE VIRTUAL TABLE search_2 USING fts5 ("
+  "  title, body, tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "INSERT INTO search_2 (search_2, rank) VALUES ('rank', 'bm25 (10.0, 1.0)');"
+  "INSERT INTO search_2 (rowid, title, body) SELECT rowid, title, body FROM search;"
+  "DROP TABLE search;"
+  "ALTER TABLE search_2 RENAME TO search;"
+  /* and how many rows hold each word */
+  "CREATE VIRTUAL TABLE search_words USING fts5vocab (search, 'row');",
 };
 
 AccordSearchHit *
@@ -1398,6 +1411,7 @@ load_once (AccordWorkspace  *self,
     goto failed;
 
   g_debug ("Opened the strategy in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  self->n_files = scanned->len;
 
   return g_steal_pointer (&strategy);
 
@@ -1741,6 +1755,126 @@ build_match (const char *query)
   return g_string_free (match, match->len == 0);
 }
 
+/* Whether every word of @query is in more than half the rows: ranking
+ * them all, which costs most, would then order rows that weigh almost the
+ * same (bm25()'s idf floors at zero) and only by how often they repeat
+ * the words. */
+static gboolean
+only_common_words (AccordWorkspace *self,
+                   const char      *query)
+{
+  g_autoptr(AccordSqliteStmt) stmt = NULL;
+  g_auto(GStrv) pieces = g_strsplit_set (query, " \t\n\r\f\v", -1);
+  guint words = 0;
+
+  if (self->n_files < 2 ||
+      !prepare (self, "SELECT doc FROM search_words WHERE term = ?1", &stmt, NULL))
+    return FALSE;
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      g_auto(GStrv) ascii = NULL;
+      g_auto(GStrv) tokens = g_str_tokenize_and_fold (pieces[i], NULL, &ascii);
+      const char *word;
+      gboolean common;
+
+      if (tokens[0] == NULL)
+        continue;
+
+      /* A phrase ("l'état") can be rare even when its words are not. */
+      if (tokens[1] != NULL)
+        return FALSE;
+
+      word = ascii != NULL && ascii[0] != NULL ? ascii[0] : tokens[0];
+      sqlite3_bind_text (stmt, 1, word, -1, SQLITE_TRANSIENT);
+      common = sqlite3_step (stmt) == SQLITE_ROW &&
+               sqlite3_column_int64 (stmt, 0) > self->n_files / 2;
+      sqlite3_reset (stmt);
+
+      if (!common)
+        return FALSE;
+      words++;
+    }
+
+  return words > 0;
+}
+
+typedef struct
+{
+  const char *start;
+  const char *end;
+} Marks;
+
+/* Adds to @hits up to @limit rows matching @match, best first when
+ * @ranked, skipping the rows in @seen and adding those it takes. The
+ * index sorts by its own rank (see the migrations), so that highlight()
+ * and snippet(), which cost far more, run for the rows returned only, on
+ * the same pass. */
+static gboolean
+collect_hits (AccordWorkspace  *self,
+              const char       *match,
+              gboolean          ranked,
+              guint             limit,
+              const Marks      *marks,
+              GPtrArray        *hits,
+              GHashTable       *seen,
+              GError          **error)
+{
+  g_autoptr(AccordSqliteStmt) rows = NULL;
+  g_autoptr(AccordSqliteStmt) path = NULL;
+  int rc;
+
+  if (!prepare (self,
+                ranked
+                ? "SELECT rowid, rank, highlight (search, 0, ?2, ?3),"
+                  "       snippet (search, 1, ?2, ?3, '…', 16)"
+                  " FROM search WHERE search MATCH ?1 ORDER BY rank"
+                : "SELECT rowid, rank, highlight (search, 0, ?2, ?3),"
+                  "       snippet (search, 1, ?2, ?3, '…', 16)"
+                  " FROM search WHERE search MATCH ?1",
+                &rows, error) ||
+      !prepare (self, "SELECT path FROM files WHERE rowid = ?1", &path, error))
+    return FALSE;
+
+  sqlite3_bind_text (rows, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_text (rows, 2, marks->start, -1, SQLITE_STATIC);
+  sqlite3_bind_text (rows, 3, marks->end, -1, SQLITE_STATIC);
+
+  while (hits->len < limit && (rc = sqlite3_step (rows)) == SQLITE_ROW)
+    {
+      g_autoptr(AccordSearchHit) hit = NULL;
+      sqlite3_int64 rowid = sqlite3_column_int64 (rows, 0);
+
+      if (seen != NULL && g_hash_table_contains (seen, &rowid))
+        continue;
+
+      sqlite3_bind_int64 (path, 1, rowid);
+      rc = sqlite3_step (path);
+      hit = g_new0 (AccordSearchHit, 1);
+      if (rc == SQLITE_ROW &&
+          _accord_format_path_parse ((const char *) sqlite3_column_text (path, 0),
+                                     &hit->kind, &hit->id))
+        {
+          hit->rank = sqlite3_column_double (rows, 1);
+          hit->title = g_strdup ((const char *) sqlite3_column_text (rows, 2));
+          hit->snippet = g_strdup ((const char *) sqlite3_column_text (rows, 3));
+          g_ptr_array_add (hits, g_steal_pointer (&hit));
+          if (seen != NULL)
+            g_hash_table_add (seen, g_memdup2 (&rowid, sizeof rowid));
+        }
+      sqlite3_reset (path);
+
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        break;
+      rc = SQLITE_ROW;
+    }
+
+  if (hits->len >= limit)
+    return TRUE;
+
+  return _accord_sqlite_check (self->db, rc, _("Could not search the workspace"), error);
+}
+
 /**
  * accord_workspace_search:
  * @self: an #AccordWorkspace
@@ -1765,11 +1899,11 @@ accord_workspace_search (AccordWorkspace  *self,
                          guint             limit,
                          GError          **error)
 {
-  g_autoptr(AccordSqliteStmt) ranked = NULL;
-  g_autoptr(AccordSqliteStmt) marked = NULL;
   g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   g_autofree char *match = NULL;
-  int rc;
+  g_autofree char *in_titles = NULL;
+  Marks marks = { mark_start != NULL ? mark_start : "", mark_end != NULL ? mark_end : "" };
 
   g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -1782,51 +1916,23 @@ accord_workspace_search (AccordWorkspace  *self,
       return NULL;
     }
 
-  /* Rank first, then mark up only the rows shown: highlight() and
-   * snippet() cost far more than bm25() and are not needed for the rest. */
-  if (!prepare (self,
-                "SELECT rowid, bm25 (search, 10.0, 1.0) AS rank FROM search"
-                " WHERE search MATCH ?1 ORDER BY rank LIMIT ?2",
-                &ranked, error) ||
-      !prepare (self,
-                "SELECT f.path, highlight (search, 0, ?3, ?4),"
-                "       snippet (search, 1, ?3, ?4, '…', 16)"
-                " FROM search JOIN files f ON f.rowid = search.rowid"
-                " WHERE search MATCH ?1 AND search.rowid = ?2",
-                &marked, error))
-    return NULL;
-
-  sqlite3_bind_text (ranked, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (ranked, 2, limit > 0 ? limit : G_MAXINT);
-  sqlite3_bind_text (marked, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_text (marked, 3, mark_start != NULL ? mark_start : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (marked, 4, mark_end != NULL ? mark_end : "", -1, SQLITE_STATIC);
-
   hits = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_search_hit_free);
+  limit = limit > 0 ? limit : G_MAXINT;
 
-  while ((rc = sqlite3_step (ranked)) == SQLITE_ROW)
-    {
-      g_autoptr(AccordSearchHit) hit = g_new0 (AccordSearchHit, 1);
+  if (!only_common_words (self, query))
+    return collect_hits (self, match, TRUE, limit, &marks, hits, NULL, error)
+           ? g_steal_pointer (&hits) : NULL;
 
-      hit->rank = sqlite3_column_double (ranked, 1);
-      sqlite3_bind_int64 (marked, 2, sqlite3_column_int64 (ranked, 0));
+  /* Words that common are looked for whole (the last one as a prefix too
+   * would add thousands of rows), the titles that have them ranked first,
+   * then the other rows as they come. */
+  match[strlen (match) - 1] = '\0';
+  in_titles = g_strdup_printf ("{title} : (%s)", match);
+  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-      rc = sqlite3_step (marked);
-      if (rc == SQLITE_ROW &&
-          _accord_format_path_parse ((const char *) sqlite3_column_text (marked, 0),
-                                     &hit->kind, &hit->id))
-        {
-          hit->title = g_strdup ((const char *) sqlite3_column_text (marked, 1));
-          hit->snippet = g_strdup ((const char *) sqlite3_column_text (marked, 2));
-          g_ptr_array_add (hits, g_steal_pointer (&hit));
-        }
-      sqlite3_reset (marked);
-
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        break;
-    }
-
-  if (!_accord_sqlite_check (self->db, rc, _("Could not search the workspace"), error))
+  if (!collect_hits (self, in_titles, TRUE, limit, &marks, hits, seen, error) ||
+      (hits->len < limit &&
+       !collect_hits (self, match, FALSE, limit, &marks, hits, seen, error)))
     return NULL;
 
   return g_steal_pointer (&hits);
