@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/time.h>
 #include <glib/gstdio.h>
 
 #include "accord.h"
@@ -1572,6 +1573,60 @@ test_merge (Fixture       *fixture,
 }
 
 static void
+set_times (const char *path,
+           gint64      seconds_ago)
+{
+  struct timeval times[2];
+
+  times[0].tv_sec = times[1].tv_sec = g_get_real_time () / G_USEC_PER_SEC - seconds_ago;
+  times[0].tv_usec = times[1].tv_usec = 0;
+  g_assert_cmpint (utimes (path, times), ==, 0);
+}
+
+/* Saving looks again only at the files whose stat() differs from the
+ * index, as git does; a file someone staged with git add, whose stat the
+ * index then has, is saved all the same. */
+static void
+test_save_finds_changes (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *section = g_build_filename (fixture->path, "sections", "s-one.md", NULL);
+  g_autofree char *child = g_build_filename (fixture->path, "sections", "s-child.md", NULL);
+  g_autofree char *content = NULL;
+  g_autoptr(GString) staged = NULL;
+  g_autofree char *revision = NULL;
+  g_autofree char *again = NULL;
+
+  /* Staged an hour ago, and the index written since. */
+  g_assert_true (g_file_get_contents (section, &content, NULL, &error));
+  g_assert_no_error (error);
+  staged = g_string_new (content);
+  g_assert_cmpuint (g_string_replace (staged, "title: One", "title: Une", 1), ==, 1);
+  g_assert_true (g_file_set_contents (section, staged->str, -1, &error));
+  g_assert_no_error (error);
+  set_times (section, 3600);
+  set_times (child, 3600);
+  g_assert_cmpint (run_git (fixture->path, NULL, "add", "sections", NULL), ==, 0);
+  g_usleep (1100 * 1000);
+  g_assert_cmpint (run_git (fixture->path, NULL, "update-index", "--refresh", NULL), ==, 0);
+
+  revision = accord_repository_save (repository, "Titre traduit", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (revision);
+  saved = accord_repository_load_revision (repository, revision, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (title_of (saved, "s-one"), ==, "Une");
+
+  /* Nothing left: saving again finds nothing to save. */
+  again = accord_repository_save (repository, "Rien", NULL, &error);
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE);
+  g_assert_null (again);
+}
+
+static void
 test_huge_file (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -1855,6 +1910,7 @@ main (int    argc,
   ADD ("status", test_status);
   ADD ("save", test_save);
   ADD ("save-written", test_save_written);
+  ADD ("save-finds-changes", test_save_finds_changes);
   ADD ("author", test_author);
   ADD ("log", test_log);
   ADD ("tag", test_tag);

@@ -24,6 +24,7 @@
 #include "accord-problem.h"
 #include "accord-section.h"
 #include "accord-repository-private.h"
+#include "accord-scan-private.h"
 #include "accord-strategy-private.h"
 
 /*
@@ -335,6 +336,162 @@ is_strategy_path (const char *path)
   return g_str_equal (path, ".gitattributes") || _accord_format_path_parse (path, &kind, NULL);
 }
 
+static gint64
+nanoseconds (const git_index_time *time)
+{
+  static gsize nsec = 0;
+
+  /* Without nanoseconds in the index, compare whole seconds. */
+  if (g_once_init_enter (&nsec))
+    g_once_init_leave (&nsec, (git_libgit2_features () & GIT_FEATURE_NSEC) ? 2 : 1);
+
+  return (gint64) time->seconds * G_GINT64_CONSTANT (1000000000) +
+         (nsec == 2 ? time->nanoseconds : 0);
+}
+
+static gint64
+truncated (gint64 time)
+{
+  static gsize nsec = 0;
+
+  if (g_once_init_enter (&nsec))
+    g_once_init_leave (&nsec, (git_libgit2_features () & GIT_FEATURE_NSEC) ? 2 : 1);
+
+  return nsec == 2 ? time : time - time % G_GINT64_CONSTANT (1000000000);
+}
+
+/* Whether what stat() says of a file is what the index noted when it read
+ * the file, as git judges it: a file changed in the second the index was
+ * written may still look the same, and is not trusted. */
+static gboolean
+same_as_indexed (const git_index_entry *entry,
+                 const AccordScanned   *file,
+                 gint64                 index_time)
+{
+  gint64 mtime = nanoseconds (&entry->mtime);
+
+  return file->regular &&
+         (entry->mode == GIT_FILEMODE_BLOB || entry->mode == GIT_FILEMODE_BLOB_EXECUTABLE) &&
+         mtime == truncated (file->mtime) &&
+         nanoseconds (&entry->ctime) == truncated (file->ctime) &&
+         entry->file_size == (guint32) file->size &&
+         entry->ino == (guint32) file->inode &&
+         mtime / G_GINT64_CONSTANT (1000000000) < index_time / G_GINT64_CONSTANT (1000000000);
+}
+
+typedef struct
+{
+  git_index *index;
+  git_tree  *head;
+  git_diff  *diff;
+  int        rc;
+} Staged;
+
+static gpointer
+diff_staged (gpointer data)
+{
+  Staged *staged = data;
+
+  staged->rc = git_diff_tree_to_index (&staged->diff, git_index_owner (staged->index),
+                                       staged->head, staged->index, NULL);
+
+  return NULL;
+}
+
+/* The strategy's files a new revision may have to take from the work tree:
+ * those whose stat() differs from the index (two threads ask stat() about
+ * tens of thousands of files, relative to their folders), those gone from
+ * the folder, and those the index has apart from the last revision
+ * (someone ran git add). Files that did not change after all are found to
+ * be the same when added. */
+static GPtrArray *
+dup_candidates (AccordRepository  *self,
+                git_index         *index,
+                git_tree          *head,
+                GError           **error)
+{
+  static const char * const root_files[] = { "strategy.md", ".gitattributes", NULL };
+  g_autoptr(AccordScan) scan = _accord_scan_new (self->path, root_files);
+  g_autoptr(GHashTable) candidates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Staged staged = { index, head, NULL, 0 };
+  g_autoptr(git_diff) diff = NULL;
+  const char *index_path = git_index_path (index);
+  GThread *differ;
+  size_t n_entries = git_index_entrycount (index);
+  gint64 index_time = G_MININT64;
+  GPtrArray *files;
+  GStatBuf info;
+  guint i = 0;
+  size_t j = 0;
+
+  if (index_path != NULL && g_stat (index_path, &info) == 0)
+    index_time = (gint64) info.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) +
+                 info.st_mtim.tv_nsec;
+
+  /* What the index has apart from the last revision is found meanwhile:
+   * libgit2 is left to that thread until it is joined. */
+  differ = g_thread_new ("accord-diff", diff_staged, &staged);
+  _accord_scan_run (scan, 2);
+  files = _accord_scan_get_files (scan);
+  g_thread_join (differ);
+  diff = staged.diff;
+
+  /* Both lists are sorted by path: walk them together. */
+  while (i < files->len || j < n_entries)
+    {
+      const AccordScanned *file = i < files->len ? g_ptr_array_index (files, i) : NULL;
+      const git_index_entry *entry = j < n_entries ? git_index_get_byindex (index, j) : NULL;
+      int order = file == NULL ? 1 : entry == NULL ? -1 : strcmp (file->path, entry->path);
+      const char *path = order <= 0 ? file->path : entry->path;
+      gboolean candidate;
+
+      if (order < 0)        /* not in the index */
+        candidate = file->regular;
+      else if (order > 0)   /* gone from the folder */
+        candidate = TRUE;
+      else                  /* a conflict has several entries, none trusted */
+        candidate = GIT_INDEX_ENTRY_STAGE (entry) != 0 ||
+                    !same_as_indexed (entry, file, index_time);
+
+      if (candidate && is_strategy_path (path))
+        g_hash_table_add (candidates, g_strdup (path));
+
+      if (order <= 0)
+        i++;
+      if (order >= 0)
+        j++;
+    }
+
+  if (!_accord_git_check (staged.rc, _("Could not compare the strategy with its last revision"),
+                          error))
+    return NULL;
+
+  for (size_t d = 0; d < git_diff_num_deltas (diff); d++)
+    {
+      const git_diff_delta *delta = git_diff_get_delta (diff, d);
+      const char *path = delta->new_file.path != NULL ? delta->new_file.path
+                                                      : delta->old_file.path;
+
+      if (is_strategy_path (path))
+        g_hash_table_add (candidates, g_strdup (path));
+    }
+
+  {
+    GPtrArray *paths = g_ptr_array_new_full (g_hash_table_size (candidates), g_free);
+    GHashTableIter iter;
+    gpointer path;
+
+    g_hash_table_iter_init (&iter, candidates);
+    while (g_hash_table_iter_next (&iter, &path, NULL))
+      {
+        g_hash_table_iter_steal (&iter);
+        g_ptr_array_add (paths, path);
+      }
+
+    return paths;
+  }
+}
+
 /* Builds the tree of @prefix for the next revision: @base, the same folder
  * in the last revision (or NULL), with paths[first..last) — all under
  * @prefix, sorted — as the index now has them. Only the folders on those
@@ -448,30 +605,34 @@ commit_paths (AccordRepository  *self,
   if (!(signature = make_signature (self->git, author, error)))
     return NULL;
 
+  /* The index is kept by the repository: read it again if someone (git
+   * add, another program) wrote it since. */
   if (!_accord_git_check (git_repository_index (&index, self->git),
+                          _("Could not read the list of saved files"), error) ||
+      !_accord_git_check (git_index_read (index, FALSE),
                           _("Could not read the list of saved files"), error))
+    return NULL;
+
+  rc = git_repository_head (&head, self->git);
+  if (rc == 0 &&
+      !_accord_git_check (git_reference_peel ((git_object **) &parent, head, GIT_OBJECT_COMMIT),
+                          _("Could not read the last revision"), error))
+    return NULL;
+  else if (rc < 0 && rc != GIT_EUNBORNBRANCH && rc != GIT_ENOTFOUND)
+    {
+      _accord_git_check (rc, _("Could not read the last revision"), error);
+      return NULL;
+    }
+
+  if (parent != NULL &&
+      !_accord_git_check (git_commit_tree (&base, parent), _("Could not read the last revision"),
+                          error))
     return NULL;
 
   if (given != NULL)
     paths = g_ptr_array_ref (given);
-  else
-    {
-      g_autoptr(GPtrArray) changes = accord_repository_status (self, error);
-
-      if (changes == NULL)
-        return NULL;
-
-      /* Only the strategy's own files: notes or backups someone left in
-       * the folder are not saved, and so never reach a shared remote. */
-      paths = g_ptr_array_new_with_free_func (g_free);
-      for (guint i = 0; i < changes->len; i++)
-        {
-          const char *path = ((AccordChange *) g_ptr_array_index (changes, i))->path;
-
-          if (is_strategy_path (path))
-            g_ptr_array_add (paths, g_strdup (path));
-        }
-    }
+  else if (!(paths = dup_candidates (self, index, base, error)))
+    return NULL;
 
   g_ptr_array_sort (paths, compare_paths);
 
@@ -494,21 +655,7 @@ commit_paths (AccordRepository  *self,
 
   g_debug ("Updated the index in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 
-  rc = git_repository_head (&head, self->git);
-  if (rc == 0 &&
-      !_accord_git_check (git_reference_peel ((git_object **) &parent, head, GIT_OBJECT_COMMIT),
-                          _("Could not read the last revision"), error))
-    rc = -1;
-  else if (rc == GIT_EUNBORNBRANCH || rc == GIT_ENOTFOUND)
-    rc = 1;
-  else if (rc < 0)
-    _accord_git_check (rc, _("Could not read the last revision"), error);
-
-  if (rc < 0 ||
-      (parent != NULL &&
-       !_accord_git_check (git_commit_tree (&base, parent), _("Could not read the last revision"),
-                           error)) ||
-      !update_tree (self->git, index, base, "", paths, 0, paths->len, &tree_id, &empty, error))
+  if (!update_tree (self->git, index, base, "", paths, 0, paths->len, &tree_id, &empty, error))
     {
       git_index_read (index, TRUE);
       return NULL;

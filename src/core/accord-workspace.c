@@ -23,6 +23,7 @@
 #include "accord-format-private.h"
 #include "accord-git-private.h"
 #include "accord-repository-private.h"
+#include "accord-scan-private.h"
 #include "accord-sqlite-private.h"
 #include "accord-strategy-private.h"
 #include "accord-workspace.h"
@@ -366,184 +367,6 @@ accord_workspace_get_schema_version (AccordWorkspace *self)
   return read_version (self);
 }
 
-/* What an opening makes by the ten thousand (a record and a path for
- * every file) comes from blocks dropped together at its end: allocating
- * and freeing them one by one was a good part of opening. */
-typedef struct
-{
-  GSList *blocks;
-  char   *next;
-  gsize   left;
-} Arena;
-
-#define ARENA_BLOCK_SIZE (256 * 1024)
-
-static gpointer
-arena_alloc (Arena *arena,
-             gsize  size)
-{
-  gpointer memory;
-
-  size = (size + 7) & ~(gsize) 7;
-  if (size > arena->left)
-    {
-      gsize block = MAX (size, ARENA_BLOCK_SIZE);
-
-      arena->next = g_malloc (block);
-      arena->blocks = g_slist_prepend (arena->blocks, arena->next);
-      arena->left = block;
-    }
-
-  memory = arena->next;
-  arena->next += size;
-  arena->left -= size;
-
-  return memory;
-}
-
-static char *
-arena_strdup (Arena      *arena,
-              const char *text)
-{
-  gsize size = strlen (text) + 1;
-
-  return memcpy (arena_alloc (arena, size), text, size);
-}
-
-static void
-arena_clear (Arena *arena)
-{
-  g_slist_free_full (g_steal_pointer (&arena->blocks), g_free);
-  arena->next = NULL;
-  arena->left = 0;
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Arena, arena_clear)
-
-/* One file of the work tree, as a scan saw it. */
-typedef struct
-{
-  const char *path;
-  gint64      mtime;      /* nanoseconds */
-  gint64      size;
-  gint64      inode;
-  guint       regular : 1;
-} Scanned;
-
-static int
-compare_scanned (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp ((*(Scanned **) a)->path, (*(Scanned **) b)->path);
-}
-
-static void
-scanned_init (Scanned    *scanned,
-              const char *path,
-              GStatBuf   *info)
-{
-  scanned->path = path;
-  scanned->mtime = (gint64) info->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) +
-                   info->st_mtim.tv_nsec;
-  scanned->size = info->st_size;
-  scanned->inode = info->st_ino;
-  scanned->regular = S_ISREG (info->st_mode);
-}
-
-typedef struct
-{
-  const char *root;
-  Arena       arena;
-} Scan;
-
-static void
-scan_clear (Scan *scan)
-{
-  arena_clear (&scan->arena);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Scan, scan_clear)
-
-static void
-add_scanned (Scan       *scan,
-             GPtrArray  *files,
-             const char *directory,
-             const char *name,
-             GStatBuf   *info)
-{
-  Scanned *scanned = arena_alloc (&scan->arena, sizeof (Scanned));
-  gsize length = directory != NULL ? strlen (directory) + 1 : 0;
-  gsize name_length = strlen (name) + 1;
-  char *path = arena_alloc (&scan->arena, length + name_length);
-
-  if (directory != NULL)
-    {
-      memcpy (path, directory, length - 1);
-      path[length - 1] = '/';
-    }
-  memcpy (path + length, name, name_length);
-
-  scanned_init (scanned, path, info);
-  g_ptr_array_add (files, scanned);
-}
-
-static void
-scan_directory (Scan       *scan,
-                const char *directory,
-                GPtrArray  *files)
-{
-  const char *root = scan->root;
-  g_autofree char *path = g_build_filename (root, directory, NULL);
-  struct dirent *entry;
-  DIR *dir;
-  int fd;
-
-  fd = open (path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0 || (dir = fdopendir (fd)) == NULL)
-    {
-      if (fd >= 0)
-        close (fd);
-      return;
-    }
-
-  while ((entry = readdir (dir)) != NULL)
-    {
-      GStatBuf info;
-
-      if (g_str_equal (entry->d_name, ".") || g_str_equal (entry->d_name, ".."))
-        continue;
-
-      if (fstatat (fd, entry->d_name, &info, AT_SYMLINK_NOFOLLOW) != 0)
-        continue;
-
-      add_scanned (scan, files, directory, entry->d_name, &info);
-    }
-
-  closedir (dir);
-}
-
-/* Lists the strategy's files with what stat() says of them. This is the
- * only part of opening that touches every file, and it runs in a thread
- * of its own while the workspace is read. */
-static gpointer
-scan_work_tree (gpointer data)
-{
-  Scan *scan = data;
-  GPtrArray *files = g_ptr_array_sized_new (1024);
-  g_autofree char *strategy_md = g_build_filename (scan->root, "strategy.md", NULL);
-  GStatBuf info;
-
-  if (g_lstat (strategy_md, &info) == 0)
-    add_scanned (scan, files, NULL, "strategy.md", &info);
-
-  for (guint kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
-    scan_directory (scan, accord_entity_kind_get_directory (kind), files);
-
-  g_ptr_array_sort (files, compare_scanned);
-
-  return files;
-}
-
 static guint rank_of (const char *path);
 
 /* One file as the workspace has it, parsed on the chance that it has not
@@ -681,7 +504,7 @@ source_new (AccordWorkspace *workspace)
 /* The rows of the workspace, sorted by path, made in @arena. */
 static GPtrArray *
 read_cached (AccordWorkspace  *self,
-             Arena            *arena,
+             AccordArena            *arena,
              GError          **error)
 {
   g_autoptr(AccordSqliteStmt) rows = NULL;
@@ -703,7 +526,7 @@ read_cached (AccordWorkspace  *self,
 
   while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
     {
-      Cached *item = memset (arena_alloc (arena, sizeof (Cached)), 0, sizeof (Cached));
+      Cached *item = memset (_accord_arena_alloc (arena, sizeof (Cached)), 0, sizeof (Cached));
       const char *links = (const char *) sqlite3_column_text (rows, 6);
       const char *data = sqlite3_column_blob (rows, 7);
       gsize length = sqlite3_column_bytes (rows, 7);
@@ -711,8 +534,8 @@ read_cached (AccordWorkspace  *self,
       AccordEntityKind kind;
 
       item->rowid = sqlite3_column_int64 (rows, 0);
-      item->path = arena_strdup (arena, (const char *) sqlite3_column_text (rows, 1));
-      item->blob = arena_strdup (arena, (const char *) sqlite3_column_text (rows, 2));
+      item->path = _accord_arena_strdup (arena, (const char *) sqlite3_column_text (rows, 1));
+      item->blob = _accord_arena_strdup (arena, (const char *) sqlite3_column_text (rows, 2));
       item->mtime = sqlite3_column_int64 (rows, 3);
       item->size = sqlite3_column_int64 (rows, 4);
       item->inode = sqlite3_column_int64 (rows, 5);
@@ -799,12 +622,12 @@ rank_of (const char *path)
 }
 
 static Found *
-found_new (Arena        *arena,
+found_new (AccordArena        *arena,
            const char   *path,
            AccordEntity *entity,
            GPtrArray    *problems)
 {
-  Found *found = arena_alloc (arena, sizeof (Found));
+  Found *found = _accord_arena_alloc (arena, sizeof (Found));
 
   found->path = path;
   found->rank = rank_of (path);
@@ -817,7 +640,7 @@ found_new (Arena        *arena,
 /* Reads a file the workspace does not have, or has in another version. */
 static GBytes *
 read_file (AccordWorkspace *self,
-           Scanned         *scanned,
+           AccordScanned         *scanned,
            GPtrArray       *problems)
 {
   g_autofree char *path = NULL;
@@ -1004,7 +827,7 @@ store_links (AccordWorkspace  *self,
 static gboolean
 store_file (AccordWorkspace  *self,
             Statements       *statements,
-            Scanned          *scanned,
+            AccordScanned          *scanned,
             GBytes           *content,
             AccordEntity     *entity,
             GPtrArray        *problems,
@@ -1070,9 +893,9 @@ same_blob (GBytes     *content,
 /* A file whose row disagrees with the work tree: read it again. */
 static Found *
 refresh (AccordWorkspace  *self,
-         Arena            *arena,
+         AccordArena            *arena,
          Statements       *statements,
-         Scanned          *scanned,
+         AccordScanned          *scanned,
          Cached           *cached,
          gboolean         *changed,
          GError          **error)
@@ -1116,7 +939,7 @@ refresh (AccordWorkspace  *self,
 }
 
 static gboolean
-unchanged (Scanned *scanned,
+unchanged (AccordScanned *scanned,
            Cached  *cached,
            gint64   racy_since)
 {
@@ -1134,7 +957,7 @@ unchanged (Scanned *scanned,
  * any differs from the workspace's copy. */
 static gboolean
 reconcile (AccordWorkspace  *self,
-           Arena            *arena,
+           AccordArena            *arena,
            GPtrArray        *scanned,
            GPtrArray        *cached,
            gint64            racy_since,
@@ -1150,7 +973,7 @@ reconcile (AccordWorkspace  *self,
 
   while (i < scanned->len || j < cached->len)
     {
-      Scanned *file = i < scanned->len ? g_ptr_array_index (scanned, i) : NULL;
+      AccordScanned *file = i < scanned->len ? g_ptr_array_index (scanned, i) : NULL;
       Cached *row = j < cached->len ? g_ptr_array_index (cached, j) : NULL;
       int order = file == NULL ? 1 : row == NULL ? -1 : strcmp (file->path, row->path);
       Found *item = NULL;
@@ -1352,14 +1175,27 @@ build_from_cached (GPtrArray *cached)
   return _accord_repository_end_load (strategy);
 }
 
+/* Lists the strategy's files with what stat() says of them. This is the
+ * only part of opening that touches every file, and it runs in a thread
+ * of its own while the workspace is read. */
+static gpointer
+scan_work_tree (gpointer data)
+{
+  _accord_scan_run (data, 1);
+
+  return _accord_scan_get_files (data);
+}
+
 static AccordStrategy *
 load_once (AccordWorkspace  *self,
            GError          **error)
 {
-  g_auto(Arena) arena = { NULL, };
-  g_auto(Scan) scan = { accord_repository_get_path (self->repository), { NULL, } };
+  static const char * const root_files[] = { "strategy.md", NULL };
+  g_auto(AccordArena) arena = { NULL, };
+  g_autoptr(AccordScan) scan = _accord_scan_new (accord_repository_get_path (self->repository),
+                                                 root_files);
   g_autoptr(AccordStrategy) strategy = NULL;
-  g_autoptr(GPtrArray) scanned = NULL;
+  GPtrArray *scanned;
   g_autoptr(GPtrArray) cached = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) found_clear);
   gint64 scanned_at = g_get_real_time () * 1000;
@@ -1367,7 +1203,7 @@ load_once (AccordWorkspace  *self,
   gboolean changed = FALSE;
   GThread *scanner;
 
-  scanner = g_thread_new ("accord-scan", scan_work_tree, &scan);
+  scanner = g_thread_new ("accord-scan", scan_work_tree, scan);
 
   /* While the files are checked, make the strategy as the workspace has
    * it: most often nothing changed, and it is the one to return. */
@@ -1484,7 +1320,7 @@ refresh_paths (AccordWorkspace  *self,
       g_autoptr(GBytes) content = NULL;
       g_autoptr(AccordEntity) entity = NULL;
       sqlite3_int64 rowid = 0;
-      Scanned scanned;
+      AccordScanned scanned;
       GStatBuf info;
       gboolean stored;
       int rc;
@@ -1505,7 +1341,7 @@ refresh_paths (AccordWorkspace  *self,
           continue;
         }
 
-      scanned_init (&scanned, path, &info);
+      _accord_scanned_init (&scanned, path, &info);
       if ((content = read_file (self, &scanned, problems)) == NULL)
         stored = rowid == 0 || forget_file (self, &statements, rowid, error);
       else
