@@ -1051,14 +1051,21 @@ test_init_from_markdown_invalid (Fixture       *f,
 {
   g_autofree char *latin1 = write_tmp_file (f, "latin1.md", "# Strat\xe9gie\n", -1);
   g_autofree char *untitled = write_tmp_file (f, "untitled.md", "Some text\n\n## A section\n", -1);
+  g_autofree char *empty_heading = write_tmp_file (f, "empty-heading.md",
+                                                   "# Title\n\n## One\n\n##\n\nText.\n", -1);
   g_autofree char *missing = g_build_filename (f->tmpdir, "missing.md", NULL);
 
   assert_failed (f, run (f, "init", f->dir, "--from-markdown", latin1, NULL), 1,
-                 "latin1.md” is not valid UTF-8 text");
+                 "latin1.md” is not valid UTF-8 text, from line 1");
   g_assert_false (g_file_test (f->dir, G_FILE_TEST_EXISTS));
 
   assert_failed (f, run (f, "init", f->dir, "--from-markdown", untitled, NULL), 1,
-                 "The document has no title");
+                 "untitled.md: The document has no title: its first heading, on line 3,");
+  g_assert_false (g_file_test (f->dir, G_FILE_TEST_EXISTS));
+
+  /* A section cannot be without a title: the file and the line say where. */
+  assert_failed (f, run (f, "init", f->dir, "--from-markdown", empty_heading, NULL), 1,
+                 "empty-heading.md: The heading on line 5 has no title");
   g_assert_false (g_file_test (f->dir, G_FILE_TEST_EXISTS));
 
   assert_failed (f, run (f, "init", f->dir, "--from-markdown", missing, NULL), 1, "missing.md");

@@ -321,8 +321,6 @@ test_heading_forms (void)
     "\n"
     "### C# et F# #\n"
     "\n"
-    "### #\n"
-    "\n"
     "#### Étape n°1 ####\n"
     "\n"
     "# Un second titre de niveau 1\n"
@@ -336,11 +334,10 @@ test_heading_forms (void)
     { "Première partie sur deux lignes", 0, -1, "Texte." },
     { "Deuxième partie", 0, -1, NULL },
     { "C# et F#", 1, 1, NULL },
-    { NULL, 1, 1, NULL },
-    { "Étape n°1", 2, 3, NULL },
+    { "Étape n°1", 2, 2, NULL },
     { "Un second titre de niveau 1", 0, -1, NULL },
-    { "Six", 1, 5, NULL },
-    { "Quatre", 1, 5, NULL },
+    { "Six", 1, 4, NULL },
+    { "Quatre", 1, 4, NULL },
     { "Sept", 0, -1, NULL },
   };
   g_autoptr(AccordStrategy) strategy = import_or_fail (text);
@@ -352,7 +349,7 @@ test_heading_forms (void)
   assert_outline (strategy, sections, G_N_ELEMENTS (sections));
 
   g_assert_true (g_str_has_prefix (exported, "# Titre souligné\n\n## Première partie"));
-  g_assert_nonnull (strstr (exported, "\n### C# et F# #\n\n###\n\n#### Étape n°1\n"));
+  g_assert_nonnull (strstr (exported, "\n### C# et F# #\n\n#### Étape n°1\n"));
 
   again = import_or_fail (exported);
   assert_outline (again, sections, G_N_ELEMENTS (sections));
@@ -389,6 +386,29 @@ test_no_title (void)
                        ACCORD_MARKDOWN_ERROR, ACCORD_MARKDOWN_ERROR_NO_TITLE);
   assert_import_error ("Préambule.\n\n# Titre\n", -1, "fr",
                        ACCORD_MARKDOWN_ERROR, ACCORD_MARKDOWN_ERROR_TEXT_BEFORE_TITLE);
+  assert_import_error ("# Titre\n\n## Une\n\n### \n\nTexte.\n", -1, "fr",
+                       ACCORD_MARKDOWN_ERROR, ACCORD_MARKDOWN_ERROR_EMPTY_HEADING);
+  assert_import_error ("# Titre\n\n## Une\n\n#\n", -1, "fr",
+                       ACCORD_MARKDOWN_ERROR, ACCORD_MARKDOWN_ERROR_EMPTY_HEADING);
+  assert_import_error ("# Titre\n\n## Une\n\n### #\n", -1, "fr",
+                       ACCORD_MARKDOWN_ERROR, ACCORD_MARKDOWN_ERROR_EMPTY_HEADING);
+
+  strategy = accord_markdown_import ("\n  Préambule.\n\n# Titre\n", -1, "fr", &error);
+  g_assert_null (strategy);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "The document has text before its title, from line 2:"));
+  g_clear_error (&error);
+
+  strategy = accord_markdown_import ("# Titre\n\nTexte.\n\n## \n", -1, "fr", &error);
+  g_assert_null (strategy);
+  g_assert_cmpstr (error->message, ==,
+                   "The heading on line 5 has no title: write it after the “#”s");
+  g_clear_error (&error);
+
+  strategy = accord_markdown_import ("# Titre\n\nCaf\xc3\n", -1, "fr", &error);
+  g_assert_null (strategy);
+  g_assert_cmpstr (error->message, ==, "The document is not valid UTF-8 text, from line 3");
+  g_clear_error (&error);
 
   strategy = accord_markdown_import ("Un texte sans titre.\n", -1, "fr", &error);
   g_assert_null (strategy);

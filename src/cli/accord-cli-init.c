@@ -97,13 +97,18 @@ import_markdown (const char  *path,
                  GError     **error)
 {
   g_autofree char *text = NULL;
+  AccordStrategy *strategy;
   gsize length = 0;
 
   text = accord_cli_read_text_file (path, FALSE, &length, error);
   if (text == NULL)
     return NULL;
 
-  return accord_markdown_import (text, length, language, error);
+  strategy = accord_markdown_import (text, length, language, error);
+  if (strategy == NULL)
+    g_prefix_error (error, "%s: ", path);
+
+  return strategy;
 }
 
 /* The new strategy: empty, or imported from Markdown; the title and the

@@ -275,6 +275,7 @@ accord_cli_read_text_file (const char  *path,
 {
   g_autofree char *text = NULL;
   gboolean is_stdin = g_str_equal (path, "-");
+  const char *invalid = NULL;
   gsize size = 0;
 
   if (is_stdin)
@@ -285,14 +286,19 @@ accord_cli_read_text_file (const char  *path,
   if (text == NULL)
     return NULL;
 
-  if (!g_utf8_validate_len (text, size, NULL))
+  if (!g_utf8_validate_len (text, size, &invalid))
     {
+      guint line = 1;
+
+      for (const char *c = text; c < invalid; c++)
+        line += *c == '\n';
+
       if (is_stdin)
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                             _("The standard input is not valid UTF-8 text"));
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("The standard input is not valid UTF-8 text, from line %u"), line);
       else
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("“%s” is not valid UTF-8 text"), path);
+                     _("“%s” is not valid UTF-8 text, from line %u"), path, line);
       return NULL;
     }
 

@@ -44,7 +44,8 @@
  * after a level-2 one becomes its sub-section and no heading is ever lost.
  * A heading's text is taken from the source as written: without the "#"
  * markers and the optional closing "#"s, or the lines of a setext heading
- * joined by a space.
+ * joined by a space; a heading with no text is refused, as a section needs
+ * a title. Every refusal names the line at fault.
  *
  * The text between a heading and the next is the section's body (between
  * the title and the first section, the summary), byte for byte, except for
@@ -345,6 +346,26 @@ collect_headings (cmark_node  *document,
   return headings;
 }
 
+/* The first line before @next with something other than blanks on it. */
+static guint
+first_text_line (const Lines *lines,
+                 guint        next)
+{
+  for (guint n = 1; n < next; n++)
+    {
+      gsize length;
+      const char *line = get_line (lines, n, &length);
+
+      for (gsize i = 0; i < length; i++)
+        {
+          if (!is_blank (line[i]))
+            return n;
+        }
+    }
+
+  return 1;
+}
+
 static gboolean
 check_title (GArray       *headings,
              const Lines  *lines,
@@ -353,7 +374,7 @@ check_title (GArray       *headings,
   Heading *title = headings->len > 0 ? &g_array_index (headings, Heading, 0) : NULL;
   g_autofree char *before = NULL;
 
-  if (title == NULL || title->level != 1)
+  if (title == NULL)
     {
       g_set_error_literal (error, ACCORD_MARKDOWN_ERROR, ACCORD_MARKDOWN_ERROR_NO_TITLE,
                            _("The document has no title: its first heading must be a "
@@ -361,20 +382,43 @@ check_title (GArray       *headings,
       return FALSE;
     }
 
+  if (title->level != 1)
+    {
+      g_set_error (error, ACCORD_MARKDOWN_ERROR, ACCORD_MARKDOWN_ERROR_NO_TITLE,
+                   _("The document has no title: its first heading, on line %u, must be a "
+                     "level-1 heading (“# Title”)"), title->first);
+      return FALSE;
+    }
+
   if (*title->title == '\0')
     {
-      g_set_error_literal (error, ACCORD_MARKDOWN_ERROR, ACCORD_MARKDOWN_ERROR_NO_TITLE,
-                           _("The document’s title is empty: write it after the “#”"));
+      g_set_error (error, ACCORD_MARKDOWN_ERROR, ACCORD_MARKDOWN_ERROR_NO_TITLE,
+                   _("The document’s title, on line %u, is empty: write it after the “#”"),
+                   title->first);
       return FALSE;
     }
 
   before = dup_text_between (lines, 1, title->first);
   if (before != NULL)
     {
-      g_set_error_literal (error, ACCORD_MARKDOWN_ERROR, ACCORD_MARKDOWN_ERROR_TEXT_BEFORE_TITLE,
-                           _("The document has text before its title: it must start with "
-                             "a level-1 heading (“# Title”)"));
+      g_set_error (error, ACCORD_MARKDOWN_ERROR, ACCORD_MARKDOWN_ERROR_TEXT_BEFORE_TITLE,
+                   _("The document has text before its title, from line %u: it must start "
+                     "with a level-1 heading (“# Title”)"), first_text_line (lines, title->first));
       return FALSE;
+    }
+
+  /* A section needs a title: an empty heading would make one without. */
+  for (guint i = 1; i < headings->len; i++)
+    {
+      const Heading *heading = &g_array_index (headings, Heading, i);
+
+      if (*heading->title == '\0')
+        {
+          g_set_error (error, ACCORD_MARKDOWN_ERROR, ACCORD_MARKDOWN_ERROR_EMPTY_HEADING,
+                       _("The heading on line %u has no title: write it after the “#”s"),
+                       heading->first);
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -566,6 +610,7 @@ accord_markdown_import (const char  *text,
   g_autoptr(cmark_node) document = NULL;
   g_autoptr(GArray) starts = NULL;
   g_autoptr(GArray) headings = NULL;
+  const char *invalid = NULL;
   Lines lines;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -575,10 +620,15 @@ accord_markdown_import (const char  *text,
   if (length < 0)
     length = strlen (text);
 
-  if (!g_utf8_validate (text, length, NULL))
+  if (!g_utf8_validate (text, length, &invalid))
     {
-      g_set_error_literal (error, ACCORD_MARKDOWN_ERROR, ACCORD_MARKDOWN_ERROR_INVALID_UTF8,
-                           _("The document is not valid UTF-8 text"));
+      guint line = 1;
+
+      for (const char *c = text; c < invalid; c++)
+        line += *c == '\n';
+
+      g_set_error (error, ACCORD_MARKDOWN_ERROR, ACCORD_MARKDOWN_ERROR_INVALID_UTF8,
+                   _("The document is not valid UTF-8 text, from line %u"), line);
       return NULL;
     }
 

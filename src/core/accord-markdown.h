@@ -20,6 +20,10 @@ G_BEGIN_DECLS
  *   non-empty level-1 heading, or it has no heading at all
  * @ACCORD_MARKDOWN_ERROR_TEXT_BEFORE_TITLE: there is text before the
  *   document's level-1 heading
+ * @ACCORD_MARKDOWN_ERROR_EMPTY_HEADING: a heading after the title has no
+ *   text, and would make a section without a title
+ *
+ * The messages name the line at fault.
  *
  * Errors reported by accord_markdown_import().
  */
@@ -28,6 +32,7 @@ typedef enum
   ACCORD_MARKDOWN_ERROR_INVALID_UTF8,
   ACCORD_MARKDOWN_ERROR_NO_TITLE,
   ACCORD_MARKDOWN_ERROR_TEXT_BEFORE_TITLE,
+  ACCORD_MARKDOWN_ERROR_EMPTY_HEADING,
 } AccordMarkdownError;
 
 #define ACCORD_MARKDOWN_ERROR (accord_markdown_error_quark ())
