@@ -416,7 +416,7 @@ parse_pending (AccordEntity        *self,
   parsed = _accord_format_parse (accord_entity_get_kind (self), priv->id, path, data, length,
                                  problems);
   if (problems->len > 0)
-    g_debug ("%s changed its mind: it was read cleanly before", path);
+    g_debug ("%s has problems now, though it had none when its links were kept", path);
   if (parsed == NULL)
     return;
 
@@ -518,6 +518,13 @@ _accord_entity_new_pending (AccordEntityKind    kind,
   AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
   const AccordSchema *schema = _accord_entity_get_schema (self);
   const char *line = links;
+  guint n_links = 0;
+
+  /* Room for the links only: most such entities are never parsed. */
+  for (const char *c = links; *c != '\0'; c++)
+    n_links += *c == '\n';
+  priv->allocated_fields = MAX (n_links, 1);
+  priv->fields = g_new (Field, priv->allocated_fields);
 
   while (*line != '\0')
     {
