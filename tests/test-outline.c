@@ -462,6 +462,16 @@ test_badges (Fixture       *fixture,
   add_comment (fixture->strategy, fixture->s1, comment);
   g_assert_cmpstr (badge_text (fixture, fixture->s1), ==, "2");
 
+  /* A comment given another target counts there instead. */
+  g_assert_true (accord_entity_set_field (comment, "target", accord_entity_get_id (fixture->o12),
+                                          NULL));
+  g_assert_cmpstr (badge_text (fixture, fixture->s1), ==, "1");
+  g_assert_cmpstr (badge_text (fixture, fixture->o12), ==, "1");
+  g_assert_true (accord_entity_set_field (comment, "target", accord_entity_get_id (fixture->s1),
+                                          NULL));
+  g_assert_cmpstr (badge_text (fixture, fixture->s1), ==, "2");
+  g_assert_null (badge_text (fixture, fixture->o12));
+
   g_assert_true (accord_strategy_remove (fixture->strategy, accord_entity_get_id (fixture->c3),
                                          NULL));
   g_assert_null (badge_text (fixture, fixture->s2));

@@ -28,6 +28,7 @@ struct _AccordOutline
   AccordEntity       *dragged;
   AccordEntity       *pending;        /* row to focus once it is shown */
   GHashTable         *comment_counts; /* target id → number of comments */
+  GHashTable         *counted;        /* comment id → the target it is counted for */
   GHashTable         *rows;           /* entity id → AccordOutlineRow showing it */
   GHashTable         *expanded;       /* ids of the sections shown expanded */
   guint               pending_tick;

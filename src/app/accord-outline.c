@@ -573,6 +573,32 @@ change_comment_count (AccordOutline *self,
     accord_outline_row_set_comment_count (row, count);
 }
 
+/* Counts @comment for its target, and notes which that is, so that the
+ * count can move when the comment is given another target. */
+static void
+count_comment (AccordOutline *self,
+               AccordEntity  *comment)
+{
+  const char *target = accord_entity_get_field (comment, "target");
+
+  if (target == NULL)
+    return;
+
+  change_comment_count (self, target, 1);
+  g_hash_table_insert (self->counted, g_strdup (accord_entity_get_id (comment)),
+                       g_strdup (target));
+}
+
+static void
+uncount_comment (AccordOutline *self,
+                 AccordEntity  *comment)
+{
+  const char *target = g_hash_table_lookup (self->counted, accord_entity_get_id (comment));
+
+  change_comment_count (self, target, -1);
+  g_hash_table_remove (self->counted, accord_entity_get_id (comment));
+}
+
 static void
 count_comments (AccordOutline *self)
 {
@@ -580,11 +606,7 @@ count_comments (AccordOutline *self)
   guint n = g_list_model_get_n_items (comments);
 
   for (guint i = 0; i < n; i++)
-    {
-      AccordEntity *comment = _accord_outline_model_peek (comments, i);
-
-      change_comment_count (self, accord_entity_get_field (comment, "target"), 1);
-    }
+    count_comment (self, _accord_outline_model_peek (comments, i));
 }
 
 static void
@@ -592,7 +614,7 @@ strategy_entity_added_cb (AccordOutline *self,
                           AccordEntity  *entity)
 {
   if (accord_entity_get_kind (entity) == ACCORD_ENTITY_COMMENT)
-    change_comment_count (self, accord_entity_get_field (entity, "target"), 1);
+    count_comment (self, entity);
 }
 
 static void
@@ -600,9 +622,21 @@ strategy_entity_removed_cb (AccordOutline *self,
                             AccordEntity  *entity)
 {
   if (accord_entity_get_kind (entity) == ACCORD_ENTITY_COMMENT)
-    change_comment_count (self, accord_entity_get_field (entity, "target"), -1);
+    uncount_comment (self, entity);
   else if (entity == self->pending)
     g_clear_object (&self->pending);
+}
+
+static void
+strategy_entity_changed_cb (AccordOutline *self,
+                            AccordEntity  *entity,
+                            const char    *field)
+{
+  if (accord_entity_get_kind (entity) == ACCORD_ENTITY_COMMENT && g_str_equal (field, "target"))
+    {
+      uncount_comment (self, entity);
+      count_comment (self, entity);
+    }
 }
 
 /* Rows */
@@ -684,6 +718,7 @@ drop_strategy (AccordOutline *self)
   g_clear_object (&self->pending);
   g_clear_object (&self->dragged);
   g_hash_table_remove_all (self->comment_counts);
+  g_hash_table_remove_all (self->counted);
   g_hash_table_remove_all (self->expanded);
 }
 
@@ -711,6 +746,7 @@ accord_outline_finalize (GObject *object)
   AccordOutline *self = ACCORD_OUTLINE (object);
 
   g_clear_pointer (&self->comment_counts, g_hash_table_unref);
+  g_clear_pointer (&self->counted, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
 
@@ -832,6 +868,7 @@ accord_outline_init (AccordOutline *self)
 {
   self->editable = TRUE;
   self->comment_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->counted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -879,6 +916,8 @@ accord_outline_set_strategy (AccordOutline  *self,
                                 G_CALLBACK (strategy_entity_added_cb), self);
       g_signal_connect_swapped (strategy, "entity-removed",
                                 G_CALLBACK (strategy_entity_removed_cb), self);
+      g_signal_connect_swapped (strategy, "entity-changed",
+                                G_CALLBACK (strategy_entity_changed_cb), self);
 
       /* Lazy: the rows of a section are made when it is expanded. */
       root = accord_strategy_get_children (strategy, NULL);
