@@ -13,6 +13,7 @@
 
 #include "accord.h"
 #include "accord-document.h"
+#include "accord-folder-chooser.h"
 #include "accord-new-strategy-dialog.h"
 
 struct _AccordNewStrategyDialog
@@ -183,20 +184,10 @@ create_action (GtkWidget  *widget,
 }
 
 static void
-folder_chosen_cb (AccordNewStrategyDialog *self,
-                  int                      response,
-                  GtkFileChooserNative    *chooser)
+folder_chosen (gpointer    owner,
+               const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (folder);
-
-      if (path != NULL)
-        accord_new_strategy_dialog_set_folder (self, path);
-    }
-
-  g_object_unref (chooser);
+  accord_new_strategy_dialog_set_folder (owner, path);
 }
 
 static void
@@ -205,17 +196,9 @@ choose_folder_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   AccordNewStrategyDialog *self = ACCORD_NEW_STRATEGY_DIALOG (widget);
-  g_autoptr(GFile) current = g_file_new_for_path (self->folder);
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Where to Keep the Strategy"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         _("_Select"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), current, NULL);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (folder_chosen_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  accord_choose_folder (GTK_WINDOW (self), self, _("Where to Keep the Strategy"), _("_Select"),
+                        self->folder, folder_chosen);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-folder-chooser.h"
 #include "accord-history-view.h"
 #include "accord-new-strategy-dialog.h"
 #include "accord-objective-editor.h"
@@ -622,20 +623,10 @@ update_actions (AccordWindow *self)
 }
 
 static void
-folder_chosen_cb (AccordWindow         *self,
-                  int                   response,
-                  GtkFileChooserNative *chooser)
+folder_chosen (gpointer    owner,
+               const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (folder);
-
-      if (path != NULL)
-        accord_window_open_in_place (self, path);
-    }
-
-  g_object_unref (chooser);
+  accord_window_open_in_place (owner, path);
 }
 
 static void
@@ -643,16 +634,8 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  AccordWindow *self = ACCORD_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Open a Strategy"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (folder_chosen_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  accord_choose_folder (GTK_WINDOW (widget), widget, _("Open a Strategy"), _("_Open"), NULL,
+                        folder_chosen);
 }
 
 static void
