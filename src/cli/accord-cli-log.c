@@ -145,12 +145,12 @@ print_change (AccordChange *change)
   switch (change->kind)
     {
     /* Translators: %s is what changed, such as "section s-4k2m9q7xhd". */
-    case ACCORD_CHANGE_ADDED:    g_print (_("added %s"), what); break;
+    case ACCORD_CHANGE_ADDED:    g_print (C_("log", "added %s"), what); break;
     /* Translators: %s is what changed, such as "section s-4k2m9q7xhd". */
-    case ACCORD_CHANGE_REMOVED:  g_print (_("removed %s"), what); break;
+    case ACCORD_CHANGE_REMOVED:  g_print (C_("log", "removed %s"), what); break;
     /* Translators: %s is what changed, such as "section s-4k2m9q7xhd". */
     case ACCORD_CHANGE_MODIFIED:
-    default:                     g_print (_("modified %s"), what); break;
+    default:                     g_print (C_("log", "modified %s"), what); break;
     }
   g_print ("\n");
 }

@@ -2222,11 +2222,14 @@ describe_change (AccordChangeKind  kind,
   if (kind == ACCORD_CHANGE_REMOVED && ACCORD_IS_OBJECTIVE (entity))
     return g_strdup_printf (_("removed objective %s"), name);
   if (kind == ACCORD_CHANGE_ADDED)
-    return g_strdup_printf (_("added %s"), name);
+    /* Translators: %s is a title in quotes, such as “First round”. */
+    return g_strdup_printf (C_("revision message", "added %s"), name);
   if (kind == ACCORD_CHANGE_REMOVED)
-    return g_strdup_printf (_("removed %s"), name);
+    /* Translators: %s is a title in quotes, such as “First round”. */
+    return g_strdup_printf (C_("revision message", "removed %s"), name);
 
-  return g_strdup_printf (_("edited %s"), name);
+  /* Translators: %s is a title in quotes, or an objective's code. */
+  return g_strdup_printf (C_("revision message", "edited %s"), name);
 }
 
 /* Comments come by the thousand: they are counted, not named. */
@@ -2260,7 +2263,8 @@ join_parts (GPtrArray *parts)
   for (guint i = 0; i < shown; i++)
     {
       if (i > 0)
-        g_string_append (message, "; ");
+        /* Translators: what separates the changes a revision message lists. */
+        g_string_append (message, C_("revision message", "; "));
       g_string_append (message, g_ptr_array_index (parts, i));
     }
 
