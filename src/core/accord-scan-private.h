@@ -48,6 +48,7 @@ AccordScan *_accord_scan_new       (const char          *root,
                                     const char * const  *root_files);
 void        _accord_scan_run       (AccordScan          *self,
                                     guint                n_threads);
+void        _accord_scan_help      (AccordScan          *self);
 GPtrArray  *_accord_scan_get_files (AccordScan          *self);
 void        _accord_scan_free      (AccordScan          *self);
 

@@ -100,6 +100,13 @@ struct _AccordScan
   AccordScanned  *scanned;  /* one per entry */
   gboolean       *seen;     /* whether stat() could tell of it */
   GPtrArray      *files;    /* AccordScanned, sorted by path */
+
+  /* Threads take the entries by chunks, from the first no thread took. */
+  GMutex          lock;
+  GCond           cond;
+  gboolean        listed;
+  guint           next;     /* atomic */
+  guint           done;     /* under the lock */
 };
 
 static void
@@ -121,6 +128,8 @@ _accord_scan_new (const char         *root,
   self->dirs = g_ptr_array_new_with_free_func (close_directory);
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   self->files = g_ptr_array_new ();
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
 
   return self;
 }
@@ -133,6 +142,8 @@ _accord_scan_free (AccordScan *self)
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->scanned, g_free);
   g_clear_pointer (&self->seen, g_free);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->cond);
   g_clear_pointer (&self->root_files, g_strfreev);
   g_clear_pointer (&self->root, g_free);
   _accord_arena_clear (&self->arena);
@@ -216,29 +227,40 @@ list_files (AccordScan *self)
     }
 }
 
-typedef struct
-{
-  AccordScan *scan;
-  guint       first;
-  guint       last;
-} Range;
+#define CHUNK 256
 
+/* Asks stat() about chunks of entries until none is left to take. */
 static gpointer
-stat_range (gpointer data)
+stat_chunks (gpointer data)
 {
-  Range *range = data;
-  AccordScan *self = range->scan;
+  AccordScan *self = data;
+  guint n = self->entries->len;
 
-  for (guint i = range->first; i < range->last; i++)
+  for (;;)
     {
-      const Entry *entry = &g_array_index (self->entries, Entry, i);
-      GStatBuf info;
+      guint first = g_atomic_int_add (&self->next, CHUNK);
+      guint last = MIN (first + CHUNK, n);
 
-      if (fstatat (entry->fd, entry->name, &info, AT_SYMLINK_NOFOLLOW) == 0)
+      if (first >= n)
+        break;
+
+      for (guint i = first; i < last; i++)
         {
-          _accord_scanned_init (&self->scanned[i], entry->path, &info);
-          self->seen[i] = TRUE;
+          const Entry *entry = &g_array_index (self->entries, Entry, i);
+          GStatBuf info;
+
+          if (fstatat (entry->fd, entry->name, &info, AT_SYMLINK_NOFOLLOW) == 0)
+            {
+              _accord_scanned_init (&self->scanned[i], entry->path, &info);
+              self->seen[i] = TRUE;
+            }
         }
+
+      g_mutex_lock (&self->lock);
+      self->done += last - first;
+      if (self->done == n)
+        g_cond_broadcast (&self->cond);
+      g_mutex_unlock (&self->lock);
     }
 
   return NULL;
@@ -252,13 +274,12 @@ compare_scanned (gconstpointer a,
 }
 
 /* Lists the files and asks stat() about each, in @n_threads threads (the
- * calling one included). */
+ * calling one included), and in those that help (_accord_scan_help()). */
 void
 _accord_scan_run (AccordScan *self,
                   guint       n_threads)
 {
   g_autofree GThread **threads = NULL;
-  g_autofree Range *ranges = NULL;
   guint n;
 
   list_files (self);
@@ -267,20 +288,25 @@ _accord_scan_run (AccordScan *self,
   self->scanned = g_new (AccordScanned, MAX (n, 1));
   self->seen = g_new0 (gboolean, MAX (n, 1));
 
+  g_mutex_lock (&self->lock);
+  self->listed = TRUE;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+
   n_threads = CLAMP (n_threads, 1, MAX (n / 1024, 1));
   threads = g_new0 (GThread *, n_threads);
-  ranges = g_new (Range, n_threads);
+  for (guint t = 0; t + 1 < n_threads; t++)
+    threads[t] = g_thread_new ("accord-stat", stat_chunks, self);
 
-  for (guint t = 0; t < n_threads; t++)
-    {
-      ranges[t] = (Range) { self, n * t / n_threads, n * (t + 1) / n_threads };
-      if (t + 1 < n_threads)
-        threads[t] = g_thread_new ("accord-stat", stat_range, &ranges[t]);
-    }
-
-  stat_range (&ranges[n_threads - 1]);
+  stat_chunks (self);
   for (guint t = 0; t + 1 < n_threads; t++)
     g_thread_join (threads[t]);
+
+  /* Wait for the chunks helpers took. */
+  g_mutex_lock (&self->lock);
+  while (self->done < n)
+    g_cond_wait (&self->cond, &self->lock);
+  g_mutex_unlock (&self->lock);
 
   for (guint i = 0; i < n; i++)
     {
@@ -292,6 +318,19 @@ _accord_scan_run (AccordScan *self,
 
   /* The folders are no longer needed: let their descriptors go. */
   g_ptr_array_set_size (self->dirs, 0);
+}
+
+/* Takes part in a scan _accord_scan_run() runs in another thread, once it
+ * has listed the files: a thread with nothing else to do shortens it. */
+void
+_accord_scan_help (AccordScan *self)
+{
+  g_mutex_lock (&self->lock);
+  while (!self->listed)
+    g_cond_wait (&self->cond, &self->lock);
+  g_mutex_unlock (&self->lock);
+
+  stat_chunks (self);
 }
 
 /* The files found, sorted by path; they belong to the scan. */

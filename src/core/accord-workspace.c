@@ -1213,6 +1213,7 @@ load_once (AccordWorkspace  *self,
     strategy = build_from_cached (cached);
   g_debug ("Made the strategy in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 
+  _accord_scan_help (scan);
   scanned = g_thread_join (scanner);
   g_debug ("Scanned %u files in %.1f ms", scanned->len,
            (g_get_monotonic_time () - start) / 1000.0);
