@@ -1761,13 +1761,13 @@ accord_workspace_search (AccordWorkspace  *self,
            ? g_steal_pointer (&hits) : NULL;
 
   /* Words that common are looked for whole (the last one as a prefix too
-   * would add thousands of rows), the titles that have them ranked first,
-   * then the other rows as they come. */
+   * would add thousands of rows): the titles that have them first, then
+   * the other rows, as they come. */
   match[strlen (match) - 1] = '\0';
   in_titles = g_strdup_printf ("{title} : (%s)", match);
   seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  if (!collect_hits (self, in_titles, TRUE, limit, &marks, hits, seen, error) ||
+  if (!collect_hits (self, in_titles, FALSE, limit, &marks, hits, seen, error) ||
       (hits->len < limit &&
        !collect_hits (self, match, FALSE, limit, &marks, hits, seen, error)))
     return NULL;
