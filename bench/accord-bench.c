@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <git2.h>
 #include <glib/gstdio.h>
 
@@ -643,6 +644,9 @@ main (int    argc,
   g_assert_no_error (error);
   add_history (path, strategy, sections, rand);
   printf ("  generated in %.1f s\n\n", elapsed_ms (start) / 1000.0);
+
+  /* Write the generated files out now, rather than while they are timed. */
+  sync ();
 
   g_clear_object (&repository);
   repository = accord_repository_open (path, &error);
