@@ -147,11 +147,23 @@ accord_strategy_class_init (AccordStrategyClass *klass)
                   G_TYPE_NONE, 2, ACCORD_TYPE_ENTITY, G_TYPE_STRING);
 }
 
+static void entity_changed_cb (AccordEntity   *entity,
+                               const char     *field,
+                               AccordStrategy *self);
+
+/* Every field change of the strategy's entities comes here, after the
+ * entity's own "changed" signal: what moves an entity in the outline is
+ * followed first. */
 void
 _accord_strategy_emit_entity_changed (AccordStrategy *self,
                                       AccordEntity   *entity,
                                       const char     *field)
 {
+  AccordEntityKind kind = accord_entity_get_kind (entity);
+
+  if (kind == ACCORD_ENTITY_SECTION || kind == ACCORD_ENTITY_OBJECTIVE)
+    entity_changed_cb (entity, field, self);
+
   g_signal_emit (self, signals[ENTITY_CHANGED], 0, entity, field);
 }
 
@@ -401,9 +413,6 @@ insert_entity (AccordStrategy *self,
   else
     g_list_store_append (self->by_kind[kind], entity);
   attach_member (self, entity);
-
-  if (kind == ACCORD_ENTITY_SECTION || kind == ACCORD_ENTITY_OBJECTIVE)
-    g_signal_connect_object (entity, "changed", G_CALLBACK (entity_changed_cb), self, 0);
 }
 
 /* While a strategy is read, entities gather in arrays and go into the list
@@ -596,7 +605,6 @@ accord_strategy_remove (AccordStrategy  *self,
   _accord_entity_set_owner (entity, NULL);
   g_hash_table_remove (self->modified, entity);
   detach_member (self, entity);
-  g_signal_handlers_disconnect_by_func (entity, entity_changed_cb, self);
   if (g_list_store_find (self->by_kind[kind], entity, &position))
     g_list_store_remove (self->by_kind[kind], position);
   g_hash_table_remove (self->entities, id);
