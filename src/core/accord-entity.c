@@ -530,7 +530,8 @@ _accord_entity_new_pending (AccordEntityKind    kind,
     {
       const char *end = strchr (line, '\n');
       const char *space = memchr (line, ' ', end != NULL ? (gsize) (end - line) : strlen (line));
-      const AccordFieldSpec *spec = NULL;
+      const AccordFieldSpec *spec;
+      const char *language = NULL;
       char key[32];
 
       if (end == NULL || space == NULL || (gsize) (space - line) >= sizeof key)
@@ -538,12 +539,9 @@ _accord_entity_new_pending (AccordEntityKind    kind,
 
       memcpy (key, line, space - line);
       key[space - line] = '\0';
-      for (guint i = 0; i < schema->n_fields && spec == NULL; i++)
-        {
-          if (strcmp (schema->fields[i].name, key) == 0)
-            spec = &schema->fields[i];
-        }
-      if (spec == NULL || !is_link (spec) || end == space + 1 || find_field (priv, key) != NULL)
+      spec = _accord_schema_lookup (schema, key, &language);
+      if (spec == NULL || language != NULL || !is_link (spec) || end == space + 1 ||
+          find_field (priv, key) != NULL)
         return NULL;
 
       _accord_entity_take_value (self, spec->name, g_strndup (space + 1, end - space - 1));
