@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "accord-comment.h"
-#include "accord-entity-private.h"
+#include "accord-entity-fields-private.h"
 #include "accord-format-private.h"
 #include "accord-objective.h"
 #include "accord-participant.h"
@@ -31,32 +31,6 @@
  * that hold one value are also GObject properties of the subclass, so views
  * can bind to them.
  */
-
-/* One key of an entity. A strategy holds tens of thousands of entities of
- * a dozen fields each, so fields live in one small array per entity rather
- * than in hash tables: opening a large strategy is mostly allocation. */
-typedef struct
-{
-  const char *key;        /* the schema's own name, or owned ("title@en") */
-  char      **values;     /* NULL-terminated, or NULL when not set */
-  guint       n_values;
-  guint       line;       /* where it was read from, 0 when unknown */
-  guint       owns_key : 1;
-} Field;
-
-typedef struct
-{
-  char             *id;
-  Field            *fields;
-  guint             n_fields;
-  guint             allocated_fields;
-  GPtrArray        *extra;    /* header lines with unknown keys, kept verbatim */
-  char             *extra_text; /* text that belongs to no field, kept verbatim */
-  gpointer          owner;    /* the AccordStrategy holding it, not a reference */
-  AccordEntitySource *source; /* where the file is, when it is still to be parsed */
-  gint64            source_key;
-  guint             modified : 1;
-} AccordEntityPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (AccordEntity, accord_entity, G_TYPE_OBJECT)
 
@@ -86,16 +60,16 @@ _accord_entity_get_schema (AccordEntity *self)
   return ACCORD_ENTITY_GET_CLASS (self)->schema;
 }
 
-static void
-field_clear_values (Field *field)
+void
+_accord_entity_field_clear_values (Field *field)
 {
   g_clear_pointer (&field->values, g_strfreev);
   field->n_values = 0;
 }
 
-static Field *
-find_field (AccordEntityPrivate *priv,
-            const char          *key)
+Field *
+_accord_entity_find_field (AccordEntityPrivate *priv,
+                           const char          *key)
 {
   for (guint i = 0; i < priv->n_fields; i++)
     {
@@ -119,9 +93,9 @@ is_link (const AccordFieldSpec *spec)
          (spec->type == ACCORD_VALUE_REF || spec->type == ACCORD_VALUE_ORDER);
 }
 
-static gboolean
-is_link_name (AccordEntity *self,
-              const char   *key)
+gboolean
+_accord_entity_is_link_name (AccordEntity *self,
+                             const char   *key)
 {
   const AccordSchema *schema = _accord_entity_get_schema (self);
 
@@ -136,17 +110,22 @@ is_link_name (AccordEntity *self,
   return FALSE;
 }
 
-static void parse_pending (AccordEntity        *self,
-                           AccordEntityPrivate *priv);
+/* The entity's private data, its fields as they are: a pending entity
+ * has only its links. */
+AccordEntityPrivate *
+_accord_entity_get_private (AccordEntity *self)
+{
+  return accord_entity_get_instance_private (self);
+}
 
 /* The entity's fields, parsed first if they are still in the file. */
-static AccordEntityPrivate *
-fields_of (AccordEntity *self)
+AccordEntityPrivate *
+_accord_entity_get_fields (AccordEntity *self)
 {
   AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
 
   if (G_UNLIKELY (priv->source != NULL))
-    parse_pending (self, priv);
+    _accord_entity_parse_pending (self, priv);
 
   return priv;
 }
@@ -155,12 +134,12 @@ static Field *
 ensure_field (AccordEntity *self,
               const char   *key)
 {
-  AccordEntityPrivate *priv = fields_of (self);
+  AccordEntityPrivate *priv = _accord_entity_get_fields (self);
   const AccordFieldSpec *spec;
   const char *language = NULL;
   Field *field;
 
-  if ((field = find_field (priv, key)) != NULL)
+  if ((field = _accord_entity_find_field (priv, key)) != NULL)
     return field;
 
   if (priv->n_fields == priv->allocated_fields)
@@ -195,7 +174,7 @@ accord_entity_finalize (GObject *object)
 
   for (guint i = 0; i < priv->n_fields; i++)
     {
-      field_clear_values (&priv->fields[i]);
+      _accord_entity_field_clear_values (&priv->fields[i]);
       if (priv->fields[i].owns_key)
         g_free ((char *) priv->fields[i].key);
     }
@@ -390,9 +369,9 @@ _accord_entity_new_with_id (AccordEntityKind  kind,
  * with are kept as they are, so that values already handed out stay
  * valid; a link the file gives otherwise (a workspace out of step) takes
  * the file's value. */
-static void
-parse_pending (AccordEntity        *self,
-               AccordEntityPrivate *priv)
+void
+_accord_entity_parse_pending (AccordEntity        *self,
+                              AccordEntityPrivate *priv)
 {
   AccordEntitySource *origin = g_steal_pointer (&priv->source);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_problem_free);
@@ -420,18 +399,18 @@ parse_pending (AccordEntity        *self,
   if (parsed == NULL)
     return;
 
-  from = accord_entity_get_instance_private (parsed);
+  from = _accord_entity_get_private (parsed);
   for (guint i = 0; i < from->n_fields; i++)
     {
       Field *source = &from->fields[i];
-      Field *target = find_field (priv, source->key);
+      Field *target = _accord_entity_find_field (priv, source->key);
 
       if (target != NULL)
         {
           if (target->n_values != source->n_values ||
               (source->n_values > 0 && strcmp (target->values[0], source->values[0]) != 0))
             {
-              field_clear_values (target);
+              _accord_entity_field_clear_values (target);
               target->values = g_steal_pointer (&source->values);
               target->n_values = source->n_values;
             }
@@ -459,7 +438,7 @@ parse_pending (AccordEntity        *self,
 void
 _accord_entity_ensure_read (AccordEntity *self)
 {
-  fields_of (self);
+  _accord_entity_get_fields (self);
 }
 
 /* The links of an entity, one "key value" line each, as
@@ -467,7 +446,7 @@ _accord_entity_ensure_read (AccordEntity *self)
 char *
 _accord_entity_dup_links (AccordEntity *self)
 {
-  AccordEntityPrivate *priv = fields_of (self);
+  AccordEntityPrivate *priv = _accord_entity_get_fields (self);
   GString *links = g_string_new (NULL);
 
   for (guint i = 0; i < priv->n_fields; i++)
@@ -515,7 +494,7 @@ _accord_entity_new_pending (AccordEntityKind    kind,
                             gint64              source_key)
 {
   g_autoptr(AccordEntity) self = _accord_entity_new_with_id (kind, id);
-  AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
+  AccordEntityPrivate *priv = _accord_entity_get_private (self);
   const AccordSchema *schema = _accord_entity_get_schema (self);
   const char *line = links;
   guint n_links = 0;
@@ -541,7 +520,7 @@ _accord_entity_new_pending (AccordEntityKind    kind,
       key[space - line] = '\0';
       spec = _accord_schema_lookup (schema, key, &language);
       if (spec == NULL || language != NULL || !is_link (spec) || end == space + 1 ||
-          find_field (priv, key) != NULL)
+          _accord_entity_find_field (priv, key) != NULL)
         return NULL;
 
       _accord_entity_take_value (self, spec->name, g_strndup (space + 1, end - space - 1));
@@ -619,14 +598,15 @@ _accord_entity_get_values (AccordEntity *self,
   AccordEntityPrivate *priv = accord_entity_get_instance_private (self);
   Field *field;
 
-  field = find_field (priv, key);
+  field = _accord_entity_find_field (priv, key);
 
   /* Links are known before the file is parsed (a pending entity has no
    * other field); anything else needs it. */
-  if (G_UNLIKELY (priv->source != NULL) && field == NULL && !is_link_name (self, key))
+  if (G_UNLIKELY (priv->source != NULL) && field == NULL &&
+      !_accord_entity_is_link_name (self, key))
     {
-      parse_pending (self, priv);
-      field = find_field (priv, key);
+      _accord_entity_parse_pending (self, priv);
+      field = _accord_entity_find_field (priv, key);
     }
 
   if (n_values != NULL)
@@ -665,12 +645,12 @@ static void
 remove_values (AccordEntity *self,
                const char   *key)
 {
-  AccordEntityPrivate *priv = fields_of (self);
-  Field *field = find_field (priv, key);
+  AccordEntityPrivate *priv = _accord_entity_get_fields (self);
+  Field *field = _accord_entity_find_field (priv, key);
 
   /* The slot stays, with the line it was read from. */
   if (field != NULL)
-    field_clear_values (field);
+    _accord_entity_field_clear_values (field);
 }
 
 /**
@@ -902,7 +882,7 @@ accord_entity_set_list (AccordEntity        *self,
 GPtrArray *
 _accord_entity_dup_keys (AccordEntity *self)
 {
-  AccordEntityPrivate *priv = fields_of (self);
+  AccordEntityPrivate *priv = _accord_entity_get_fields (self);
   GPtrArray *keys = g_ptr_array_sized_new (priv->n_fields);
 
   for (guint i = 0; i < priv->n_fields; i++)
@@ -949,7 +929,7 @@ void
 _accord_entity_add_extra (AccordEntity *self,
                           const char   *line)
 {
-  AccordEntityPrivate *priv = fields_of (self);
+  AccordEntityPrivate *priv = _accord_entity_get_fields (self);
 
   if (priv->extra == NULL)
     priv->extra = g_ptr_array_new_with_free_func (g_free);
@@ -961,7 +941,7 @@ void
 _accord_entity_append_extra_text (AccordEntity *self,
                                   const char   *text)
 {
-  AccordEntityPrivate *priv = fields_of (self);
+  AccordEntityPrivate *priv = _accord_entity_get_fields (self);
   char *joined = g_strconcat (priv->extra_text != NULL ? priv->extra_text : "", text, NULL);
 
   g_free (priv->extra_text);
@@ -971,7 +951,7 @@ _accord_entity_append_extra_text (AccordEntity *self,
 const char *
 _accord_entity_get_extra_text (AccordEntity *self)
 {
-  AccordEntityPrivate *priv = fields_of (self);
+  AccordEntityPrivate *priv = _accord_entity_get_fields (self);
 
   return priv->extra_text;
 }
@@ -979,7 +959,7 @@ _accord_entity_get_extra_text (AccordEntity *self)
 GPtrArray *
 _accord_entity_get_extra (AccordEntity *self)
 {
-  AccordEntityPrivate *priv = fields_of (self);
+  AccordEntityPrivate *priv = _accord_entity_get_fields (self);
 
   return priv->extra;
 }
@@ -1000,8 +980,8 @@ guint
 _accord_entity_get_line (AccordEntity *self,
                          const char   *key)
 {
-  AccordEntityPrivate *priv = fields_of (self);
-  Field *field = find_field (priv, key);
+  AccordEntityPrivate *priv = _accord_entity_get_fields (self);
+  Field *field = _accord_entity_find_field (priv, key);
 
   return field != NULL && field->line > 0 ? field->line : 1;
 }
@@ -1070,8 +1050,8 @@ gboolean
 accord_entity_equal (AccordEntity *self,
                      AccordEntity *other)
 {
-  AccordEntityPrivate *priv = fields_of (self);
-  AccordEntityPrivate *other_priv = fields_of (other);
+  AccordEntityPrivate *priv = _accord_entity_get_fields (self);
+  AccordEntityPrivate *other_priv = _accord_entity_get_fields (other);
 
   g_return_val_if_fail (ACCORD_IS_ENTITY (self), FALSE);
   g_return_val_if_fail (ACCORD_IS_ENTITY (other), FALSE);
@@ -1089,7 +1069,7 @@ accord_entity_equal (AccordEntity *self,
       if (field->n_values == 0)
         continue;
 
-      match = find_field (other_priv, field->key);
+      match = _accord_entity_find_field (other_priv, field->key);
       if (match == NULL || match->n_values != field->n_values)
         return FALSE;
 
@@ -1112,7 +1092,7 @@ accord_entity_equal (AccordEntity *self,
 AccordEntity *
 accord_entity_copy (AccordEntity *self)
 {
-  AccordEntityPrivate *priv = fields_of (self);
+  AccordEntityPrivate *priv = _accord_entity_get_fields (self);
   AccordEntity *copy;
 
   g_return_val_if_fail (ACCORD_IS_ENTITY (self), NULL);
