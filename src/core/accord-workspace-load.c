@@ -12,7 +12,6 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "accord-errors.h"
 #include "accord-format-private.h"
 #include "accord-git-private.h"
 #include "accord-repository-private.h"
@@ -610,22 +609,12 @@ accord_workspace_load (AccordWorkspace  *self,
 
   g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), NULL);
 
-  if (!(strategy = load_once (self, &local_error)))
-    {
-      /* A workspace damaged since it was opened is only a cache: set it
-       * aside, make it anew, and read the strategy again. */
-      if (!g_error_matches (local_error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CORRUPT))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-
-      g_clear_error (&local_error);
-      if (!_accord_workspace_set_aside (self, error) ||
-          !_accord_workspace_open_database (self, error) ||
-          !(strategy = load_once (self, error)))
-        return NULL;
-    }
+  /* A workspace damaged since it was opened is made anew, and the
+   * strategy read again. */
+  if (!(strategy = load_once (self, &local_error)) &&
+      (!_accord_workspace_recover (self, g_steal_pointer (&local_error), error) ||
+       !(strategy = load_once (self, error))))
+    return NULL;
 
   return g_steal_pointer (&strategy);
 }

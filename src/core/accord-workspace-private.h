@@ -54,9 +54,8 @@ gboolean            _accord_workspace_run                (AccordWorkspace       
                                                           sqlite3_stmt               *stmt,
                                                           sqlite3_int64              *rowid,
                                                           GError                    **error);
-gboolean            _accord_workspace_open_database      (AccordWorkspace            *self,
-                                                          GError                    **error);
-gboolean            _accord_workspace_set_aside          (AccordWorkspace            *self,
+gboolean            _accord_workspace_recover            (AccordWorkspace            *self,
+                                                          GError                     *failure,
                                                           GError                    **error);
 
 AccordEntitySource *_accord_workspace_source_new         (AccordWorkspace            *workspace);

@@ -216,9 +216,9 @@ migrate (AccordWorkspace  *self,
   return TRUE;
 }
 
-gboolean
-_accord_workspace_open_database (AccordWorkspace  *self,
-                                 GError          **error)
+static gboolean
+open_database (AccordWorkspace  *self,
+               GError          **error)
 {
   int rc;
 
@@ -236,11 +236,9 @@ _accord_workspace_open_database (AccordWorkspace  *self,
          migrate (self, error);
 }
 
-/* A damaged workspace is only a cache of the repository: it is set aside
- * (kept for inspection) and made anew. */
-gboolean
-_accord_workspace_set_aside (AccordWorkspace  *self,
-                             GError          **error)
+static gboolean
+set_aside (AccordWorkspace  *self,
+           GError          **error)
 {
   g_autofree char *broken = g_strconcat (self->path, ".broken", NULL);
   static const char * const suffixes[] = { "-wal", "-shm" };
@@ -263,6 +261,34 @@ _accord_workspace_set_aside (AccordWorkspace  *self,
     }
 
   return TRUE;
+}
+
+/*
+ * _accord_workspace_recover:
+ * @self: an #AccordWorkspace
+ * @failure: (transfer full): why opening or reading the workspace failed
+ * @error: return location for a #GError
+ *
+ * A damaged workspace is only a cache of the repository: when @failure
+ * says the database is damaged, it is set aside (kept for inspection) and
+ * made anew, and the caller tries again. Any other failure is passed on.
+ *
+ * Returns: %TRUE if the caller may try again on a new database
+ */
+gboolean
+_accord_workspace_recover (AccordWorkspace  *self,
+                           GError           *failure,
+                           GError          **error)
+{
+  if (!g_error_matches (failure, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CORRUPT))
+    {
+      g_propagate_error (error, failure);
+      return FALSE;
+    }
+
+  g_error_free (failure);
+
+  return set_aside (self, error) && open_database (self, error);
 }
 
 /**
@@ -299,19 +325,9 @@ accord_workspace_open (AccordRepository  *repository,
   self->repository = g_object_ref (repository);
   self->path = g_build_filename (dir, "workspace.sqlite", NULL);
 
-  if (!_accord_workspace_open_database (self, &local_error))
-    {
-      if (!g_error_matches (local_error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CORRUPT))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-
-      g_clear_error (&local_error);
-      if (!_accord_workspace_set_aside (self, error) ||
-          !_accord_workspace_open_database (self, error))
-        return NULL;
-    }
+  if (!open_database (self, &local_error) &&
+      !_accord_workspace_recover (self, g_steal_pointer (&local_error), error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
