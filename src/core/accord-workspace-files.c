@@ -151,8 +151,8 @@ index_search_text (AccordWorkspace            *self,
   g_autoptr(GString) title = g_string_new (NULL);
   g_autoptr(GString) body = g_string_new (NULL);
 
-  sqlite3_bind_int64 (statements->search_delete, 1, rowid);
-  if (!_accord_workspace_run (self, statements->search_delete, NULL, error))
+  if (!_accord_sqlite_bind_int64 (statements->search_delete, 1, rowid, error) ||
+      !_accord_workspace_run (self, statements->search_delete, NULL, error))
     return FALSE;
 
   if (entity == NULL)
@@ -160,11 +160,10 @@ index_search_text (AccordWorkspace            *self,
 
   collect_search_text (entity, title, body);
 
-  sqlite3_bind_int64 (statements->search_insert, 1, rowid);
-  sqlite3_bind_text (statements->search_insert, 2, title->str, title->len, SQLITE_STATIC);
-  sqlite3_bind_text (statements->search_insert, 3, body->str, body->len, SQLITE_STATIC);
-
-  return _accord_workspace_run (self, statements->search_insert, NULL, error);
+  return _accord_sqlite_bind_int64 (statements->search_insert, 1, rowid, error) &&
+         _accord_sqlite_bind_text (statements->search_insert, 2, title->str, title->len, error) &&
+         _accord_sqlite_bind_text (statements->search_insert, 3, body->str, body->len, error) &&
+         _accord_workspace_run (self, statements->search_insert, NULL, error);
 }
 
 /* The links to keep for a file parsed into @entity with @problems: none
@@ -201,17 +200,15 @@ _accord_workspace_store_file (AccordWorkspace            *self,
   git_odb_hash (&blob, data, length, GIT_OBJECT_BLOB);
   git_oid_tostr (hex, sizeof hex, &blob);
 
-  sqlite3_bind_text (stmt, 1, scanned->path, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, hex, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, scanned->mtime);
-  sqlite3_bind_int64 (stmt, 4, scanned->size);
-  sqlite3_bind_int64 (stmt, 5, scanned->inode);
-  sqlite3_bind_blob (stmt, 6, data, length, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, links, -1, SQLITE_STATIC);
-  if (rowid > 0)
-    sqlite3_bind_int64 (stmt, 8, rowid);
-
-  if (!_accord_workspace_run (self, stmt, &rowid, error))
+  if (!_accord_sqlite_bind_text (stmt, 1, scanned->path, -1, error) ||
+      !_accord_sqlite_bind_text (stmt, 2, hex, -1, error) ||
+      !_accord_sqlite_bind_int64 (stmt, 3, scanned->mtime, error) ||
+      !_accord_sqlite_bind_int64 (stmt, 4, scanned->size, error) ||
+      !_accord_sqlite_bind_int64 (stmt, 5, scanned->inode, error) ||
+      !_accord_sqlite_bind_blob (stmt, 6, data, length, error) ||
+      !_accord_sqlite_bind_text (stmt, 7, links, -1, error) ||
+      (rowid > 0 && !_accord_sqlite_bind_int64 (stmt, 8, rowid, error)) ||
+      !_accord_workspace_run (self, stmt, &rowid, error))
     return FALSE;
 
   return index_search_text (self, statements, rowid, entity, error);
@@ -223,13 +220,10 @@ _accord_workspace_forget_file (AccordWorkspace            *self,
                                sqlite3_int64               rowid,
                                GError                    **error)
 {
-  sqlite3_bind_int64 (statements->remove, 1, rowid);
-  if (!_accord_workspace_run (self, statements->remove, NULL, error))
-    return FALSE;
-
-  sqlite3_bind_int64 (statements->search_delete, 1, rowid);
-
-  return _accord_workspace_run (self, statements->search_delete, NULL, error);
+  return _accord_sqlite_bind_int64 (statements->remove, 1, rowid, error) &&
+         _accord_workspace_run (self, statements->remove, NULL, error) &&
+         _accord_sqlite_bind_int64 (statements->search_delete, 1, rowid, error) &&
+         _accord_workspace_run (self, statements->search_delete, NULL, error);
 }
 
 /* Brings the rows of @paths up to date with the work tree, as a load would
@@ -260,13 +254,12 @@ refresh_paths (AccordWorkspace  *self,
       gboolean stored;
       int rc;
 
-      sqlite3_bind_text (find, 1, path, -1, SQLITE_STATIC);
+      if (!_accord_sqlite_bind_text (find, 1, path, -1, error))
+        return FALSE;
       rc = sqlite3_step (find);
       if (rc == SQLITE_ROW)
         rowid = sqlite3_column_int64 (find, 0);
-      sqlite3_reset (find);
-      if (rc != SQLITE_ROW &&
-          !_accord_sqlite_check (self->db, rc, _("Could not read the workspace"), error))
+      if (!_accord_sqlite_reset (find, rc, _("Could not read the workspace"), error))
         return FALSE;
 
       if (g_lstat (full, &info) != 0)
@@ -347,7 +340,7 @@ accord_workspace_write (AccordWorkspace  *self,
           !refresh_paths (self, paths, &index_error) ||
           !_accord_workspace_exec (self, "COMMIT", &index_error))
         {
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          _accord_workspace_rollback (self);
           g_debug ("Could not index what was written: %s", index_error->message);
         }
     }

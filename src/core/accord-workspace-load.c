@@ -202,10 +202,9 @@ store_links (AccordWorkspace            *self,
 {
   g_autofree char *links = _accord_entity_dup_links (cached->entity);
 
-  sqlite3_bind_int64 (statements->links, 1, cached->rowid);
-  sqlite3_bind_text (statements->links, 2, links, -1, SQLITE_STATIC);
-
-  return _accord_workspace_run (self, statements->links, NULL, error);
+  return _accord_sqlite_bind_int64 (statements->links, 1, cached->rowid, error) &&
+         _accord_sqlite_bind_text (statements->links, 2, links, -1, error) &&
+         _accord_workspace_run (self, statements->links, NULL, error);
 }
 
 static gboolean
@@ -250,11 +249,11 @@ refresh (AccordWorkspace            *self,
   if (cached != NULL && same_blob (content, cached->blob))
     {
       /* Same content, touched: note the new stat and keep the parse. */
-      sqlite3_bind_int64 (statements->touch, 1, cached->rowid);
-      sqlite3_bind_int64 (statements->touch, 2, scanned->mtime);
-      sqlite3_bind_int64 (statements->touch, 3, scanned->size);
-      sqlite3_bind_int64 (statements->touch, 4, scanned->inode);
-      if (!_accord_workspace_run (self, statements->touch, NULL, error) ||
+      if (!_accord_sqlite_bind_int64 (statements->touch, 1, cached->rowid, error) ||
+          !_accord_sqlite_bind_int64 (statements->touch, 2, scanned->mtime, error) ||
+          !_accord_sqlite_bind_int64 (statements->touch, 3, scanned->size, error) ||
+          !_accord_sqlite_bind_int64 (statements->touch, 4, scanned->inode, error) ||
+          !_accord_workspace_run (self, statements->touch, NULL, error) ||
           (cached->needs_links && !store_links (self, statements, cached, error)))
         return NULL;
       return found_new (arena, scanned->path, g_steal_pointer (&cached->entity),
@@ -340,17 +339,23 @@ reconcile (AccordWorkspace  *self,
   return TRUE;
 }
 
-static gint64
-read_racy_since (AccordWorkspace *self)
+/* When the last load scanned the work tree, or 0 before the first. */
+static gboolean
+read_racy_since (AccordWorkspace  *self,
+                 gint64           *racy_since,
+                 GError          **error)
 {
   g_autoptr(AccordSqliteStmt) stmt = NULL;
+  int rc;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM state WHERE key = 'scanned-at'", -1,
-                          &stmt, NULL) != SQLITE_OK ||
-      sqlite3_step (stmt) != SQLITE_ROW)
-    return 0;
+  if (!_accord_workspace_prepare (self, "SELECT value FROM state WHERE key = 'scanned-at'", &stmt,
+                                  error))
+    return FALSE;
 
-  return sqlite3_column_int64 (stmt, 0);
+  rc = sqlite3_step (stmt);
+  *racy_since = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+
+  return _accord_sqlite_check (self->db, rc, _("Could not read the workspace"), error);
 }
 
 static gboolean
@@ -366,9 +371,8 @@ write_racy_since (AccordWorkspace  *self,
                                   &stmt, error))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, scanned_at);
-
-  return _accord_workspace_run (self, stmt, NULL, error);
+  return _accord_sqlite_bind_int64 (stmt, 1, scanned_at, error) &&
+         _accord_workspace_run (self, stmt, NULL, error);
 }
 
 /* The languages problems are written in, as the "checked" state has
@@ -388,10 +392,11 @@ read_checked (AccordWorkspace  *self,
   g_autoptr(AccordSqliteStmt) stmt = NULL;
   g_autoptr(GPtrArray) problems = _accord_workspace_problems_new ();
   g_autofree char *languages = dup_languages ();
-  g_autofree char *checked = accord_workspace_dup_state (self, "checked");
+  g_autofree char *checked = NULL;
   int rc;
 
-  if (g_strcmp0 (checked, languages) != 0)
+  if (!_accord_workspace_read_state (self, "checked", &checked, error) ||
+      g_strcmp0 (checked, languages) != 0)
     return NULL;
 
   if (!_accord_workspace_prepare (self, "SELECT path, line, message FROM checked", &stmt, error))
@@ -427,10 +432,10 @@ write_checked (AccordWorkspace  *self,
     {
       const AccordProblem *problem = g_ptr_array_index (problems, i);
 
-      sqlite3_bind_text (insert, 1, problem->path, -1, SQLITE_STATIC);
-      sqlite3_bind_int (insert, 2, problem->line);
-      sqlite3_bind_text (insert, 3, problem->message, -1, SQLITE_STATIC);
-      if (!_accord_workspace_run (self, insert, NULL, error))
+      if (!_accord_sqlite_bind_text (insert, 1, problem->path, -1, error) ||
+          !_accord_sqlite_bind_int64 (insert, 2, problem->line, error) ||
+          !_accord_sqlite_bind_text (insert, 3, problem->message, -1, error) ||
+          !_accord_workspace_run (self, insert, NULL, error))
         return FALSE;
     }
 
@@ -528,6 +533,7 @@ load_once (AccordWorkspace  *self,
   g_autoptr(GPtrArray) cached = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) found_clear);
   gint64 scanned_at = g_get_real_time () * 1000;
+  gint64 racy_since;
   gint64 start = g_get_monotonic_time ();
   gboolean changed = FALSE;
   GThread *scanner;
@@ -550,7 +556,8 @@ load_once (AccordWorkspace  *self,
   if (cached == NULL || !_accord_workspace_exec (self, "BEGIN IMMEDIATE", error))
     return NULL;
 
-  if (!reconcile (self, &arena, scanned, cached, read_racy_since (self), found, &changed, error) ||
+  if (!read_racy_since (self, &racy_since, error) ||
+      !reconcile (self, &arena, scanned, cached, racy_since, found, &changed, error) ||
       !write_racy_since (self, scanned_at, error))
     goto failed;
 
@@ -583,7 +590,7 @@ load_once (AccordWorkspace  *self,
   return g_steal_pointer (&strategy);
 
 failed:
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _accord_workspace_rollback (self);
   return NULL;
 }
 

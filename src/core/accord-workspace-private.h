@@ -54,8 +54,14 @@ gboolean            _accord_workspace_run                (AccordWorkspace       
                                                           sqlite3_stmt               *stmt,
                                                           sqlite3_int64              *rowid,
                                                           GError                    **error);
+void                _accord_workspace_rollback           (AccordWorkspace            *self);
 gboolean            _accord_workspace_recover            (AccordWorkspace            *self,
                                                           GError                     *failure,
+                                                          GError                    **error);
+
+gboolean            _accord_workspace_read_state         (AccordWorkspace            *self,
+                                                          const char                 *key,
+                                                          char                      **value,
                                                           GError                    **error);
 
 AccordEntitySource *_accord_workspace_source_new         (AccordWorkspace            *workspace);

@@ -80,21 +80,27 @@ build_match (const char *query)
   return g_string_free (match, match->len == 0);
 }
 
-/* Whether every word of @query is in more than half the rows: ranking
- * them all, which costs most, would then order rows that weigh almost the
- * same (bm25()'s idf floors at zero) and only by how often they repeat
- * the words. */
+/* Sets @only_common to whether every word of @query is in more than half
+ * the rows (%FALSE when that cannot be told): ranking them all, which costs
+ * most, would then order rows that weigh almost the same (bm25()'s idf
+ * floors at zero) and only by how often they repeat the words. */
 static gboolean
-only_common_words (AccordWorkspace *self,
-                   const char      *query)
+only_common_words (AccordWorkspace  *self,
+                   const char       *query,
+                   gboolean         *only_common,
+                   GError          **error)
 {
   g_autoptr(AccordSqliteStmt) stmt = NULL;
   g_auto(GStrv) pieces = g_strsplit_set (query, " \t\n\r\f\v", -1);
   guint words = 0;
 
-  if (self->n_files < 2 ||
-      !_accord_workspace_prepare (self, "SELECT doc FROM search_words WHERE term = ?1", &stmt,
-                                  NULL))
+  *only_common = FALSE;
+
+  if (self->n_files < 2)
+    return TRUE;
+
+  if (!_accord_workspace_prepare (self, "SELECT doc FROM search_words WHERE term = ?1", &stmt,
+                                  error))
     return FALSE;
 
   for (guint i = 0; pieces[i] != NULL; i++)
@@ -103,26 +109,32 @@ only_common_words (AccordWorkspace *self,
       g_auto(GStrv) tokens = g_str_tokenize_and_fold (pieces[i], NULL, &ascii);
       const char *word;
       gboolean common;
+      int rc;
 
       if (tokens[0] == NULL)
         continue;
 
       /* A phrase ("l'état") can be rare even when its words are not. */
       if (tokens[1] != NULL)
-        return FALSE;
+        return TRUE;
 
       word = ascii != NULL && ascii[0] != NULL ? ascii[0] : tokens[0];
-      sqlite3_bind_text (stmt, 1, word, -1, SQLITE_TRANSIENT);
-      common = sqlite3_step (stmt) == SQLITE_ROW &&
-               sqlite3_column_int64 (stmt, 0) > self->n_files / 2;
-      sqlite3_reset (stmt);
+      if (!_accord_sqlite_bind_text (stmt, 1, word, -1, error))
+        return FALSE;
+
+      rc = sqlite3_step (stmt);
+      common = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > self->n_files / 2;
+      if (!_accord_sqlite_reset (stmt, rc, _("Could not search the workspace"), error))
+        return FALSE;
 
       if (!common)
-        return FALSE;
+        return TRUE;
       words++;
     }
 
-  return words > 0;
+  *only_common = words > 0;
+
+  return TRUE;
 }
 
 typedef struct
@@ -162,22 +174,26 @@ collect_hits (AccordWorkspace  *self,
       !_accord_workspace_prepare (self, "SELECT path FROM files WHERE rowid = ?1", &path, error))
     return FALSE;
 
-  sqlite3_bind_text (rows, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_text (rows, 2, marks->start, -1, SQLITE_STATIC);
-  sqlite3_bind_text (rows, 3, marks->end, -1, SQLITE_STATIC);
+  if (!_accord_sqlite_bind_text (rows, 1, match, -1, error) ||
+      !_accord_sqlite_bind_text (rows, 2, marks->start, -1, error) ||
+      !_accord_sqlite_bind_text (rows, 3, marks->end, -1, error))
+    return FALSE;
 
   while (hits->len < limit && (rc = sqlite3_step (rows)) == SQLITE_ROW)
     {
       g_autoptr(AccordSearchHit) hit = NULL;
       sqlite3_int64 rowid = sqlite3_column_int64 (rows, 0);
+      int found;
 
       if (seen != NULL && g_hash_table_contains (seen, &rowid))
         continue;
 
-      sqlite3_bind_int64 (path, 1, rowid);
-      rc = sqlite3_step (path);
+      if (!_accord_sqlite_bind_int64 (path, 1, rowid, error))
+        return FALSE;
+
+      found = sqlite3_step (path);
       hit = g_new0 (AccordSearchHit, 1);
-      if (rc == SQLITE_ROW &&
+      if (found == SQLITE_ROW &&
           _accord_format_path_parse ((const char *) sqlite3_column_text (path, 0),
                                      &hit->kind, &hit->id))
         {
@@ -188,11 +204,9 @@ collect_hits (AccordWorkspace  *self,
           if (seen != NULL)
             g_hash_table_add (seen, g_memdup2 (&rowid, sizeof rowid));
         }
-      sqlite3_reset (path);
 
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        break;
-      rc = SQLITE_ROW;
+      if (!_accord_sqlite_reset (path, found, _("Could not search the workspace"), error))
+        return FALSE;
     }
 
   if (hits->len >= limit)
@@ -229,6 +243,8 @@ accord_workspace_search (AccordWorkspace  *self,
   g_autoptr(GHashTable) seen = NULL;
   g_autofree char *match = NULL;
   g_autofree char *in_titles = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean only_common;
   Marks marks = { mark_start != NULL ? mark_start : "", mark_end != NULL ? mark_end : "" };
 
   g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), NULL);
@@ -245,7 +261,13 @@ accord_workspace_search (AccordWorkspace  *self,
   hits = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_search_hit_free);
   limit = limit > 0 ? limit : G_MAXINT;
 
-  if (!only_common_words (self, query))
+  /* How common the words are only chooses how to search: when it cannot
+   * be told, the ranked search runs, and reports its own failure. */
+  if (!only_common_words (self, query, &only_common, &local_error))
+    g_debug ("Could not tell how common the words of “%s” are: %s", query,
+             local_error->message);
+
+  if (!only_common)
     return collect_hits (self, match, TRUE, limit, &marks, hits, NULL, error)
            ? g_steal_pointer (&hits) : NULL;
 

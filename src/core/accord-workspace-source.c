@@ -9,7 +9,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "accord-repository.h"
+#include "accord-sqlite-private.h"
 #include "accord-workspace-private.h"
 
 /* Where entities made from their links read their files: the workspace's
@@ -38,12 +41,16 @@ source_finalize (AccordEntitySource *source)
   g_free (self);
 }
 
+/* The copy of @path the workspace keeps in row @rowid; %NULL without an
+ * error when that row holds another file now. */
 static GBytes *
-source_read_copy (Source     *self,
-                  const char *path,
-                  gint64      rowid)
+source_read_copy (Source      *self,
+                  const char  *path,
+                  gint64       rowid,
+                  GError     **error)
 {
-  GBytes *content = NULL;
+  g_autoptr(GBytes) content = NULL;
+  int rc;
 
   if (self->db == NULL &&
       (sqlite3_open_v2 (self->database, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
@@ -57,14 +64,19 @@ source_read_copy (Source     *self,
     }
 
   sqlite3_busy_timeout (self->db, 5000);
-  sqlite3_bind_int64 (self->select, 1, rowid);
-  if (sqlite3_step (self->select) == SQLITE_ROW &&
+  if (!_accord_sqlite_bind_int64 (self->select, 1, rowid, error))
+    return NULL;
+
+  rc = sqlite3_step (self->select);
+  if (rc == SQLITE_ROW &&
       g_strcmp0 ((const char *) sqlite3_column_text (self->select, 0), path) == 0)
     content = g_bytes_new (sqlite3_column_blob (self->select, 1),
                            sqlite3_column_bytes (self->select, 1));
-  sqlite3_reset (self->select);
 
-  return content;
+  if (!_accord_sqlite_reset (self->select, rc, _("Could not read the workspace"), error))
+    return NULL;
+
+  return g_steal_pointer (&content);
 }
 
 static GBytes *
@@ -74,17 +86,22 @@ source_read (AccordEntitySource  *source,
              GError             **error)
 {
   Source *self = (Source *) source;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *full = NULL;
   GBytes *content;
   char *data = NULL;
   gsize length;
 
   g_mutex_lock (&self->lock);
-  content = source_read_copy (self, path, rowid);
+  content = source_read_copy (self, path, rowid, &local_error);
   g_mutex_unlock (&self->lock);
 
   if (content != NULL)
     return content;
+
+  /* The work tree has the file too, as the workspace last saw it or newer. */
+  if (local_error != NULL)
+    g_debug ("Could not read %s from the workspace: %s", path, local_error->message);
 
   full = g_build_filename (self->root, path, NULL);
   if (!g_file_get_contents (full, &data, &length, error))

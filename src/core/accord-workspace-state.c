@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <unistd.h>
+#include <glib/gi18n.h>
 
 #include "accord-sqlite-private.h"
 #include "accord-workspace-private.h"
@@ -29,6 +30,41 @@ process_is_running (pid_t pid)
   return kill (pid, 0) == 0 || errno == EPERM;
 }
 
+/*
+ * _accord_workspace_read_state:
+ * @self: an #AccordWorkspace
+ * @key: a name
+ * @value: (out) (transfer full) (nullable): its value, or %NULL when it has
+ *   none
+ * @error: return location for a #GError
+ *
+ * Reads a value as accord_workspace_dup_state() does, telling a failure
+ * from a value never set.
+ *
+ * Returns: %TRUE unless the workspace could not be read
+ */
+gboolean
+_accord_workspace_read_state (AccordWorkspace  *self,
+                              const char       *key,
+                              char            **value,
+                              GError          **error)
+{
+  g_autoptr(AccordSqliteStmt) stmt = NULL;
+  int rc;
+
+  *value = NULL;
+
+  if (!_accord_workspace_prepare (self, "SELECT value FROM state WHERE key = ?1", &stmt, error) ||
+      !_accord_sqlite_bind_text (stmt, 1, key, -1, error))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  return _accord_sqlite_check (self->db, rc, _("Could not read the workspace"), error);
+}
+
 /**
  * accord_workspace_dup_state:
  * @self: an #AccordWorkspace
@@ -43,19 +79,18 @@ char *
 accord_workspace_dup_state (AccordWorkspace *self,
                             const char      *key)
 {
-  g_autoptr(AccordSqliteStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  char *value;
 
   g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  if (!_accord_workspace_prepare (self, "SELECT value FROM state WHERE key = ?1", &stmt, NULL))
-    return NULL;
+  /* A value that cannot be read is as good as one never set: what is kept
+   * here only spares the user some steps. */
+  if (!_accord_workspace_read_state (self, key, &value, &error))
+    g_debug ("Could not read “%s” from the workspace: %s", key, error->message);
 
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
-    return NULL;
-
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return value;
 }
 
 /**
@@ -91,11 +126,9 @@ accord_workspace_set_state (AccordWorkspace  *self,
                                        &stmt, error))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (value != NULL)
-    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-
-  return _accord_workspace_run (self, stmt, NULL, error);
+  return _accord_sqlite_bind_text (stmt, 1, key, -1, error) &&
+         (value == NULL || _accord_sqlite_bind_text (stmt, 2, value, -1, error)) &&
+         _accord_workspace_run (self, stmt, NULL, error);
 }
 
 /**
@@ -121,6 +154,7 @@ accord_workspace_begin_session (AccordWorkspace  *self,
   g_autoptr(AccordSqliteStmt) write = NULL;
   g_autofree char *mine = NULL;
   gboolean was_interrupted = FALSE;
+  int rc;
 
   g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), FALSE);
 
@@ -128,7 +162,8 @@ accord_workspace_begin_session (AccordWorkspace  *self,
                                   error))
     return FALSE;
 
-  if (sqlite3_step (read) == SQLITE_ROW)
+  rc = sqlite3_step (read);
+  if (rc == SQLITE_ROW)
     {
       const char *value = (const char *) sqlite3_column_text (read, 0);
       gint64 pid = value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
@@ -138,14 +173,17 @@ accord_workspace_begin_session (AccordWorkspace  *self,
       was_interrupted = pid > 0 && pid != getpid () && !process_is_running ((pid_t) pid);
     }
 
+  if (!_accord_sqlite_check (self->db, rc, _("Could not read the workspace"), error))
+    return FALSE;
+
   mine = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) getpid ());
   if (!_accord_workspace_prepare (self,
                                   "INSERT INTO state (key, value) VALUES ('session', ?1)"
                                   " ON CONFLICT (key) DO UPDATE SET value = ?1",
                                   &write, error))
     return FALSE;
-  sqlite3_bind_text (write, 1, mine, -1, SQLITE_STATIC);
-  if (!_accord_workspace_run (self, write, NULL, error))
+  if (!_accord_sqlite_bind_text (write, 1, mine, -1, error) ||
+      !_accord_workspace_run (self, write, NULL, error))
     return FALSE;
 
   if (interrupted != NULL)

@@ -152,26 +152,41 @@ _accord_workspace_run (AccordWorkspace  *self,
                        GError          **error)
 {
   int rc = sqlite3_step (stmt);
+  gboolean done;
 
   if (rc == SQLITE_ROW && rowid != NULL)
     *rowid = sqlite3_column_int64 (stmt, 0);
 
-  sqlite3_reset (stmt);
+  done = _accord_sqlite_reset (stmt, rc, _("Could not update the workspace"), error);
   sqlite3_clear_bindings (stmt);
 
-  return _accord_sqlite_check (self->db, rc, _("Could not update the workspace"), error);
+  return done;
 }
 
-static int
-read_version (AccordWorkspace *self)
+/* Undoes the transaction a failure interrupted: that failure is the one
+ * to report, so this one is only traced. */
+void
+_accord_workspace_rollback (AccordWorkspace *self)
+{
+  if (sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("Could not roll back: %s", sqlite3_errmsg (self->db));
+}
+
+static gboolean
+read_version (AccordWorkspace  *self,
+              int              *version,
+              GError          **error)
 {
   g_autoptr(AccordSqliteStmt) stmt = NULL;
+  int rc;
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_step (stmt) != SQLITE_ROW)
-    return -1;
+  if (!_accord_workspace_prepare (self, "PRAGMA user_version", &stmt, error))
+    return FALSE;
 
-  return sqlite3_column_int (stmt, 0);
+  rc = sqlite3_step (stmt);
+  *version = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+
+  return _accord_sqlite_check (self->db, rc, _("Could not read the workspace"), error);
 }
 
 /* Brings the schema up to SCHEMA_VERSION, each step in a transaction. */
@@ -179,11 +194,10 @@ static gboolean
 migrate (AccordWorkspace  *self,
          GError          **error)
 {
-  int version = read_version (self);
+  int version;
 
-  if (version < 0)
-    return _accord_sqlite_check (self->db, sqlite3_errcode (self->db),
-                                 _("Could not read the workspace"), error);
+  if (!read_version (self, &version, error))
+    return FALSE;
 
   if (version > SCHEMA_VERSION)
     {
@@ -202,13 +216,13 @@ migrate (AccordWorkspace  *self,
       if (!_accord_workspace_exec (self, migrations[version], error) ||
           !_accord_workspace_exec (self, bump, error))
         {
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          _accord_workspace_rollback (self);
           return FALSE;
         }
 
       if (!_accord_workspace_exec (self, "COMMIT", error))
         {
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          _accord_workspace_rollback (self);
           return FALSE;
         }
     }
@@ -343,7 +357,12 @@ accord_workspace_get_path (AccordWorkspace *self)
 int
 accord_workspace_get_schema_version (AccordWorkspace *self)
 {
+  int version;
+
   g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), -1);
 
-  return read_version (self);
+  if (!read_version (self, &version, NULL))
+    return -1;
+
+  return version;
 }
