@@ -178,6 +178,20 @@ links_of (AccordEntity *entity,
   return _accord_entity_dup_links (entity);
 }
 
+/* Writes to @hex, which has room for GIT_OID_HEXSZ + 1 bytes, the git blob
+ * id of @content, as the files table keeps it. */
+void
+_accord_workspace_hash_blob (GBytes *content,
+                             char   *hex)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (content, &length);
+  git_oid blob;
+
+  git_odb_hash (&blob, data, length, GIT_OBJECT_BLOB);
+  git_oid_tostr (hex, GIT_OID_HEXSZ + 1, &blob);
+}
+
 /* Records a file read from the work tree, new or changed, with its search
  * text; @rowid is its row, or 0 for a new one. */
 gboolean
@@ -195,10 +209,8 @@ _accord_workspace_store_file (AccordWorkspace            *self,
   char hex[GIT_OID_HEXSZ + 1];
   gsize length;
   const char *data = g_bytes_get_data (content, &length);
-  git_oid blob;
 
-  git_odb_hash (&blob, data, length, GIT_OBJECT_BLOB);
-  git_oid_tostr (hex, sizeof hex, &blob);
+  _accord_workspace_hash_blob (content, hex);
 
   if (!_accord_sqlite_bind_text (stmt, 1, scanned->path, -1, error) ||
       !_accord_sqlite_bind_text (stmt, 2, hex, -1, error) ||

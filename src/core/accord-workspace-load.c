@@ -212,12 +212,8 @@ same_blob (GBytes     *content,
            const char *hex)
 {
   char computed[GIT_OID_HEXSZ + 1];
-  gsize length;
-  const char *data = g_bytes_get_data (content, &length);
-  git_oid blob;
 
-  git_odb_hash (&blob, data, length, GIT_OBJECT_BLOB);
-  git_oid_tostr (computed, sizeof computed, &blob);
+  _accord_workspace_hash_blob (content, computed);
 
   return g_strcmp0 (computed, hex) == 0;
 }

@@ -70,6 +70,8 @@ GPtrArray          *_accord_workspace_problems_new       (void);
 GBytes             *_accord_workspace_read_file          (AccordWorkspace            *self,
                                                           AccordScanned              *scanned,
                                                           GPtrArray                  *problems);
+void                _accord_workspace_hash_blob          (GBytes                     *content,
+                                                          char                       *hex);
 gboolean            _accord_workspace_statements_prepare (AccordWorkspace            *self,
                                                           AccordWorkspaceStatements  *statements,
                                                           GError                    **error);
