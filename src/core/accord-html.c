@@ -17,6 +17,7 @@
 #include "accord-html.h"
 #include "accord-objective-private.h"
 #include "accord-section.h"
+#include "accord-strategy.h"
 
 /*
  * A strategy as one standalone HTML5 page, to read on screen, print or

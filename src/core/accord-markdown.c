@@ -18,6 +18,7 @@
 #include "accord-order.h"
 #include "accord-schema-private.h"
 #include "accord-section.h"
+#include "accord-strategy.h"
 
 /*
  * A whole strategy as one Markdown document:
