@@ -19,6 +19,13 @@
 #include "accord-strategy-private.h"
 #include "accord-workspace-private.h"
 
+/*
+ * Loading reads the strategy from the workspace's copy of its files while
+ * another thread lists the work tree, then walks both together: the files
+ * whose stat changed are read again and their rows brought up to date,
+ * all in one transaction with what the check of links found.
+ */
+
 /* File times can be as coarse as two seconds (FAT, some network file
  * systems): a file whose time is that close to the last scan may have
  * changed without its stat changing, and is read again. */

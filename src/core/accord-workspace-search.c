@@ -16,6 +16,12 @@
 #include "accord-sqlite-private.h"
 #include "accord-workspace-private.h"
 
+/*
+ * Search runs on the workspace's full-text index (see the migrations in
+ * accord-workspace.c), which loading and writing keep up to date with the
+ * work tree.
+ */
+
 G_DEFINE_BOXED_TYPE (AccordSearchHit, accord_search_hit, accord_search_hit_copy,
                      accord_search_hit_free)
 
