@@ -167,6 +167,78 @@ test_sqlite_not_a_database (Fixture       *fixture,
   g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CORRUPT);
 }
 
+static void
+test_sqlite_bind (void)
+{
+  static const char blob[] = { 'a', '\0', 'b' };
+  g_autoptr(AccordSqlite) db = NULL;
+  g_autoptr(AccordSqliteStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT ?1, ?2, ?3, ?4", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+
+  g_assert_true (_accord_sqlite_bind_int64 (stmt, 1, G_GINT64_CONSTANT (1) << 40, &error));
+  g_assert_true (_accord_sqlite_bind_text (stmt, 2, "stratégie", -1, &error));
+  g_assert_true (_accord_sqlite_bind_text (stmt, 3, NULL, -1, &error));
+  g_assert_true (_accord_sqlite_bind_blob (stmt, 4, blob, sizeof blob, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, G_GINT64_CONSTANT (1) << 40);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "stratégie");
+  g_assert_cmpint (sqlite3_column_type (stmt, 2), ==, SQLITE_NULL);
+  g_assert_cmpmem (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3),
+                   blob, sizeof blob);
+  g_assert_true (_accord_sqlite_reset (stmt, SQLITE_ROW, "Reading the workspace", &error));
+  g_assert_no_error (error);
+
+  /* A parameter the statement does not have. */
+  g_assert_false (_accord_sqlite_bind_int64 (stmt, 5, 1, &error));
+  g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, sqlite3_errstr (SQLITE_RANGE)));
+  g_clear_error (&error);
+
+  g_assert_false (_accord_sqlite_bind_text (stmt, 0, "nulle part", -1, &error));
+  g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED);
+}
+
+static void
+test_sqlite_reset (void)
+{
+  g_autoptr(AccordSqlite) db = NULL;
+  g_autoptr(AccordSqliteStmt) insert = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (k TEXT PRIMARY KEY)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO t (k) VALUES (?1)", -1, &insert, NULL), ==,
+                   SQLITE_OK);
+
+  g_assert_true (_accord_sqlite_bind_text (insert, 1, "a", -1, &error));
+  rc = sqlite3_step (insert);
+  g_assert_true (_accord_sqlite_reset (insert, rc, "Updating the workspace", &error));
+  g_assert_no_error (error);
+
+  /* The failed step is reported once, with sqlite's own message. */
+  rc = sqlite3_step (insert);
+  g_assert_false (_accord_sqlite_reset (insert, rc, "Updating the workspace", &error));
+  g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Updating the workspace: "));
+  g_assert_nonnull (strstr (error->message, "UNIQUE"));
+  g_clear_error (&error);
+
+  /* And the statement is ready for its next use. */
+  g_assert_true (_accord_sqlite_bind_text (insert, 1, "b", -1, &error));
+  rc = sqlite3_step (insert);
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  g_assert_true (_accord_sqlite_reset (insert, rc, "Updating the workspace", &error));
+  g_assert_no_error (error);
+}
+
 typedef struct
 {
   char *home;
@@ -330,6 +402,8 @@ main (int    argc,
               fixture_setup, test_sqlite_syntax_error, fixture_teardown);
   g_test_add ("/accord/sqlite/not-a-database", Fixture, NULL,
               fixture_setup, test_sqlite_not_a_database, fixture_teardown);
+  g_test_add_func ("/accord/sqlite/bind", test_sqlite_bind);
+  g_test_add_func ("/accord/sqlite/reset", test_sqlite_reset);
 
   return g_test_run ();
 }

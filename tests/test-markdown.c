@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "accord.h"
+#include "accord-objective-private.h"
 
 /* A draft strategy, built from its parts so that each body can be compared
  * with what was written. NBSP is a no-break space, NNBSP a narrow one. */
@@ -676,6 +677,146 @@ test_html_objectives (void)
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"fr\">"));
 }
 
+/* The text of an HTML fragment without its tags and entities, its lines
+ * trimmed and the empty ones left out. */
+static char *
+dup_html_text (const char *html,
+               gsize       length)
+{
+  static const char * const entities[][2] = {
+    { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&#39;", "'" }, { "&amp;", "&" },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_auto(GStrv) split = NULL;
+  gboolean in_tag = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (html[i] == '<' || html[i] == '>')
+        in_tag = html[i] == '<';
+      else if (!in_tag)
+        g_string_append_c (text, html[i]);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    g_string_replace (text, entities[i][0], entities[i][1], 0);
+
+  split = g_strsplit (text->str, "\n", -1);
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      if (*g_strstrip (split[i]) != '\0')
+        g_ptr_array_add (lines, split[i]);
+    }
+  g_ptr_array_add (lines, NULL);
+
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+/* The fields of the objective card starting at @card, as "Label=value",
+ * lists with one item a line. */
+static GPtrArray *
+dup_html_fields (const char *card)
+{
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  const char *end = strstr (card, "</dl>");
+
+  g_assert_nonnull (end);
+
+  for (const char *dt = strstr (card, "<dt>"); dt != NULL && dt < end; dt = strstr (dt + 1, "<dt>"))
+    {
+      const char *label_end = strstr (dt, "</dt>");
+      const char *dd = strstr (dt, "<dd");
+      const char *dd_end = strstr (dt, "</dd>");
+      g_autofree char *label = g_strndup (dt + 4, label_end - (dt + 4));
+      g_autofree char *value = dup_html_text (dd, dd_end - dd);
+
+      g_ptr_array_add (fields, g_strdup_printf ("%s=%s", label, value));
+    }
+
+  return fields;
+}
+
+/* The fields under the Markdown heading @heading, as dup_html_fields()
+ * gives them. */
+static GPtrArray *
+dup_markdown_fields (const char *markdown,
+                     const char *heading)
+{
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  const char *start = strstr (markdown, heading);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_nonnull (start);
+  lines = g_strsplit (strstr (start, "\n\n") + 2, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL && g_str_has_prefix (lines[i], "- "); i++)
+    {
+      const char *label = lines[i] + 2;
+      const char *colon = strstr (label, ": ");
+      g_autoptr(GPtrArray) items = g_ptr_array_new ();
+      g_autofree char *joined = NULL;
+
+      if (colon != NULL)
+        {
+          g_ptr_array_add (fields, g_strdup_printf ("%.*s=%s", (int) (colon - label), label,
+                                                    colon + 2));
+          continue;
+        }
+
+      /* "- Label:", then its items, indented. */
+      g_assert_true (g_str_has_suffix (label, ":"));
+      for (; lines[i + 1] != NULL && g_str_has_prefix (lines[i + 1], "  - "); i++)
+        g_ptr_array_add (items, lines[i + 1] + 4);
+      g_ptr_array_add (items, NULL);
+      joined = g_strjoinv ("\n", (char **) items->pdata);
+      g_ptr_array_add (fields, g_strdup_printf ("%.*s=%s", (int) strlen (label) - 1, label,
+                                                joined));
+    }
+
+  return fields;
+}
+
+/* Both exports show the same fields of an objective, in the same order,
+ * with the same labels and values: the list the objective gives them. */
+static void
+test_objective_fields (void)
+{
+  const char *objective_id;
+  g_autoptr(AccordStrategy) strategy = make_strategy_with_objective ("Corps.", &objective_id);
+  g_autofree char *html = export_html_or_fail (strategy);
+  g_autofree char *markdown = accord_markdown_export (strategy);
+  g_autofree char *card = g_strdup_printf ("<article class=\"objective\" id=\"%s\">",
+                                           objective_id);
+  g_autoptr(GPtrArray) from_html = NULL;
+  g_autoptr(GPtrArray) from_markdown = NULL;
+  const AccordShownField *shown = _accord_objective_get_shown_fields ();
+  guint n_shown = 0;
+
+  g_assert_nonnull (strstr (html, card));
+  from_html = dup_html_fields (strstr (html, card));
+  from_markdown = dup_markdown_fields (markdown, "### O2.1 — Former 100 000 personnes\n");
+  while (shown[n_shown].name != NULL)
+    n_shown++;
+
+  /* Every field shown is set in this objective. */
+  g_assert_cmpuint (from_html->len, ==, n_shown);
+  g_assert_cmpuint (from_markdown->len, ==, n_shown);
+
+  for (guint i = 0; i < n_shown; i++)
+    {
+      g_autofree char *label = g_strconcat (shown[i].label, "=", NULL);
+
+      g_assert_cmpstr (g_ptr_array_index (from_html, i), ==, g_ptr_array_index (from_markdown, i));
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (from_html, i), label));
+    }
+
+  g_assert_cmpstr (g_ptr_array_index (from_html, 2), ==,
+                   "Lead=Ministère <des affaires étrangères>");
+  g_assert_cmpstr (g_ptr_array_index (from_html, n_shown - 1), ==,
+                   "Indicators=Nombre de pays partenaires\nPart de femmes formées");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -694,6 +835,7 @@ main (int    argc,
   g_test_add_func ("/accord/html/page", test_html_page);
   g_test_add_func ("/accord/html/escaping", test_html_escaping);
   g_test_add_func ("/accord/html/objectives", test_html_objectives);
+  g_test_add_func ("/accord/export/objective-fields", test_objective_fields);
 
   return g_test_run ();
 }

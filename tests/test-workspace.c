@@ -465,6 +465,48 @@ test_damaged_workspace_is_rebuilt (Fixture       *fixture,
   g_assert_cmpuint (hits->len, ==, 1);
 }
 
+/* The database damaged while the workspace is open (here its schema, by
+ * another connection): loading sets it aside and reads the strategy
+ * again, as opening does. */
+static void
+test_damaged_after_open (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char damage[] =
+    "PRAGMA writable_schema = ON;"
+    "UPDATE sqlite_schema SET sql = 'CREATE TABLE files (' WHERE name = 'files';"
+    "PRAGMA writable_schema = OFF;";
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) first = NULL;
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *broken = NULL;
+  sqlite3 *db = NULL;
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  first = load (workspace);
+  broken = g_strconcat (accord_workspace_get_path (workspace), ".broken", NULL);
+  g_assert_false (g_file_test (broken, G_FILE_TEST_EXISTS));
+
+  /* A new schema version makes the open connection read the schema again. */
+  g_assert_cmpint (sqlite3_open (accord_workspace_get_path (workspace), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, damage, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA schema_version = 1000", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+
+  g_test_expect_message ("accord-workspace", G_LOG_LEVEL_WARNING, "*damaged*");
+  strategy = load (workspace);
+  g_test_assert_expected_messages ();
+
+  g_assert_true (g_file_test (broken, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (accord_strategy_lookup (strategy, fixture->section_id));
+  hits = search (workspace, "principes");
+  g_assert_cmpuint (hits->len, ==, 1);
+}
+
 static void
 test_newer_schema_is_refused (Fixture       *fixture,
                               gconstpointer  data)
@@ -959,6 +1001,7 @@ main (int    argc,
   ADD ("/accord/workspace/search/plain-words", test_search_query_is_plain_words);
   ADD ("/accord/workspace/search/unfolded-letters", test_search_unfolded_letters);
   ADD ("/accord/workspace/damaged", test_damaged_workspace_is_rebuilt);
+  ADD ("/accord/workspace/damaged-after-open", test_damaged_after_open);
   ADD ("/accord/workspace/newer-schema", test_newer_schema_is_refused);
   ADD ("/accord/workspace/wal", test_write_ahead_log);
   ADD ("/accord/workspace/write-indexes", test_write_indexes);

@@ -14,28 +14,6 @@
 G_BEGIN_DECLS
 
 /**
- * AccordEntityKind:
- * @ACCORD_ENTITY_STRATEGY: the strategy itself (`strategy.md`)
- * @ACCORD_ENTITY_SECTION: a section (`sections/ID.md`)
- * @ACCORD_ENTITY_OBJECTIVE: an objective (`objectives/ID.md`)
- * @ACCORD_ENTITY_ROUND: a consultation round (`rounds/ID.md`)
- * @ACCORD_ENTITY_PARTICIPANT: a participant in consultations (`participants/ID.md`)
- * @ACCORD_ENTITY_COMMENT: a comment or contribution (`comments/ID.md`)
- *
- * The kinds of entities a strategy is made of, each stored in its own file.
- */
-typedef enum
-{
-  ACCORD_ENTITY_STRATEGY,
-  ACCORD_ENTITY_SECTION,
-  ACCORD_ENTITY_OBJECTIVE,
-  ACCORD_ENTITY_ROUND,
-  ACCORD_ENTITY_PARTICIPANT,
-  ACCORD_ENTITY_COMMENT,
-  ACCORD_N_ENTITY_KINDS
-} AccordEntityKind;
-
-/**
  * AccordEntityError:
  * @ACCORD_ENTITY_ERROR_UNKNOWN_FIELD: the kind of entity has no such field
  * @ACCORD_ENTITY_ERROR_INVALID_VALUE: the value does not suit the field

@@ -15,8 +15,9 @@
 #include <glib/gi18n.h>
 
 #include "accord-html.h"
-#include "accord-objective.h"
+#include "accord-objective-private.h"
 #include "accord-section.h"
+#include "accord-strategy.h"
 
 /*
  * A strategy as one standalone HTML5 page, to read on screen, print or
@@ -273,35 +274,42 @@ append_list_field (GString            *out,
 }
 
 static void
-append_fields (GString      *out,
-               AccordEntity *objective)
+append_field (GString                *out,
+              AccordObjective        *objective,
+              const AccordShownField *field)
 {
-  const char *status = accord_entity_get_field (objective, "status");
-  const char *priority = accord_entity_get_field (objective, "priority");
-  const char *lead = accord_entity_get_field (objective, "lead");
-  const char *due = accord_entity_get_field (objective, "due");
-  const char * const *partners = accord_entity_get_list (objective, "partner");
+  AccordEntity *entity = ACCORD_ENTITY (objective);
+  const char *label = _(field->label);
+  g_autofree char *value = NULL;
 
-  if (status != NULL)
-    append_markup (out, "<dt>%s</dt>\n<dd class=\"status-%s\">%s</dd>\n", _("Status"), status,
-                   accord_entity_kind_get_choice_label (ACCORD_ENTITY_OBJECTIVE, "status", status));
-  if (priority != NULL)
-    append_markup (out, "<dt>%s</dt>\n<dd class=\"priority-%s\">%s</dd>\n", _("Priority"),
-                   priority,
-                   accord_entity_kind_get_choice_label (ACCORD_ENTITY_OBJECTIVE, "priority",
-                                                        priority));
-  if (lead != NULL)
-    append_markup (out, "<dt>%s</dt>\n<dd>%s</dd>\n", _("Lead"), lead);
-  if (partners != NULL)
+  if (field->shown_as == ACCORD_SHOWN_ITEMS)
     {
-      g_autofree char *joined = g_strjoinv (", ", (char **) partners);
-
-      append_markup (out, "<dt>%s</dt>\n<dd>%s</dd>\n", _("Partners"), joined);
+      append_list_field (out, label, accord_entity_get_list (entity, field->name));
+      return;
     }
-  if (due != NULL)
-    append_markup (out, "<dt>%s</dt>\n<dd><time datetime=\"%s\">%s</time></dd>\n",
-                   _("Due date"), due, due);
-  append_list_field (out, _("Indicators"), accord_entity_get_list (objective, "indicator"));
+
+  if ((value = _accord_objective_dup_shown_value (objective, field)) == NULL)
+    return;
+
+  switch (field->shown_as)
+    {
+    case ACCORD_SHOWN_CHOICE:
+      /* The choice itself names a class, for style sheets. */
+      append_markup (out, "<dt>%s</dt>\n<dd class=\"%s-%s\">%s</dd>\n", label, field->name,
+                     accord_entity_get_field (entity, field->name), value);
+      break;
+
+    case ACCORD_SHOWN_DATE:
+      append_markup (out, "<dt>%s</dt>\n<dd><time datetime=\"%s\">%s</time></dd>\n",
+                     label, value, value);
+      break;
+
+    case ACCORD_SHOWN_TEXT:
+    case ACCORD_SHOWN_JOINED:
+    default:
+      append_markup (out, "<dt>%s</dt>\n<dd>%s</dd>\n", label, value);
+      break;
+    }
 }
 
 static gboolean
@@ -321,7 +329,10 @@ append_objective (GString          *out,
     append_markup (out, "<span class=\"code\">%s</span> ", code);
   append_markup (out, "%s</h%u>\n", title != NULL ? title : "", level);
 
-  append_fields (fields, entity);
+  for (const AccordShownField *field = _accord_objective_get_shown_fields ();
+       field->name != NULL;
+       field++)
+    append_field (fields, objective, field);
   if (fields->len > 0)
     g_string_append_printf (out, "<dl>\n%s</dl>\n", fields->str);
 

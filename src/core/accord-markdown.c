@@ -14,10 +14,11 @@
 #include <glib/gi18n.h>
 
 #include "accord-markdown.h"
-#include "accord-objective.h"
+#include "accord-objective-private.h"
 #include "accord-order.h"
 #include "accord-schema-private.h"
 #include "accord-section.h"
+#include "accord-strategy.h"
 
 /*
  * A whole strategy as one Markdown document:
@@ -725,41 +726,35 @@ append_item (GString    *out,
 }
 
 static void
-append_fields (GString      *out,
-               AccordEntity *objective)
+append_field (GString                *out,
+              AccordObjective        *objective,
+              const AccordShownField *field)
 {
-  const char *status = accord_entity_get_field (objective, "status");
-  const char *priority = accord_entity_get_field (objective, "priority");
-  const char *lead = accord_entity_get_field (objective, "lead");
-  const char *due = accord_entity_get_field (objective, "due");
-  const char * const *partners = accord_entity_get_list (objective, "partner");
-  const char * const *indicators = accord_entity_get_list (objective, "indicator");
+  const char *label = _(field->label);
+  const char * const *items;
+  g_autofree char *value = NULL;
 
-  /* Translators: the fields of an objective, in a Markdown export. %s is
-   * the field's value. */
-  if (status != NULL)
-    append_item (out, 0, _("Status: %s"),
-                 accord_entity_kind_get_choice_label (ACCORD_ENTITY_OBJECTIVE, "status", status));
-  if (priority != NULL)
-    append_item (out, 0, _("Priority: %s"),
-                 accord_entity_kind_get_choice_label (ACCORD_ENTITY_OBJECTIVE, "priority",
-                                                      priority));
-  if (lead != NULL)
-    append_item (out, 0, _("Lead: %s"), lead);
-  if (due != NULL)
-    append_item (out, 0, _("Due date: %s"), due);
-  if (partners != NULL)
+  if (field->shown_as != ACCORD_SHOWN_ITEMS)
     {
-      g_autofree char *joined = g_strjoinv (", ", (char **) partners);
+      value = _accord_objective_dup_shown_value (objective, field);
+      if (value == NULL)
+        return;
 
-      append_item (out, 0, _("Partners: %s"), joined);
+      /* Translators: a field of an objective and its value, in a Markdown
+       * export, such as “Status: In progress”. */
+      append_item (out, 0, _("%s: %s"), label, value);
+      return;
     }
-  if (indicators != NULL)
-    {
-      append_item (out, 0, "%s", _("Indicators:"));
-      for (guint i = 0; indicators[i] != NULL; i++)
-        append_item (out, 1, "%s", indicators[i]);
-    }
+
+  items = accord_entity_get_list (ACCORD_ENTITY (objective), field->name);
+  if (items == NULL)
+    return;
+
+  /* Translators: a field of an objective whose items follow, one a line,
+   * in a Markdown export, such as “Indicators:”. */
+  append_item (out, 0, _("%s:"), label);
+  for (guint i = 0; items[i] != NULL; i++)
+    append_item (out, 1, "%s", items[i]);
 }
 
 static void
@@ -778,7 +773,10 @@ append_objective (GString         *out,
     heading = g_strdup (code != NULL ? code : title);
 
   append_heading (out, level, heading);
-  append_fields (fields, ACCORD_ENTITY (objective));
+  for (const AccordShownField *field = _accord_objective_get_shown_fields ();
+       field->name != NULL;
+       field++)
+    append_field (fields, objective, field);
   append_block (out, fields->str);
   append_block (out, accord_objective_get_description (objective));
 }

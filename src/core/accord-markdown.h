@@ -9,7 +9,7 @@
 
 #include <glib.h>
 
-#include "accord-strategy.h"
+#include "accord-types.h"
 
 G_BEGIN_DECLS
 

@@ -9,6 +9,8 @@
 
 #include <glib-object.h>
 
+#include "accord-types.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -19,12 +21,12 @@ G_BEGIN_DECLS
  *
  * Something wrong in a strategy's files, found while reading them.
  */
-typedef struct
+struct _AccordProblem
 {
   char  *path;
   guint  line;
   char  *message;
-} AccordProblem;
+};
 
 #define ACCORD_TYPE_PROBLEM (accord_problem_get_type ())
 

@@ -9,7 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "accord-repository.h"
+#include "accord-types.h"
 
 G_BEGIN_DECLS
 
@@ -23,14 +23,14 @@ G_BEGIN_DECLS
  *
  * One result of accord_workspace_search().
  */
-typedef struct
+struct _AccordSearchHit
 {
   char             *id;
   AccordEntityKind  kind;
   char             *title;
   char             *snippet;
   double            rank;
-} AccordSearchHit;
+};
 
 #define ACCORD_TYPE_SEARCH_HIT (accord_search_hit_get_type ())
 GType            accord_search_hit_get_type (void) G_GNUC_CONST;
