@@ -115,6 +115,35 @@ test_names_on_one_line (Fixture       *fixture,
   g_assert_null (strchr (out, '\x1b'));
 }
 
+/* A comment repeating the searched word 100,000 times (800 kB, under the
+ * size limit) gives a snippet of a few words around the first match,
+ * reading the matches once: FTS5's own snippet() took a minute here. */
+static void
+test_search_repeated_word (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("---\ntarget: strategy\n---\nDébut de la contribution.");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, " donnees");
+  g_string_append (text, " fin.\n");
+  put_file (fixture, "comments/c-repeat.md", text->str);
+  put_file (fixture, "comments/c-short.md",
+            "---\ntarget: strategy\n---\nLes « données » ouvertes, enfin !\n");
+
+  g_assert_cmpint (run_cli_in (fixture, &out, &err, "search", fixture->dir, "donnees", NULL),
+                   ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  /* The short text whole, its match marked; the long one cut after a
+   * window of words, each match marked. */
+  g_assert_nonnull (strstr (out, "    Les « **données** » ouvertes, enfin !\n"));
+  g_assert_nonnull (strstr (out, "    Début de la contribution. **donnees** **donnees** "));
+  g_assert_nonnull (strstr (out, " **donnees**…\n"));
+  g_assert_cmpuint (strlen (out), <, 600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -126,6 +155,9 @@ main (int   argc,
 
   g_test_add ("/accord/hardening/names-on-one-line", Fixture, NULL,
               fixture_setup, test_names_on_one_line, fixture_teardown);
+
+  g_test_add ("/accord/hardening/search-repeated-word", Fixture, NULL,
+              fixture_setup, test_search_repeated_word, fixture_teardown);
 
   return g_test_run ();
 }

@@ -24,6 +24,7 @@
 #include "accord-git-private.h"
 #include "accord-repository-private.h"
 #include "accord-scan-private.h"
+#include "accord-snippet-private.h"
 #include "accord-sqlite-private.h"
 #include "accord-strategy-private.h"
 #include "accord-workspace.h"
@@ -269,6 +270,7 @@ open_database (AccordWorkspace  *self,
   return exec (self, "PRAGMA journal_mode = WAL", error) &&
          exec (self, "PRAGMA synchronous = NORMAL", error) &&
          exec (self, "PRAGMA mmap_size = 268435456", error) &&
+         _accord_snippet_register (self->db, error) &&
          migrate (self, error);
 }
 
@@ -1664,10 +1666,10 @@ collect_hits (AccordWorkspace  *self,
   if (!prepare (self,
                 ranked
                 ? "SELECT rowid, rank, highlight (search, 0, ?2, ?3),"
-                  "       snippet (search, 1, ?2, ?3, '…', 16)"
+                  "       accord_snippet (search, 1, ?2, ?3, '…', 16)"
                   " FROM search WHERE search MATCH ?1 ORDER BY rank"
                 : "SELECT rowid, rank, highlight (search, 0, ?2, ?3),"
-                  "       snippet (search, 1, ?2, ?3, '…', 16)"
+                  "       accord_snippet (search, 1, ?2, ?3, '…', 16)"
                   " FROM search WHERE search MATCH ?1",
                 &rows, error) ||
       !prepare (self, "SELECT path FROM files WHERE rowid = ?1", &path, error))
