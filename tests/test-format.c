@@ -1328,6 +1328,79 @@ test_strategy_parent_cycle (Fixture       *fixture,
   g_assert_true (g_hash_table_contains (seen, "s-self"));
 }
 
+/* A chain of nested sections far deeper than any strategy, and a cycle of
+ * thousands: both open in time linear in their length, the chain shown at
+ * most ACCORD_STRATEGY_MAX_DEPTH deep, with one problem where it passes it. */
+static void
+test_strategy_deep_chain (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GPtrArray) outline = NULL;
+  const guint chain = 20000;
+  const guint cycle = 5000;
+  g_autofree char *deep_path = NULL;
+  GPtrArray *problems;
+  guint cyclic = 0;
+
+  for (guint i = 0; i < chain; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("sections/s-d%05u.md", i);
+      g_autofree char *text = i == 0
+        ? g_strdup ("---\norder: i\n\ntitle: D\n---\n")
+        : g_strdup_printf ("---\nparent: s-d%05u\n\norder: i\n\ntitle: D\n---\n", i - 1);
+
+      put_file (fixture, name, text, -1);
+    }
+  for (guint i = 0; i < cycle; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("sections/s-y%05u.md", i);
+      g_autofree char *text =
+        g_strdup_printf ("---\nparent: s-y%05u\n\norder: i\n\ntitle: C\n---\n",
+                         (i + 1) % cycle);
+
+      put_file (fixture, name, text, -1);
+    }
+
+  strategy = accord_test_load (repository);
+  problems = accord_strategy_get_problems (strategy);
+  deep_path = g_strdup_printf ("sections/s-d%05u.md", ACCORD_STRATEGY_MAX_DEPTH + 1);
+  assert_problem (problems, deep_path, 2, "nested more than");
+  for (guint i = 0; i < problems->len; i++)
+    {
+      AccordProblem *problem = g_ptr_array_index (problems, i);
+
+      if (strstr (problem->message, "cycle") != NULL)
+        cyclic++;
+    }
+  g_assert_cmpuint (cyclic, ==, cycle);
+  g_assert_cmpuint (problems->len, ==, cycle + 1);
+
+  /* The chain in reading order, then the cycle, each section once. */
+  outline = accord_strategy_dup_outline (strategy);
+  g_assert_cmpuint (outline->len, ==, chain + cycle);
+  for (guint i = 0; i < chain; i++)
+    {
+      AccordSection *section = g_ptr_array_index (outline, i);
+      g_autofree char *id = g_strdup_printf ("s-d%05u", i);
+
+      g_assert_cmpstr (accord_entity_get_id (ACCORD_ENTITY (section)), ==, id);
+      g_assert_cmpuint (accord_strategy_get_depth (strategy, section), ==,
+                        MIN (i, ACCORD_STRATEGY_MAX_DEPTH));
+    }
+
+  /* One section of the cycle hangs at the top, with the rest in a chain
+   * under it, the deepest shown at the limit. */
+  g_assert_cmpstr (accord_entity_get_id (g_ptr_array_index (outline, chain)), ==, "s-y04999");
+  g_assert_cmpuint (accord_strategy_get_depth (strategy, g_ptr_array_index (outline, chain)),
+                    ==, 0);
+  g_assert_cmpuint (accord_strategy_get_depth (strategy, g_ptr_array_index (outline, chain + 1)),
+                    ==, 1);
+  g_assert_cmpuint (accord_strategy_get_depth (strategy, g_ptr_array_index (outline, chain + cycle - 1)),
+                    ==, ACCORD_STRATEGY_MAX_DEPTH);
+}
+
 static void
 test_strategy_bad_references (Fixture       *fixture,
                               gconstpointer  data)
@@ -1488,6 +1561,8 @@ main (int    argc,
               fixture_setup, test_strategy_duplicate_id, fixture_teardown);
   g_test_add ("/accord/format/strategy/parent-cycle", Fixture, NULL,
               fixture_setup, test_strategy_parent_cycle, fixture_teardown);
+  g_test_add ("/accord/format/strategy/deep-chain", Fixture, NULL,
+              fixture_setup, test_strategy_deep_chain, fixture_teardown);
   g_test_add ("/accord/format/strategy/bad-references", Fixture, NULL,
               fixture_setup, test_strategy_bad_references, fixture_teardown);
   g_test_add ("/accord/format/strategy/bad-files", Fixture, NULL,

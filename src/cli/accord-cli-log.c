@@ -135,7 +135,7 @@ print_change (AccordChange *change)
   AccordEntityKind kind;
 
   if (!parse_entity_path (change->path, &kind, &id))
-    what = g_strdup (change->path);
+    what = accord_escape_line (change->path);
   else if (kind == ACCORD_ENTITY_STRATEGY)
     what = g_strdup (accord_entity_kind_to_string (kind));
   else

@@ -75,7 +75,9 @@ is_help (const char *arg)
 int
 accord_cli_fail (const GError *error)
 {
-  g_printerr ("accord-cli: %s\n", error->message);
+  g_autofree char *line = accord_escape_line (error->message);
+
+  g_printerr ("accord-cli: %s\n", line);
   return 1;
 }
 
@@ -83,7 +85,9 @@ int
 accord_cli_usage_error (GOptionContext *context,
                         const char     *message)
 {
-  g_printerr ("accord-cli: %s\n", message);
+  g_autofree char *line = accord_escape_line (message);
+
+  g_printerr ("accord-cli: %s\n", line);
   return 2;
 }
 
@@ -607,17 +611,18 @@ print_subcommands (FILE                   *stream,
                    const AccordCliCommand *subcommands,
                    guint                   n_subcommands)
 {
+  g_autofree char *hint = NULL;
+
   fprintf (stream, "%s\n  accord-cli %s %s\n\n%s\n",
            _("Usage:"), group, _("SUBCOMMAND [OPTION…]"), _("Subcommands:"));
 
   for (guint i = 0; i < n_subcommands; i++)
     fprintf (stream, "  %-12s %s\n", subcommands[i].name, _(subcommands[i].summary));
 
-  fprintf (stream, "\n");
   /* Translators: %s is a command with subcommands, such as "section". */
-  fprintf (stream, _("Run “accord-cli %s SUBCOMMAND --help” for the options of a subcommand."),
-           group);
-  fprintf (stream, "\n");
+  hint = g_strdup_printf (_("Run “accord-cli %s SUBCOMMAND --help” for the options of a subcommand."),
+                          group);
+  fprintf (stream, "\n%s\n", hint);
 }
 
 /**

@@ -39,6 +39,7 @@ void           accord_problem_free       (AccordProblem       *self);
 char          *accord_problem_to_string  (const AccordProblem *self) G_GNUC_WARN_UNUSED_RESULT;
 int            accord_problem_compare    (const AccordProblem *a,
                                           const AccordProblem *b);
+char          *accord_escape_line        (const char          *text) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordProblem, accord_problem_free)
 

@@ -13,6 +13,15 @@ G_BEGIN_DECLS
 
 AccordStrategy *_accord_strategy_new_empty          (void);
 GPtrArray      *_accord_strategy_check_links        (AccordStrategy *self);
+GPtrArray      *_accord_strategy_get_problem_list   (AccordStrategy *self);
+GPtrArray      *_accord_strategy_dup_sorted_members (AccordStrategy *self,
+                                                     const char     *key);
+void            _accord_strategy_walk_parents       (AccordStrategy   *self,
+                                                     AccordEntityKind  kind,
+                                                     const char       *field,
+                                                     GHashTable       *depths,
+                                                     GHashTable       *cyclic,
+                                                     GHashTable       *breaks);
 void            _accord_strategy_add_checked        (AccordStrategy *self,
                                                      GPtrArray      *problems);
 void            _accord_strategy_add_problem        (AccordStrategy *self,

@@ -14,7 +14,6 @@
 
 #include "accord-entity-private.h"
 #include "accord-objective.h"
-#include "accord-order.h"
 #include "accord-strategy-private.h"
 
 /*
@@ -307,21 +306,12 @@ leads_back (AccordStrategy *self,
 }
 
 static void
-attach_member (AccordStrategy *self,
-               AccordEntity   *entity)
+attach_under (AccordStrategy *self,
+              AccordEntity   *entity,
+              const char     *key)
 {
-  const char *key = outline_parent (entity);
-  GPtrArray *members;
+  GPtrArray *members = g_hash_table_lookup (self->members, key);
 
-  if (key == NULL)
-    return;
-
-  /* A section caught in a cycle of parents hangs at the top, so that
-   * views walking the outline never go round for ever. */
-  if (ACCORD_IS_SECTION (entity) && leads_back (self, entity, key))
-    key = ROOT_KEY;
-
-  members = g_hash_table_lookup (self->members, key);
   if (members == NULL)
     {
       members = g_ptr_array_new ();
@@ -332,6 +322,26 @@ attach_member (AccordStrategy *self,
   g_hash_table_insert (self->parent_of, g_strdup (accord_entity_get_id (entity)),
                        g_strdup (key));
   mark_stale (self, key);
+}
+
+static void
+attach_member (AccordStrategy *self,
+               AccordEntity   *entity)
+{
+  const char *key = outline_parent (entity);
+
+  if (key == NULL)
+    return;
+
+  /* A section that closes a cycle of parents hangs at the top, so that
+   * views walking the outline never go round for ever. While a strategy is
+   * read, cycles are looked for once at the end instead (a walk up from
+   * each section would take time quadratic in the depth). */
+  if (ACCORD_IS_SECTION (entity) && self->loading[ACCORD_ENTITY_SECTION] == NULL &&
+      leads_back (self, entity, key))
+    key = ROOT_KEY;
+
+  attach_under (self, entity, key);
 }
 
 static void
@@ -430,6 +440,11 @@ _accord_strategy_begin_load (AccordStrategy *self)
 void
 _accord_strategy_end_load (AccordStrategy *self)
 {
+  g_autoptr(GHashTable) cyclic = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) breaks = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer entity;
+
   for (guint kind = 0; kind < ACCORD_N_ENTITY_KINDS; kind++)
     {
       g_autoptr(GPtrArray) loaded = g_steal_pointer (&self->loading[kind]);
@@ -438,6 +453,16 @@ _accord_strategy_end_load (AccordStrategy *self)
         g_list_store_splice (self->by_kind[kind],
                              g_list_model_get_n_items (G_LIST_MODEL (self->by_kind[kind])),
                              0, loaded->pdata, loaded->len);
+    }
+
+  /* One section of each cycle of parents hangs at the top. */
+  _accord_strategy_walk_parents (self, ACCORD_ENTITY_SECTION, "parent", NULL, cyclic, breaks);
+
+  g_hash_table_iter_init (&iter, breaks);
+  while (g_hash_table_iter_next (&iter, &entity, NULL))
+    {
+      detach_member (self, entity);
+      attach_under (self, entity, ROOT_KEY);
     }
 }
 
@@ -679,6 +704,14 @@ dup_sorted_members (AccordStrategy *self,
   return sorted;
 }
 
+/* The children of @key (ROOT_KEY for the top level), in order. */
+GPtrArray *
+_accord_strategy_dup_sorted_members (AccordStrategy *self,
+                                     const char     *key)
+{
+  return dup_sorted_members (self, key != NULL ? key : ROOT_KEY);
+}
+
 /**
  * accord_strategy_get_children:
  * @self: an #AccordStrategy
@@ -718,24 +751,43 @@ accord_strategy_get_children (AccordStrategy *self,
   return G_LIST_MODEL (store);
 }
 
+/* Adds the sections under @key to @outline, each followed by its own, depth
+ * first. The walk keeps its own stack, so that a chain of thousands of
+ * nested sections does not exhaust the thread's. */
 static void
 collect_outline (AccordStrategy *self,
                  const char     *key,
                  GPtrArray      *outline,
                  GHashTable     *seen)
 {
-  g_autoptr(GPtrArray) sorted = dup_sorted_members (self, key);
+  g_autoptr(GPtrArray) levels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GArray) next = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint zero = 0;
 
-  for (guint i = 0; i < sorted->len; i++)
+  g_ptr_array_add (levels, dup_sorted_members (self, key));
+  g_array_append_val (next, zero);
+
+  while (levels->len > 0)
     {
-      AccordEntity *entity = g_ptr_array_index (sorted, i);
+      GPtrArray *sorted = g_ptr_array_index (levels, levels->len - 1);
+      guint *i = &g_array_index (next, guint, next->len - 1);
+      AccordEntity *entity;
 
+      if (*i >= sorted->len)
+        {
+          g_ptr_array_set_size (levels, levels->len - 1);
+          g_array_set_size (next, next->len - 1);
+          continue;
+        }
+
+      entity = g_ptr_array_index (sorted, (*i)++);
       if (accord_entity_get_kind (entity) != ACCORD_ENTITY_SECTION ||
           !g_hash_table_add (seen, entity))
         continue;
 
       g_ptr_array_add (outline, g_object_ref (entity));
-      collect_outline (self, accord_entity_get_id (entity), outline, seen);
+      g_ptr_array_add (levels, dup_sorted_members (self, accord_entity_get_id (entity)));
+      g_array_append_val (next, zero);
     }
 }
 
@@ -782,320 +834,44 @@ accord_strategy_dup_outline (AccordStrategy *self)
  * @self: an #AccordStrategy
  * @section: a section of @self
  *
- * Returns: 0 for a top-level section, 1 for its sub-sections, and so on
+ * The level a section is shown at: sections caught in a cycle of parents
+ * are shown at the top, and those nested deeper than
+ * %ACCORD_STRATEGY_MAX_DEPTH at that depth.
+ *
+ * Returns: 0 for a top-level section, 1 for its sub-sections, and so on, up
+ *   to %ACCORD_STRATEGY_MAX_DEPTH
  */
 guint
 accord_strategy_get_depth (AccordStrategy *self,
                            AccordSection  *section)
 {
-  const char *parent;
+  const char *key;
   guint depth = 0;
-  guint limit;
 
   g_return_val_if_fail (ACCORD_IS_STRATEGY (self), 0);
   g_return_val_if_fail (ACCORD_IS_SECTION (section), 0);
 
-  limit = accord_strategy_count (self, ACCORD_ENTITY_SECTION);
-  parent = accord_section_get_parent (section);
+  /* Where each section hangs in the outline is free of cycles. */
+  key = g_hash_table_lookup (self->parent_of, accord_entity_get_id (ACCORD_ENTITY (section)));
 
-  while (parent != NULL && depth < limit)
+  while (key != NULL && *key != '\0' && depth < ACCORD_STRATEGY_MAX_DEPTH)
     {
-      AccordEntity *up = g_hash_table_lookup (self->entities, parent);
+      AccordEntity *up = g_hash_table_lookup (self->entities, key);
 
       if (up == NULL || !ACCORD_IS_SECTION (up))
         break;
 
       depth++;
-      parent = accord_section_get_parent (ACCORD_SECTION (up));
+      key = g_hash_table_lookup (self->parent_of, key);
     }
 
   return depth;
 }
 
-static char *
-respread (AccordStrategy   *self,
-          GPtrArray        *siblings,
-          AccordEntityKind  kind,
-          const char       *after_id)
-{
-  g_autoptr(GPtrArray) same = g_ptr_array_new ();
-  g_auto(GStrv) keys = NULL;
-  guint slot = 0;
-  guint next = 0;
-
-  for (guint i = 0; i < siblings->len; i++)
-    {
-      AccordEntity *sibling = g_ptr_array_index (siblings, i);
-
-      if (accord_entity_get_kind (sibling) != kind)
-        continue;
-
-      g_ptr_array_add (same, sibling);
-      if (after_id != NULL && g_str_equal (accord_entity_get_id (sibling), after_id))
-        slot = same->len;
-    }
-
-  keys = accord_order_keys_spread (same->len + 1);
-  for (guint i = 0; i <= same->len; i++)
-    {
-      if (i == slot)
-        continue;
-      accord_entity_set_field (g_ptr_array_index (same, next++), "order", keys[i], NULL);
-    }
-
-  return g_strdup (keys[slot]);
-}
-
-/**
- * accord_strategy_dup_order_after:
- * @self: an #AccordStrategy
- * @parent_id: (nullable): the section to place in, or %NULL for the top level
- * @after_id: (nullable): the sibling to place after, or %NULL for the first place
- * @kind: %ACCORD_ENTITY_SECTION or %ACCORD_ENTITY_OBJECTIVE
- *
- * Makes the order key for a @kind placed right after @after_id among the
- * children of @parent_id (or first, when @after_id is %NULL).
- *
- * Returns: (transfer full) (nullable): the key, or %NULL when @after_id is
- *   not a child of @parent_id of that kind
- */
-char *
-accord_strategy_dup_order_after (AccordStrategy   *self,
-                                 const char       *parent_id,
-                                 const char       *after_id,
-                                 AccordEntityKind  kind)
-{
-  g_autoptr(GPtrArray) siblings = NULL;
-  const char *before = NULL;
-  const char *next = NULL;
-  gboolean found = after_id == NULL;
-  char *key;
-
-  g_return_val_if_fail (ACCORD_IS_STRATEGY (self), NULL);
-
-  siblings = dup_sorted_members (self, parent_id != NULL ? parent_id : ROOT_KEY);
-
-  for (guint i = 0; i < siblings->len; i++)
-    {
-      AccordEntity *sibling = g_ptr_array_index (siblings, i);
-      const char *order = accord_entity_get_field (sibling, "order");
-
-      if (accord_entity_get_kind (sibling) != kind || order == NULL)
-        continue;
-
-      if (found)
-        {
-          /* Skip siblings sharing the key we place after. */
-          if (before != NULL && strcmp (order, before) <= 0)
-            continue;
-          next = order;
-          break;
-        }
-
-      if (g_str_equal (accord_entity_get_id (sibling), after_id))
-        {
-          found = TRUE;
-          before = order;
-        }
-    }
-
-  if (!found)
-    return NULL;
-
-  key = accord_order_key_between (before, next);
-  if (key != NULL && accord_order_key_is_valid (key))
-    return key;
-
-  /* Hundreds of inserts at one place made the keys too long: give the
-   * siblings short keys again, leaving a place for the new one. */
-  g_free (key);
-
-  return respread (self, siblings, kind, after_id);
-}
-
-/**
- * accord_strategy_get_problems:
- * @self: an #AccordStrategy
- *
- * Returns: (transfer none) (element-type AccordProblem): what was wrong in
- *   the files the strategy was read from, and in how they refer to each
- *   other (see accord_strategy_check())
- */
 GPtrArray *
-accord_strategy_get_problems (AccordStrategy *self)
+_accord_strategy_get_problem_list (AccordStrategy *self)
 {
-  g_return_val_if_fail (ACCORD_IS_STRATEGY (self), NULL);
-
   return self->problems;
-}
-
-void
-_accord_strategy_add_problem (AccordStrategy *self,
-                              AccordProblem  *problem)
-{
-  g_ptr_array_add (self->problems, problem);
-}
-
-static void
-report_field (AccordStrategy *self,
-              AccordEntity   *entity,
-              const char     *field,
-              const char     *message)
-{
-  g_autofree char *path = accord_entity_dup_path (entity);
-
-  _accord_strategy_add_problem (self,
-                                accord_problem_new (path, _accord_entity_get_line (entity, field),
-                                                    message));
-}
-
-static void
-check_reference (AccordStrategy   *self,
-                 AccordEntity     *entity,
-                 const char       *field,
-                 AccordEntityKind  expected,
-                 gboolean          outline_target)
-{
-  const char *id = accord_entity_get_field (entity, field);
-  AccordEntity *target;
-  g_autofree char *message = NULL;
-
-  if (id == NULL)
-    return;
-
-  target = accord_strategy_lookup (self, id);
-
-  if (target == NULL)
-    message = g_strdup_printf (_("“%s” names “%s”, which does not exist"), field, id);
-  else if (outline_target)
-    {
-      AccordEntityKind kind = accord_entity_get_kind (target);
-
-      if (kind != ACCORD_ENTITY_SECTION && kind != ACCORD_ENTITY_OBJECTIVE &&
-          kind != ACCORD_ENTITY_STRATEGY)
-        message = g_strdup_printf (_("“%s” must name the strategy, a section or an objective"),
-                                   field);
-    }
-  else if (accord_entity_get_kind (target) != expected)
-    /* Translators: the last %s is a kind of entity, such as "section". */
-    message = g_strdup_printf (_("“%s” names “%s”, which is not a %s"),
-                               field, id, accord_entity_kind_to_string (expected));
-
-  if (message != NULL)
-    report_field (self, entity, field, message);
-}
-
-static void
-check_parent_cycle (AccordStrategy *self,
-                    AccordEntity   *entity,
-                    const char     *field)
-{
-  const char *id = accord_entity_get_id (entity);
-  const char *parent = accord_entity_get_field (entity, field);
-  guint limit = g_hash_table_size (self->entities);
-
-  for (guint steps = 0; parent != NULL && steps <= limit; steps++)
-    {
-      AccordEntity *up;
-
-      if (g_str_equal (parent, id))
-        {
-          report_field (self, entity, field,
-                        _("Following “parent” leads back to this file: the parents form a cycle"));
-          return;
-        }
-
-      up = g_hash_table_lookup (self->entities, parent);
-      if (up == NULL || G_OBJECT_TYPE (up) != G_OBJECT_TYPE (entity))
-        return;
-
-      parent = accord_entity_get_field (up, field);
-    }
-}
-
-static int
-compare_problems (gconstpointer a,
-                  gconstpointer b)
-{
-  return accord_problem_compare (*(AccordProblem **) a, *(AccordProblem **) b);
-}
-
-/**
- * accord_strategy_check:
- * @self: an #AccordStrategy
- *
- * Checks how entities refer to each other: every parent, section, round,
- * target and author must exist and be of the right kind, and parents must
- * not form a cycle. What is wrong is added to the problems.
- */
-void
-accord_strategy_check (AccordStrategy *self)
-{
-  g_autoptr(GPtrArray) found = NULL;
-
-  g_return_if_fail (ACCORD_IS_STRATEGY (self));
-
-  found = _accord_strategy_check_links (self);
-}
-
-/* Checks as accord_strategy_check() does, and returns a copy of the
- * problems found, for the workspace to keep. */
-GPtrArray *
-_accord_strategy_check_links (AccordStrategy *self)
-{
-  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_problem_free);
-  guint before = self->problems->len;
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->entities);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      AccordEntity *entity = value;
-
-      switch (accord_entity_get_kind (entity))
-        {
-        case ACCORD_ENTITY_SECTION:
-          check_reference (self, entity, "parent", ACCORD_ENTITY_SECTION, FALSE);
-          check_parent_cycle (self, entity, "parent");
-          break;
-
-        case ACCORD_ENTITY_OBJECTIVE:
-          check_reference (self, entity, "section", ACCORD_ENTITY_SECTION, FALSE);
-          break;
-
-        case ACCORD_ENTITY_COMMENT:
-          check_reference (self, entity, "round", ACCORD_ENTITY_ROUND, FALSE);
-          check_reference (self, entity, "target", 0, TRUE);
-          check_reference (self, entity, "parent", ACCORD_ENTITY_COMMENT, FALSE);
-          check_reference (self, entity, "author", ACCORD_ENTITY_PARTICIPANT, FALSE);
-          check_parent_cycle (self, entity, "parent");
-          break;
-
-        case ACCORD_ENTITY_STRATEGY:
-        case ACCORD_ENTITY_ROUND:
-        case ACCORD_ENTITY_PARTICIPANT:
-        case ACCORD_N_ENTITY_KINDS:
-        default:
-          break;
-        }
-    }
-
-  for (guint i = before; i < self->problems->len; i++)
-    g_ptr_array_add (found, accord_problem_copy (g_ptr_array_index (self->problems, i)));
-  g_ptr_array_sort (self->problems, compare_problems);
-
-  return found;
-}
-
-/* Adds problems an earlier check found, when nothing changed since. */
-void
-_accord_strategy_add_checked (AccordStrategy *self,
-                              GPtrArray      *problems)
-{
-  for (guint i = 0; i < problems->len; i++)
-    g_ptr_array_add (self->problems, accord_problem_copy (g_ptr_array_index (problems, i)));
-  g_ptr_array_sort (self->problems, compare_problems);
 }
 
 GPtrArray *

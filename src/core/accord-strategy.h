@@ -17,6 +17,15 @@ G_BEGIN_DECLS
 
 #define ACCORD_TYPE_STRATEGY (accord_strategy_get_type ())
 
+/**
+ * ACCORD_STRATEGY_MAX_DEPTH:
+ *
+ * How deep sections may nest below the top level. No strategy needs
+ * more; sections deeper still are reported by accord_strategy_check() and
+ * shown at this depth.
+ */
+#define ACCORD_STRATEGY_MAX_DEPTH 32
+
 G_DECLARE_FINAL_TYPE (AccordStrategy, accord_strategy, ACCORD, STRATEGY, AccordEntity)
 
 AccordStrategy *accord_strategy_new               (const char       *title,

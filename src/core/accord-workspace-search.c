@@ -171,10 +171,10 @@ collect_hits (AccordWorkspace  *self,
   if (!_accord_workspace_prepare (self,
                                   ranked
                                   ? "SELECT rowid, rank, highlight (search, 0, ?2, ?3),"
-                                    "       snippet (search, 1, ?2, ?3, '…', 16)"
+                                    "       accord_snippet (search, 1, ?2, ?3, '…', 16)"
                                     " FROM search WHERE search MATCH ?1 ORDER BY rank"
                                   : "SELECT rowid, rank, highlight (search, 0, ?2, ?3),"
-                                    "       snippet (search, 1, ?2, ?3, '…', 16)"
+                                    "       accord_snippet (search, 1, ?2, ?3, '…', 16)"
                                     " FROM search WHERE search MATCH ?1",
                                   &rows, error) ||
       !_accord_workspace_prepare (self, "SELECT path FROM files WHERE rowid = ?1", &path, error))

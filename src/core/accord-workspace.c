@@ -15,6 +15,7 @@
 
 #include "accord-errors.h"
 #include "accord-repository.h"
+#include "accord-snippet-private.h"
 #include "accord-sqlite-private.h"
 #include "accord-workspace-private.h"
 
@@ -247,6 +248,7 @@ open_database (AccordWorkspace  *self,
   return _accord_workspace_exec (self, "PRAGMA journal_mode = WAL", error) &&
          _accord_workspace_exec (self, "PRAGMA synchronous = NORMAL", error) &&
          _accord_workspace_exec (self, "PRAGMA mmap_size = 268435456", error) &&
+         _accord_snippet_register (self->db, error) &&
          migrate (self, error);
 }
 
