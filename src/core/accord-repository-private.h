@@ -13,6 +13,15 @@
 
 G_BEGIN_DECLS
 
+struct _AccordRepository
+{
+  GObject         parent_instance;
+
+  char           *path;
+  git_repository *git;
+  GHashTable     *written;   /* paths written or deleted since the last save */
+};
+
 git_repository *_accord_repository_get_git      (AccordRepository *self);
 AccordStrategy *_accord_repository_new_strategy (void);
 AccordEntity   *_accord_repository_parse_entry  (const char       *path,
@@ -33,5 +42,42 @@ void            _accord_repository_add_problem  (AccordStrategy   *strategy,
 AccordStrategy *_accord_repository_finish_load  (AccordStrategy   *strategy);
 AccordStrategy *_accord_repository_end_load     (AccordStrategy   *strategy);
 gboolean        _accord_repository_is_entity_path (const char     *path);
+
+/* The work tree's files, written through a repository so that it knows
+ * which to save. */
+char           *_accord_repository_join_path      (AccordRepository  *self,
+                                                   const char        *relative);
+gboolean        _accord_repository_write_file     (AccordRepository  *self,
+                                                   const char        *relative,
+                                                   GBytes            *bytes,
+                                                   GError           **error);
+gboolean        _accord_repository_delete_file    (AccordRepository  *self,
+                                                   const char        *relative,
+                                                   GError           **error);
+gboolean        _accord_repository_is_strategy_path (const char      *path);
+
+/* Revisions. */
+git_signature  *_accord_repository_make_signature (git_repository    *git,
+                                                   const char        *author,
+                                                   GError           **error);
+char           *_accord_repository_commit_paths   (AccordRepository  *self,
+                                                   GPtrArray         *given,
+                                                   const char        *message,
+                                                   const char        *author,
+                                                   GError           **error);
+void            _accord_repository_forget_written (AccordRepository  *self,
+                                                   GPtrArray         *paths);
+gboolean        _accord_repository_lookup_commit  (AccordRepository  *self,
+                                                   const char        *revision,
+                                                   git_commit       **commit,
+                                                   GError           **error);
+void            _accord_repository_diff_trees     (git_repository    *git,
+                                                   git_tree          *old_tree,
+                                                   git_tree          *new_tree,
+                                                   const char        *prefix,
+                                                   GPtrArray         *changes);
+
+AccordChange   *_accord_change_new                (const char        *path,
+                                                   AccordChangeKind   kind);
 
 G_END_DECLS

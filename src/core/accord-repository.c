@@ -37,15 +37,6 @@
  * their own.
  */
 
-struct _AccordRepository
-{
-  GObject         parent_instance;
-
-  char           *path;
-  git_repository *git;
-  GHashTable     *written;   /* paths written or deleted since the last save */
-};
-
 G_DEFINE_FINAL_TYPE (AccordRepository, accord_repository, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (accord-repository-error-quark, accord_repository_error)
@@ -92,9 +83,9 @@ accord_change_kind_to_string (AccordChangeKind kind)
     }
 }
 
-static AccordChange *
-change_new (const char       *path,
-            AccordChangeKind  kind)
+AccordChange *
+_accord_change_new (const char       *path,
+                    AccordChangeKind  kind)
 {
   AccordChange *change = g_new0 (AccordChange, 1);
 
@@ -178,9 +169,9 @@ set_io_error (GError     **error,
   return FALSE;
 }
 
-static char *
-join_path (AccordRepository *self,
-           const char       *relative)
+char *
+_accord_repository_join_path (AccordRepository *self,
+                              const char       *relative)
 {
   return g_build_filename (self->path, relative, NULL);
 }
@@ -206,13 +197,13 @@ check_folder (AccordRepository  *self,
 
 /* Writes @bytes to @relative in the work tree through a temporary file
  * renamed into place, so that a crash leaves either version whole. */
-static gboolean
-write_file (AccordRepository  *self,
-            const char        *relative,
-            GBytes            *bytes,
-            GError           **error)
+gboolean
+_accord_repository_write_file (AccordRepository  *self,
+                               const char        *relative,
+                               GBytes            *bytes,
+                               GError           **error)
 {
-  g_autofree char *path = join_path (self, relative);
+  g_autofree char *path = _accord_repository_join_path (self, relative);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GError) local_error = NULL;
   gsize size;
@@ -237,12 +228,12 @@ write_file (AccordRepository  *self,
   return TRUE;
 }
 
-static gboolean
-delete_file (AccordRepository  *self,
-             const char        *relative,
-             GError           **error)
+gboolean
+_accord_repository_delete_file (AccordRepository  *self,
+                                const char        *relative,
+                                GError           **error)
 {
-  g_autofree char *path = join_path (self, relative);
+  g_autofree char *path = _accord_repository_join_path (self, relative);
   g_autofree char *dir = g_path_get_dirname (path);
 
   if (!check_folder (self, dir, relative, error))
@@ -291,10 +282,10 @@ default_signature (git_repository  *git,
 
 /* Accepts "Name <email>"; NULL or "" means the user's git configuration,
  * read from @git when there is one. */
-static git_signature *
-make_signature (git_repository  *git,
-                const char      *author,
-                GError         **error)
+git_signature *
+_accord_repository_make_signature (git_repository  *git,
+                                   const char      *author,
+                                   GError         **error)
 {
   git_signature *signature = NULL;
   const char *open, *close;
@@ -328,8 +319,8 @@ make_signature (git_repository  *git,
   return signature;
 }
 
-static gboolean
-is_strategy_path (const char *path)
+gboolean
+_accord_repository_is_strategy_path (const char *path)
 {
   AccordEntityKind kind;
 
@@ -453,7 +444,7 @@ dup_candidates (AccordRepository  *self,
         candidate = GIT_INDEX_ENTRY_STAGE (entry) != 0 ||
                     !same_as_indexed (entry, file, index_time);
 
-      if (candidate && is_strategy_path (path))
+      if (candidate && _accord_repository_is_strategy_path (path))
         g_hash_table_add (candidates, g_strdup (path));
 
       if (order <= 0)
@@ -472,7 +463,7 @@ dup_candidates (AccordRepository  *self,
       const char *path = delta->new_file.path != NULL ? delta->new_file.path
                                                       : delta->old_file.path;
 
-      if (is_strategy_path (path))
+      if (_accord_repository_is_strategy_path (path))
         g_hash_table_add (candidates, g_strdup (path));
     }
 
@@ -582,12 +573,12 @@ compare_paths (gconstpointer a,
  * builds the next revision's tree from the last one with those paths
  * replaced, and commits it on HEAD. Only the blobs and trees that changed
  * are written. */
-static char *
-commit_paths (AccordRepository  *self,
-              GPtrArray         *given,
-              const char        *message,
-              const char        *author,
-              GError           **error)
+char *
+_accord_repository_commit_paths (AccordRepository  *self,
+                                 GPtrArray         *given,
+                                 const char        *message,
+                                 const char        *author,
+                                 GError           **error)
 {
   g_autoptr(git_signature) signature = NULL;
   g_autoptr(git_index) index = NULL;
@@ -602,7 +593,7 @@ commit_paths (AccordRepository  *self,
   gint64 start = g_get_monotonic_time ();
   int rc;
 
-  if (!(signature = make_signature (self->git, author, error)))
+  if (!(signature = _accord_repository_make_signature (self->git, author, error)))
     return NULL;
 
   /* The index is kept by the repository: read it again if someone (git
@@ -639,7 +630,7 @@ commit_paths (AccordRepository  *self,
   for (guint i = 0; i < paths->len; i++)
     {
       const char *path = g_ptr_array_index (paths, i);
-      g_autofree char *full = join_path (self, path);
+      g_autofree char *full = _accord_repository_join_path (self, path);
 
       if (g_file_test (full, G_FILE_TEST_IS_REGULAR))
         rc = git_index_add_bypath (index, path);
@@ -699,9 +690,9 @@ commit_paths (AccordRepository  *self,
   return g_strdup (hex);
 }
 
-static void
-forget_written (AccordRepository *self,
-                GPtrArray        *paths)
+void
+_accord_repository_forget_written (AccordRepository *self,
+                                   GPtrArray        *paths)
 {
   if (paths == NULL)
     {
@@ -750,7 +741,7 @@ write_attributes (AccordRepository  *self,
 {
   g_autoptr(GBytes) attributes = g_bytes_new_static (gitattributes, strlen (gitattributes));
 
-  return write_file (self, ".gitattributes", attributes, error);
+  return _accord_repository_write_file (self, ".gitattributes", attributes, error);
 }
 
 static gboolean
@@ -761,12 +752,13 @@ save_first_revision (AccordRepository  *self,
 {
   g_autofree char *revision = NULL;
 
-  revision = commit_paths (self, NULL, message != NULL ? message : _("Create the strategy"),
-                           author, error);
+  revision = _accord_repository_commit_paths (self, NULL,
+                                              message != NULL ? message : _("Create the strategy"),
+                                              author, error);
   if (revision == NULL)
     return FALSE;
 
-  forget_written (self, NULL);
+  _accord_repository_forget_written (self, NULL);
 
   return TRUE;
 }
@@ -822,7 +814,7 @@ accord_repository_create (const char      *path,
   accord_init ();
 
   /* Check everything that can be checked before anything is written. */
-  if (!(signature = make_signature (NULL, author, error)))
+  if (!(signature = _accord_repository_make_signature (NULL, author, error)))
     return NULL;
 
   dir = g_dir_open (path, 0, NULL);
@@ -877,7 +869,7 @@ accord_repository_adopt (const char  *path,
 
   accord_init ();
 
-  if (!(signature = make_signature (NULL, author, error)))
+  if (!(signature = _accord_repository_make_signature (NULL, author, error)))
     return NULL;
 
   strategy_md = g_build_filename (path, "strategy.md", NULL);
@@ -1120,7 +1112,7 @@ load_work_file (AccordRepository *self,
                 AccordStrategy   *strategy,
                 const char       *relative)
 {
-  g_autofree char *path = join_path (self, relative);
+  g_autofree char *path = _accord_repository_join_path (self, relative);
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   GStatBuf info;
@@ -1167,7 +1159,7 @@ load_work_directory (AccordRepository *self,
                      AccordStrategy   *strategy,
                      const char       *directory)
 {
-  g_autofree char *path = join_path (self, directory);
+  g_autofree char *path = _accord_repository_join_path (self, directory);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) dir = NULL;
   const char *name;
@@ -1252,11 +1244,11 @@ accord_repository_load (AccordRepository  *self,
   return _accord_repository_finish_load (g_steal_pointer (&strategy));
 }
 
-static gboolean
-lookup_commit (AccordRepository  *self,
-               const char        *revision,
-               git_commit       **commit,
-               GError           **error)
+gboolean
+_accord_repository_lookup_commit (AccordRepository  *self,
+                                  const char        *revision,
+                                  git_commit       **commit,
+                                  GError           **error)
 {
   g_autoptr(git_object) object = NULL;
 
@@ -1367,7 +1359,7 @@ accord_repository_load_revision (AccordRepository  *self,
 
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
 
-  if (!lookup_commit (self, revision, &commit, error) ||
+  if (!_accord_repository_lookup_commit (self, revision, &commit, error) ||
       !_accord_git_check (git_commit_tree (&tree, commit),
                           _("Could not read the revision"), error))
     return NULL;
@@ -1425,7 +1417,7 @@ accord_repository_write (AccordRepository  *self,
       g_autofree char *path = accord_entity_dup_path (entity);
       g_autoptr(GBytes) bytes = _accord_format_write (entity);
 
-      if (!write_file (self, path, bytes, error))
+      if (!_accord_repository_write_file (self, path, bytes, error))
         {
           /* What was not written stays to be written next time. */
           for (guint j = i; j < modified->len; j++)
@@ -1440,7 +1432,7 @@ accord_repository_write (AccordRepository  *self,
   removed = _accord_strategy_steal_removed (strategy);
   for (guint i = 0; i < removed->len; i++)
     {
-      if (!delete_file (self, g_ptr_array_index (removed, i), error))
+      if (!_accord_repository_delete_file (self, g_ptr_array_index (removed, i), error))
         {
           /* Those not deleted stay to be deleted next time. */
           for (guint j = i; j < removed->len; j++)
@@ -1497,8 +1489,9 @@ accord_repository_status (AccordRepository  *self,
         continue;
 
       /* Other files in the folder are not part of the strategy. */
-      if (!is_strategy_path (delta->new_file.path != NULL ? delta->new_file.path
-                                                          : delta->old_file.path))
+      if (!_accord_repository_is_strategy_path (delta->new_file.path != NULL
+                                                ? delta->new_file.path
+                                                : delta->old_file.path))
         continue;
 
       if (status & (GIT_STATUS_WT_DELETED | GIT_STATUS_INDEX_DELETED))
@@ -1514,9 +1507,10 @@ accord_repository_status (AccordRepository  *self,
       if ((status & GIT_STATUS_INDEX_NEW) && (status & GIT_STATUS_WT_DELETED))
         continue;
 
-      g_ptr_array_add (changes, change_new (delta->new_file.path != NULL ? delta->new_file.path
-                                                                         : delta->old_file.path,
-                                            kind));
+      g_ptr_array_add (changes, _accord_change_new (delta->new_file.path != NULL
+                                                    ? delta->new_file.path
+                                                    : delta->old_file.path,
+                                                    kind));
     }
 
   git_status_list_free (list);
@@ -1548,9 +1542,9 @@ accord_repository_save (AccordRepository  *self,
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (message != NULL && *message != '\0', NULL);
 
-  revision = commit_paths (self, NULL, message, author, error);
+  revision = _accord_repository_commit_paths (self, NULL, message, author, error);
   if (revision != NULL)
-    forget_written (self, NULL);
+    _accord_repository_forget_written (self, NULL);
 
   return revision;
 }
@@ -1587,9 +1581,9 @@ accord_repository_save_written (AccordRepository  *self,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (paths, g_strdup (key));
 
-  revision = commit_paths (self, paths, message, author, error);
+  revision = _accord_repository_commit_paths (self, paths, message, author, error);
   if (revision != NULL)
-    forget_written (self, paths);
+    _accord_repository_forget_written (self, paths);
 
   return revision;
 }
@@ -1612,7 +1606,7 @@ accord_repository_resolve (AccordRepository  *self,
 
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
 
-  if (!lookup_commit (self, revision, &commit, error))
+  if (!_accord_repository_lookup_commit (self, revision, &commit, error))
     return NULL;
 
   git_oid_tostr (hex, sizeof hex, git_commit_id (commit));
@@ -1634,12 +1628,12 @@ accord_repository_dup_head (AccordRepository *self)
 
 /* Compares two trees folder by folder, skipping folders whose tree id did
  * not change, and lists the files that differ. */
-static void
-diff_trees (git_repository *git,
-            git_tree       *old_tree,
-            git_tree       *new_tree,
-            const char     *prefix,
-            GPtrArray      *changes)
+void
+_accord_repository_diff_trees (git_repository *git,
+                               git_tree       *old_tree,
+                               git_tree       *new_tree,
+                               const char     *prefix,
+                               GPtrArray      *changes)
 {
   size_t old_count = old_tree != NULL ? git_tree_entrycount (old_tree) : 0;
   size_t new_count = new_tree != NULL ? git_tree_entrycount (new_tree) : 0;
@@ -1670,12 +1664,12 @@ diff_trees (git_repository *git,
             git_tree_lookup (&sub_old, git, git_tree_entry_id (a));
           if (order >= 0)
             git_tree_lookup (&sub_new, git, git_tree_entry_id (b));
-          diff_trees (git, sub_old, sub_new, sub_prefix, changes);
+          _accord_repository_diff_trees (git, sub_old, sub_new, sub_prefix, changes);
         }
       else
-        g_ptr_array_add (changes, change_new (path, order < 0 ? ACCORD_CHANGE_REMOVED
-                                                   : order > 0 ? ACCORD_CHANGE_ADDED
-                                                               : ACCORD_CHANGE_MODIFIED));
+        g_ptr_array_add (changes, _accord_change_new (path, order < 0 ? ACCORD_CHANGE_REMOVED
+                                                          : order > 0 ? ACCORD_CHANGE_ADDED
+                                                                      : ACCORD_CHANGE_MODIFIED));
 
       if (order <= 0)
         i++;
@@ -1745,7 +1739,7 @@ revision_from_commit (AccordRepository *self,
     {
       if (git_commit_parentcount (commit) > 0 && git_commit_parent (&parent, commit, 0) == 0)
         git_commit_tree (&parent_tree, parent);
-      diff_trees (self->git, parent_tree, tree, "", revision->changes);
+      _accord_repository_diff_trees (self->git, parent_tree, tree, "", revision->changes);
     }
   git_error_clear ();
 
@@ -1780,7 +1774,7 @@ accord_repository_log (AccordRepository  *self,
 
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
 
-  if (!lookup_commit (self, revision, &start, error))
+  if (!_accord_repository_lookup_commit (self, revision, &start, error))
     return NULL;
 
   git_tag_foreach (self->git, collect_tag_cb, &tag_data);
@@ -1878,10 +1872,10 @@ accord_repository_tag_revision (AccordRepository  *self,
       return FALSE;
     }
 
-  if (!(signature = make_signature (self->git, author, error)))
+  if (!(signature = _accord_repository_make_signature (self->git, author, error)))
     return FALSE;
 
-  if (!lookup_commit (self, revision, &target, error))
+  if (!_accord_repository_lookup_commit (self, revision, &target, error))
     return FALSE;
 
   rc = git_tag_create (&id, self->git, name, (git_object *) target, signature,
@@ -1935,7 +1929,7 @@ find_entity_path (AccordRepository *self,
     {
       g_autofree char *path = g_strconcat (accord_entity_kind_get_directory (kind), "/",
                                            entity_id, ".md", NULL);
-      g_autofree char *full = join_path (self, path);
+      g_autofree char *full = _accord_repository_join_path (self, path);
       git_tree_entry *entry = NULL;
 
       if (git_tree_entry_bypath (&entry, tree, path) == 0)
@@ -1967,7 +1961,7 @@ restore_path (AccordRepository  *self,
   git_error_clear ();
 
   if (!found)
-    return delete_file (self, path, error);
+    return _accord_repository_delete_file (self, path, error);
 
   if (!_accord_git_check (git_blob_lookup (&blob, self->git, git_tree_entry_id (entry)),
                           _("Could not read the revision"), error))
@@ -1979,7 +1973,7 @@ restore_path (AccordRepository  *self,
 
   bytes = g_bytes_new (git_blob_rawcontent (blob), git_blob_rawsize (blob));
 
-  return write_file (self, path, bytes, error);
+  return _accord_repository_write_file (self, path, bytes, error);
 }
 
 static gboolean
@@ -1992,17 +1986,17 @@ restore_everything (AccordRepository  *self,
   g_autoptr(git_commit) head = NULL;
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_change_free);
 
-  if (!lookup_commit (self, "HEAD", &head, error) ||
+  if (!_accord_repository_lookup_commit (self, "HEAD", &head, error) ||
       !_accord_git_check (git_commit_tree (&head_tree, head), _("Could not read the revision"), error))
     return FALSE;
 
-  diff_trees (self->git, head_tree, tree, "", changes);
+  _accord_repository_diff_trees (self->git, head_tree, tree, "", changes);
 
   for (guint i = 0; i < changes->len; i++)
     {
       AccordChange *change = g_ptr_array_index (changes, i);
 
-      if (!is_strategy_path (change->path))
+      if (!_accord_repository_is_strategy_path (change->path))
         continue;
 
       if (!restore_path (self, tree, change->path, error))
@@ -2023,7 +2017,8 @@ undo_restore (AccordRepository *self,
   g_autoptr(git_commit) head = NULL;
   g_autoptr(git_tree) tree = NULL;
 
-  if (!lookup_commit (self, "HEAD", &head, NULL) || git_commit_tree (&tree, head) < 0)
+  if (!_accord_repository_lookup_commit (self, "HEAD", &head, NULL) ||
+      git_commit_tree (&tree, head) < 0)
     {
       git_error_clear ();
       return;
@@ -2073,10 +2068,10 @@ accord_repository_restore (AccordRepository  *self,
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (revision != NULL, NULL);
 
-  if (!(signature = make_signature (self->git, author, error)))
+  if (!(signature = _accord_repository_make_signature (self->git, author, error)))
     return NULL;
 
-  if (!lookup_commit (self, revision, &commit, error) ||
+  if (!_accord_repository_lookup_commit (self, revision, &commit, error) ||
       !_accord_git_check (git_commit_tree (&tree, commit), _("Could not read the revision"), error))
     return NULL;
 
@@ -2116,9 +2111,9 @@ accord_repository_restore (AccordRepository  *self,
       message = g_strdup_printf (_("Restore the strategy as of revision %s"), short_id);
     }
 
-  saved = commit_paths (self, paths, message, author, error);
+  saved = _accord_repository_commit_paths (self, paths, message, author, error);
   if (saved != NULL)
-    forget_written (self, paths);
+    _accord_repository_forget_written (self, paths);
   else
     undo_restore (self, paths);
 
@@ -2147,7 +2142,7 @@ accord_repository_discard (AccordRepository  *self,
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), FALSE);
 
   if (!(changes = accord_repository_status (self, error)) ||
-      !lookup_commit (self, "HEAD", &head, error) ||
+      !_accord_repository_lookup_commit (self, "HEAD", &head, error) ||
       !_accord_git_check (git_commit_tree (&tree, head), _("Could not read the last revision"),
                           error))
     return FALSE;
@@ -2156,11 +2151,12 @@ accord_repository_discard (AccordRepository  *self,
     {
       AccordChange *change = g_ptr_array_index (changes, i);
 
-      if (is_strategy_path (change->path) && !restore_path (self, tree, change->path, error))
+      if (_accord_repository_is_strategy_path (change->path) &&
+          !restore_path (self, tree, change->path, error))
         return FALSE;
     }
 
-  forget_written (self, NULL);
+  _accord_repository_forget_written (self, NULL);
 
   return TRUE;
 }
@@ -2318,7 +2314,7 @@ accord_repository_describe_changes (AccordRepository  *self,
   if (!(changes = accord_repository_status (self, error)))
     return NULL;
 
-  if (lookup_commit (self, "HEAD", &head, NULL))
+  if (_accord_repository_lookup_commit (self, "HEAD", &head, NULL))
     git_commit_tree (&tree, head);
   git_error_clear ();
 
