@@ -1,0 +1,625 @@
+/* accord-repository-commit.c
+ *
+ * Copyright 2026 The Accord authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "accord-repository"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "accord-format-private.h"
+#include "accord-git-private.h"
+#include "accord-repository-private.h"
+#include "accord-scan-private.h"
+
+/*
+ * Saving a revision: which files of the work tree changed since the last
+ * one, and a commit that writes only their blobs and the trees above them.
+ */
+
+static git_signature *
+default_signature (git_repository  *git,
+                   GError         **error)
+{
+  g_autoptr(git_config) config = NULL;
+  g_autoptr(git_config) snapshot = NULL;
+  git_signature *signature = NULL;
+  const char *name = NULL;
+  const char *email = NULL;
+  int rc;
+
+  /* Without a repository yet (a strategy being created), read the
+   * user's own configuration, as git itself would. */
+  if (git != NULL)
+    rc = git_signature_default (&signature, git);
+  else if ((rc = git_config_open_default (&config)) == 0 &&
+           (rc = git_config_snapshot (&snapshot, config)) == 0 &&
+           (rc = git_config_get_string (&name, snapshot, "user.name")) == 0 &&
+           (rc = git_config_get_string (&email, snapshot, "user.email")) == 0)
+    rc = git_signature_now (&signature, name, email);
+
+  if (rc < 0)
+    {
+      git_error_clear ();
+      g_set_error_literal (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NO_AUTHOR,
+                           _("No author is known: give one as “Name <e-mail>”, "
+                             "or set git’s user.name and user.email"));
+      return NULL;
+    }
+
+  return signature;
+}
+
+/* Accepts "Name <email>"; NULL or "" means the user's git configuration,
+ * read from @git when there is one. */
+git_signature *
+_accord_repository_make_signature (git_repository  *git,
+                                   const char      *author,
+                                   GError         **error)
+{
+  git_signature *signature = NULL;
+  const char *open, *close;
+
+  if (author == NULL || *author == '\0')
+    return default_signature (git, error);
+
+  open = strchr (author, '<');
+  close = open != NULL ? strchr (open, '>') : NULL;
+
+  if (open == NULL || close == NULL || open == author || close[1] != '\0')
+    {
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NO_AUTHOR,
+                   _("“%s” is not an author written “Name <e-mail>”"), author);
+      return NULL;
+    }
+
+  {
+    g_autofree char *name = g_strstrip (g_strndup (author, open - author));
+    g_autofree char *email = g_strndup (open + 1, close - open - 1);
+
+    if (*name == '\0' || git_signature_now (&signature, name, email) < 0)
+      {
+        git_error_clear ();
+        g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NO_AUTHOR,
+                     _("“%s” is not an author written “Name <e-mail>”"), author);
+        return NULL;
+      }
+  }
+
+  return signature;
+}
+
+gboolean
+_accord_repository_is_strategy_path (const char *path)
+{
+  AccordEntityKind kind;
+
+  return g_str_equal (path, ".gitattributes") || _accord_format_path_parse (path, &kind, NULL);
+}
+
+static gint64
+nanoseconds (const git_index_time *time)
+{
+  static gsize nsec = 0;
+
+  /* Without nanoseconds in the index, compare whole seconds. */
+  if (g_once_init_enter (&nsec))
+    g_once_init_leave (&nsec, (git_libgit2_features () & GIT_FEATURE_NSEC) ? 2 : 1);
+
+  return (gint64) time->seconds * G_GINT64_CONSTANT (1000000000) +
+         (nsec == 2 ? time->nanoseconds : 0);
+}
+
+static gint64
+truncated (gint64 time)
+{
+  static gsize nsec = 0;
+
+  if (g_once_init_enter (&nsec))
+    g_once_init_leave (&nsec, (git_libgit2_features () & GIT_FEATURE_NSEC) ? 2 : 1);
+
+  return nsec == 2 ? time : time - time % G_GINT64_CONSTANT (1000000000);
+}
+
+/* Whether what stat() says of a file is what the index noted when it read
+ * the file, as git judges it: a file changed in the second the index was
+ * written may still look the same, and is not trusted. */
+static gboolean
+same_as_indexed (const git_index_entry *entry,
+                 const AccordScanned   *file,
+                 gint64                 index_time)
+{
+  gint64 mtime = nanoseconds (&entry->mtime);
+
+  return file->regular &&
+         (entry->mode == GIT_FILEMODE_BLOB || entry->mode == GIT_FILEMODE_BLOB_EXECUTABLE) &&
+         mtime == truncated (file->mtime) &&
+         nanoseconds (&entry->ctime) == truncated (file->ctime) &&
+         entry->file_size == (guint32) file->size &&
+         entry->ino == (guint32) file->inode &&
+         mtime / G_GINT64_CONSTANT (1000000000) < index_time / G_GINT64_CONSTANT (1000000000);
+}
+
+typedef struct
+{
+  git_index *index;
+  git_tree  *head;
+  git_diff  *diff;
+  int        rc;
+} Staged;
+
+static gpointer
+diff_staged (gpointer data)
+{
+  Staged *staged = data;
+
+  staged->rc = git_diff_tree_to_index (&staged->diff, git_index_owner (staged->index),
+                                       staged->head, staged->index, NULL);
+
+  return NULL;
+}
+
+/* The strategy's files a new revision may have to take from the work tree:
+ * those whose stat() differs from the index (two threads ask stat() about
+ * tens of thousands of files, relative to their folders), those gone from
+ * the folder, and those the index has apart from the last revision
+ * (someone ran git add). Files that did not change after all are found to
+ * be the same when added. */
+static GPtrArray *
+dup_candidates (AccordRepository  *self,
+                git_index         *index,
+                git_tree          *head,
+                GError           **error)
+{
+  static const char * const root_files[] = { "strategy.md", ".gitattributes", NULL };
+  g_autoptr(AccordScan) scan = _accord_scan_new (self->path, root_files);
+  g_autoptr(GHashTable) candidates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Staged staged = { index, head, NULL, 0 };
+  g_autoptr(git_diff) diff = NULL;
+  const char *index_path = git_index_path (index);
+  GThread *differ;
+  size_t n_entries = git_index_entrycount (index);
+  gint64 index_time = G_MININT64;
+  GPtrArray *files;
+  GStatBuf info;
+  guint i = 0;
+  size_t j = 0;
+
+  if (index_path != NULL && g_stat (index_path, &info) == 0)
+    index_time = (gint64) info.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) +
+                 info.st_mtim.tv_nsec;
+
+  /* What the index has apart from the last revision is found meanwhile:
+   * libgit2 is left to that thread until it is joined. */
+  differ = g_thread_new ("accord-diff", diff_staged, &staged);
+  _accord_scan_run (scan, 2);
+  files = _accord_scan_get_files (scan);
+  g_thread_join (differ);
+  diff = staged.diff;
+
+  /* Both lists are sorted by path: walk them together. */
+  while (i < files->len || j < n_entries)
+    {
+      const AccordScanned *file = i < files->len ? g_ptr_array_index (files, i) : NULL;
+      const git_index_entry *entry = j < n_entries ? git_index_get_byindex (index, j) : NULL;
+      int order = file == NULL ? 1 : entry == NULL ? -1 : strcmp (file->path, entry->path);
+      const char *path = order <= 0 ? file->path : entry->path;
+      gboolean candidate;
+
+      if (order < 0)        /* not in the index */
+        candidate = file->regular;
+      else if (order > 0)   /* gone from the folder */
+        candidate = TRUE;
+      else                  /* a conflict has several entries, none trusted */
+        candidate = GIT_INDEX_ENTRY_STAGE (entry) != 0 ||
+                    !same_as_indexed (entry, file, index_time);
+
+      if (candidate && _accord_repository_is_strategy_path (path))
+        g_hash_table_add (candidates, g_strdup (path));
+
+      if (order <= 0)
+        i++;
+      if (order >= 0)
+        j++;
+    }
+
+  if (!_accord_git_check (staged.rc, _("Could not compare the strategy with its last revision"),
+                          error))
+    return NULL;
+
+  for (size_t d = 0; d < git_diff_num_deltas (diff); d++)
+    {
+      const git_diff_delta *delta = git_diff_get_delta (diff, d);
+      const char *path = delta->new_file.path != NULL ? delta->new_file.path
+                                                      : delta->old_file.path;
+
+      if (_accord_repository_is_strategy_path (path))
+        g_hash_table_add (candidates, g_strdup (path));
+    }
+
+  {
+    GPtrArray *paths = g_ptr_array_new_full (g_hash_table_size (candidates), g_free);
+    GHashTableIter iter;
+    gpointer path;
+
+    g_hash_table_iter_init (&iter, candidates);
+    while (g_hash_table_iter_next (&iter, &path, NULL))
+      {
+        g_hash_table_iter_steal (&iter);
+        g_ptr_array_add (paths, path);
+      }
+
+    return paths;
+  }
+}
+
+/* Builds the tree of @prefix for the next revision: @base, the same folder
+ * in the last revision (or NULL), with paths[first..last) — all under
+ * @prefix, sorted — as the index now has them. Only the folders on those
+ * paths are written again; the others keep their tree ids, which is what
+ * makes saving a one-section edit cheap in a strategy of thousands of
+ * files. */
+static gboolean
+update_tree (git_repository  *git,
+             git_index       *index,
+             git_tree        *base,
+             const char      *prefix,
+             GPtrArray       *paths,
+             guint            first,
+             guint            last,
+             git_oid         *out,
+             gboolean        *empty,
+             GError         **error)
+{
+  g_autoptr(git_treebuilder) builder = NULL;
+  gsize skip = strlen (prefix);
+  guint i = first;
+
+  if (!_accord_git_check (git_treebuilder_new (&builder, git, base),
+                          _("Could not prepare the revision"), error))
+    return FALSE;
+
+  while (i < last)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      const char *slash = strchr (path + skip, '/');
+
+      if (slash == NULL)
+        {
+          const git_index_entry *entry = git_index_get_bypath (index, path, 0);
+          int rc = entry != NULL
+            ? git_treebuilder_insert (NULL, builder, path + skip, &entry->id, entry->mode)
+            : git_treebuilder_remove (builder, path + skip);
+
+          if (rc < 0 && !(entry == NULL && rc == GIT_ENOTFOUND))
+            return _accord_git_check (rc, _("Could not prepare the revision"), error);
+          git_error_clear ();
+          i++;
+        }
+      else
+        {
+          g_autofree char *name = g_strndup (path + skip, slash - path - skip);
+          g_autofree char *sub_prefix = g_strndup (path, slash - path + 1);
+          const git_tree_entry *sub_entry = base != NULL ? git_tree_entry_byname (base, name) : NULL;
+          g_autoptr(git_tree) sub_base = NULL;
+          gboolean sub_empty = FALSE;
+          git_oid sub_id;
+          guint end = i;
+
+          while (end < last && g_str_has_prefix (g_ptr_array_index (paths, end), sub_prefix))
+            end++;
+
+          if (sub_entry != NULL && git_tree_entry_type (sub_entry) == GIT_OBJECT_TREE &&
+              git_tree_lookup (&sub_base, git, git_tree_entry_id (sub_entry)) < 0)
+            return _accord_git_check (-1, _("Could not read the last revision"), error);
+
+          if (!update_tree (git, index, sub_base, sub_prefix, paths, i, end, &sub_id, &sub_empty,
+                            error))
+            return FALSE;
+
+          if (sub_empty)
+            git_treebuilder_remove (builder, name);
+          else if (git_treebuilder_insert (NULL, builder, name, &sub_id, GIT_FILEMODE_TREE) < 0)
+            return _accord_git_check (-1, _("Could not prepare the revision"), error);
+          git_error_clear ();
+          i = end;
+        }
+    }
+
+  *empty = git_treebuilder_entrycount (builder) == 0;
+
+  return _accord_git_check (git_treebuilder_write (out, builder),
+                            _("Could not prepare the revision"), error);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Records @given paths (NULL: every change in the work tree) in the index,
+ * builds the next revision's tree from the last one with those paths
+ * replaced, and commits it on HEAD. Only the blobs and trees that changed
+ * are written. */
+char *
+_accord_repository_commit_paths (AccordRepository  *self,
+                                 GPtrArray         *given,
+                                 const char        *message,
+                                 const char        *author,
+                                 GError           **error)
+{
+  g_autoptr(git_signature) signature = NULL;
+  g_autoptr(git_index) index = NULL;
+  g_autoptr(git_reference) head = NULL;
+  g_autoptr(git_commit) parent = NULL;
+  g_autoptr(git_tree) base = NULL;
+  g_autoptr(git_tree) tree = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  gboolean empty = FALSE;
+  git_oid tree_id, commit_id;
+  char hex[GIT_OID_HEXSZ + 1];
+  gint64 start = g_get_monotonic_time ();
+  int rc;
+
+  if (!(signature = _accord_repository_make_signature (self->git, author, error)))
+    return NULL;
+
+  /* The index is kept by the repository: read it again if someone (git
+   * add, another program) wrote it since. */
+  if (!_accord_git_check (git_repository_index (&index, self->git),
+                          _("Could not read the list of saved files"), error) ||
+      !_accord_git_check (git_index_read (index, FALSE),
+                          _("Could not read the list of saved files"), error))
+    return NULL;
+
+  rc = git_repository_head (&head, self->git);
+  if (rc == 0 &&
+      !_accord_git_check (git_reference_peel ((git_object **) &parent, head, GIT_OBJECT_COMMIT),
+                          _("Could not read the last revision"), error))
+    return NULL;
+  else if (rc < 0 && rc != GIT_EUNBORNBRANCH && rc != GIT_ENOTFOUND)
+    {
+      _accord_git_check (rc, _("Could not read the last revision"), error);
+      return NULL;
+    }
+
+  if (parent != NULL &&
+      !_accord_git_check (git_commit_tree (&base, parent), _("Could not read the last revision"),
+                          error))
+    return NULL;
+
+  if (given != NULL)
+    paths = g_ptr_array_ref (given);
+  else if (!(paths = dup_candidates (self, index, base, error)))
+    return NULL;
+
+  g_ptr_array_sort (paths, compare_paths);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *full = _accord_repository_join_path (self, path);
+
+      if (g_file_test (full, G_FILE_TEST_IS_REGULAR))
+        rc = git_index_add_bypath (index, path);
+      else
+        rc = git_index_remove_bypath (index, path);
+
+      if (!_accord_git_check (rc, _("Could not prepare the revision"), error))
+        {
+          git_index_read (index, TRUE);
+          return NULL;
+        }
+    }
+
+  g_debug ("Updated the index in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  if (!update_tree (self->git, index, base, "", paths, 0, paths->len, &tree_id, &empty, error))
+    {
+      git_index_read (index, TRUE);
+      return NULL;
+    }
+
+  g_debug ("Wrote the tree in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  if (parent != NULL)
+    {
+      if (git_oid_equal (&tree_id, git_commit_tree_id (parent)))
+        {
+          git_index_read (index, TRUE);
+          g_set_error_literal (error, ACCORD_REPOSITORY_ERROR,
+                               ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE,
+                               _("Nothing to save: the strategy has not changed since the last revision"));
+          return NULL;
+        }
+    }
+
+  if (!_accord_git_check (git_tree_lookup (&tree, self->git, &tree_id),
+                          _("Could not prepare the revision"), error) ||
+      !_accord_git_check (git_commit_create_v (&commit_id, self->git, "HEAD",
+                                               signature, signature, NULL, message, tree,
+                                               parent != NULL ? 1 : 0, parent),
+                          _("Could not save the revision"), error))
+    return NULL;
+
+  g_debug ("Wrote the commit in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  /* The commit exists; a failure to record the index only makes the next
+   * status slower, so it is not an error. */
+  if (git_index_write (index) < 0)
+    {
+      g_debug ("Could not write the index: %s", git_error_last () ? git_error_last ()->message : "");
+      git_error_clear ();
+    }
+
+  git_oid_tostr (hex, sizeof hex, &commit_id);
+  g_debug ("Saved revision %s in %.1f ms", hex, (g_get_monotonic_time () - start) / 1000.0);
+
+  return g_strdup (hex);
+}
+
+void
+_accord_repository_forget_written (AccordRepository *self,
+                                   GPtrArray        *paths)
+{
+  if (paths == NULL)
+    {
+      g_hash_table_remove_all (self->written);
+      return;
+    }
+
+  for (guint i = 0; i < paths->len; i++)
+    g_hash_table_remove (self->written, g_ptr_array_index (paths, i));
+}
+
+/**
+ * accord_repository_status:
+ * @self: an #AccordRepository
+ * @error: return location for a #GError
+ *
+ * Lists the unsaved changes: the files of the work tree that differ from
+ * the last revision.
+ *
+ * Returns: (transfer full) (element-type AccordChange): the changes
+ */
+GPtrArray *
+accord_repository_status (AccordRepository  *self,
+                          GError           **error)
+{
+  git_status_options options = GIT_STATUS_OPTIONS_INIT;
+  g_autoptr(GPtrArray) changes = NULL;
+  git_status_list *list = NULL;
+  size_t count;
+
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
+
+  options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+  options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED |
+                  GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+                  GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+
+  if (!_accord_git_check (git_status_list_new (&list, self->git, &options),
+                          _("Could not compare the strategy with its last revision"), error))
+    return NULL;
+
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_change_free);
+  count = git_status_list_entrycount (list);
+
+  for (size_t i = 0; i < count; i++)
+    {
+      const git_status_entry *entry = git_status_byindex (list, i);
+      const git_diff_delta *delta = entry->index_to_workdir != NULL ? entry->index_to_workdir
+                                                                    : entry->head_to_index;
+      unsigned int status = entry->status;
+      AccordChangeKind kind;
+
+      if (delta == NULL || status == GIT_STATUS_CURRENT || (status & GIT_STATUS_IGNORED))
+        continue;
+
+      /* Other files in the folder are not part of the strategy. */
+      if (!_accord_repository_is_strategy_path (delta->new_file.path != NULL
+                                                ? delta->new_file.path
+                                                : delta->old_file.path))
+        continue;
+
+      if (status & (GIT_STATUS_WT_DELETED | GIT_STATUS_INDEX_DELETED))
+        kind = ACCORD_CHANGE_REMOVED;
+      else if ((status & GIT_STATUS_WT_NEW) ||
+               ((status & GIT_STATUS_INDEX_NEW) && !(status & GIT_STATUS_WT_DELETED)))
+        kind = ACCORD_CHANGE_ADDED;
+      else
+        kind = ACCORD_CHANGE_MODIFIED;
+
+      /* A file added to the index then deleted from the work tree was
+       * never saved: nothing changed. */
+      if ((status & GIT_STATUS_INDEX_NEW) && (status & GIT_STATUS_WT_DELETED))
+        continue;
+
+      g_ptr_array_add (changes, _accord_change_new (delta->new_file.path != NULL
+                                                    ? delta->new_file.path
+                                                    : delta->old_file.path,
+                                                    kind));
+    }
+
+  git_status_list_free (list);
+
+  return g_steal_pointer (&changes);
+}
+
+/**
+ * accord_repository_save:
+ * @self: an #AccordRepository
+ * @message: the revision's message
+ * @author: (nullable): "Name <e-mail>", or %NULL for git's configuration
+ * @error: return location for a #GError
+ *
+ * Saves every unsaved change as a new revision: a commit on the current
+ * branch. Fails with %ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE when nothing
+ * changed.
+ *
+ * Returns: (transfer full): the new revision's id
+ */
+char *
+accord_repository_save (AccordRepository  *self,
+                        const char        *message,
+                        const char        *author,
+                        GError           **error)
+{
+  char *revision;
+
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (message != NULL && *message != '\0', NULL);
+
+  revision = _accord_repository_commit_paths (self, NULL, message, author, error);
+  if (revision != NULL)
+    _accord_repository_forget_written (self, NULL);
+
+  return revision;
+}
+
+/**
+ * accord_repository_save_written:
+ * @self: an #AccordRepository
+ * @message: the revision's message
+ * @author: (nullable): "Name <e-mail>", or %NULL for git's configuration
+ * @error: return location for a #GError
+ *
+ * Like accord_repository_save(), but saves only the files written or
+ * deleted through @self since its last save, without looking at the rest
+ * of the work tree: the quick way for a program that makes every change
+ * through the same #AccordRepository.
+ *
+ * Returns: (transfer full): the new revision's id
+ */
+char *
+accord_repository_save_written (AccordRepository  *self,
+                                const char        *message,
+                                const char        *author,
+                                GError           **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+  char *revision;
+
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (message != NULL && *message != '\0', NULL);
+
+  g_hash_table_iter_init (&iter, self->written);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (paths, g_strdup (key));
+
+  revision = _accord_repository_commit_paths (self, paths, message, author, error);
+  if (revision != NULL)
+    _accord_repository_forget_written (self, paths);
+
+  return revision;
+}
