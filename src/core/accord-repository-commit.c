@@ -496,7 +496,7 @@ accord_repository_status (AccordRepository  *self,
 {
   git_status_options options = GIT_STATUS_OPTIONS_INIT;
   g_autoptr(GPtrArray) changes = NULL;
-  git_status_list *list = NULL;
+  g_autoptr(git_status_list) list = NULL;
   size_t count;
 
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
@@ -548,8 +548,6 @@ accord_repository_status (AccordRepository  *self,
                                                     : delta->old_file.path,
                                                     kind));
     }
-
-  git_status_list_free (list);
 
   return g_steal_pointer (&changes);
 }

@@ -51,7 +51,7 @@ load_head_entity (AccordRepository *self,
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_problem_free);
   g_autoptr(git_blob) blob = NULL;
-  git_tree_entry *entry = NULL;
+  g_autoptr(git_tree_entry) entry = NULL;
   AccordEntity *entity = NULL;
 
   if (tree != NULL && git_tree_entry_bypath (&entry, tree, path) == 0 &&
@@ -60,7 +60,6 @@ load_head_entity (AccordRepository *self,
     entity = _accord_repository_parse_entry (path, git_blob_rawcontent (blob),
                                              git_blob_rawsize (blob), problems);
 
-  git_tree_entry_free (entry);
   git_error_clear ();
 
   return entity;

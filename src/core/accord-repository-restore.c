@@ -58,13 +58,10 @@ find_entity_path (AccordRepository *self,
       g_autofree char *path = g_strconcat (accord_entity_kind_get_directory (kind), "/",
                                            entity_id, ".md", NULL);
       g_autofree char *full = _accord_repository_join_path (self, path);
-      git_tree_entry *entry = NULL;
+      g_autoptr(git_tree_entry) entry = NULL;
 
       if (git_tree_entry_bypath (&entry, tree, path) == 0)
-        {
-          git_tree_entry_free (entry);
-          return g_steal_pointer (&path);
-        }
+        return g_steal_pointer (&path);
       git_error_clear ();
 
       if (g_file_test (full, G_FILE_TEST_EXISTS))
@@ -82,7 +79,7 @@ restore_path (AccordRepository  *self,
 {
   g_autoptr(git_blob) blob = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  git_tree_entry *entry = NULL;
+  g_autoptr(git_tree_entry) entry = NULL;
   gboolean found;
 
   found = git_tree_entry_bypath (&entry, tree, path) == 0;
@@ -93,11 +90,7 @@ restore_path (AccordRepository  *self,
 
   if (!_accord_git_check (git_blob_lookup (&blob, self->git, git_tree_entry_id (entry)),
                           _("Could not read the revision"), error))
-    {
-      git_tree_entry_free (entry);
-      return FALSE;
-    }
-  git_tree_entry_free (entry);
+    return FALSE;
 
   bytes = g_bytes_new (git_blob_rawcontent (blob), git_blob_rawsize (blob));
 

@@ -175,7 +175,7 @@ init_repository (const char  *path,
                  GError     **error)
 {
   git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
-  git_repository *git = NULL;
+  g_autoptr(git_repository) git = NULL;
 
   options.flags = flags | GIT_REPOSITORY_INIT_NO_REINIT;
   options.initial_head = "main";
@@ -184,7 +184,7 @@ init_repository (const char  *path,
                           _("Could not create the strategy’s repository"), error))
     return NULL;
 
-  return repository_new (path, git);
+  return repository_new (path, g_steal_pointer (&git));
 }
 
 static gboolean
@@ -359,7 +359,7 @@ AccordRepository *
 accord_repository_open (const char  *path,
                         GError     **error)
 {
-  git_repository *git = NULL;
+  g_autoptr(git_repository) git = NULL;
   g_autofree char *strategy_md = NULL;
   int rc;
 
@@ -380,7 +380,6 @@ accord_repository_open (const char  *path,
 
   if (git_repository_is_bare (git))
     {
-      git_repository_free (git);
       g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY,
                    _("“%s” is a bare repository: a strategy needs a work tree"), path);
       return NULL;
@@ -389,13 +388,12 @@ accord_repository_open (const char  *path,
   strategy_md = g_build_filename (path, "strategy.md", NULL);
   if (!g_file_test (strategy_md, G_FILE_TEST_EXISTS))
     {
-      git_repository_free (git);
       g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY,
                    _("“%s” is not a strategy: it has no strategy.md"), path);
       return NULL;
     }
 
-  return repository_new (path, git);
+  return repository_new (path, g_steal_pointer (&git));
 }
 
 /**
