@@ -1878,6 +1878,39 @@ test_restore_failure_undone (Fixture       *fixture,
   g_assert_cmpstr (head, ==, second);
 }
 
+/* A section added and removed again before a save was never saved: the
+ * revision has nothing of it, and saving the rest does not fail on it. */
+static void
+test_save_written_added_then_removed (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = load_clean (repository);
+  g_autoptr(AccordEntity) added = accord_entity_new (ACCORD_ENTITY_SECTION, "s-brief");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *revision = NULL;
+  g_autofree char *changed = NULL;
+
+  set (added, "order", "z");
+  set (added, "title", "Brief");
+  g_assert_true (accord_strategy_add (strategy, added, &error));
+  g_assert_no_error (error);
+  write_strategy (repository, strategy);
+
+  g_assert_true (accord_strategy_remove (strategy, "s-brief", &error));
+  g_assert_no_error (error);
+  set (accord_strategy_lookup (strategy, "s-one"), "title", "One, revised");
+  write_strategy (repository, strategy);
+
+  revision = accord_repository_save_written (repository, "Revise one section", ALICE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (revision);
+
+  changed = git_output (fixture->path, "diff-tree", "--no-commit-id", "--name-status", "-r",
+                        revision);
+  g_assert_cmpstr (changed, ==, "M\tsections/s-one.md\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1910,6 +1943,7 @@ main (int    argc,
   ADD ("status", test_status);
   ADD ("save", test_save);
   ADD ("save-written", test_save_written);
+  ADD ("save-written-added-then-removed", test_save_written_added_then_removed);
   ADD ("save-finds-changes", test_save_finds_changes);
   ADD ("author", test_author);
   ADD ("log", test_log);

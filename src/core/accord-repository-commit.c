@@ -259,6 +259,19 @@ dup_candidates (AccordRepository  *self,
   }
 }
 
+/* Removes @name from @builder. A name it does not hold, such as a file
+ * added and removed again since the last revision, is removed already:
+ * libgit2 would call it an error, and not GIT_ENOTFOUND. */
+static int
+remove_entry (git_treebuilder *builder,
+              const char      *name)
+{
+  if (git_treebuilder_get (builder, name) == NULL)
+    return 0;
+
+  return git_treebuilder_remove (builder, name);
+}
+
 /* Builds the tree of @prefix for the next revision: @base, the same folder
  * in the last revision (or NULL), with paths[first..last) — all under
  * @prefix, sorted — as the index now has them. Only the folders on those
@@ -295,10 +308,11 @@ update_tree (git_repository  *git,
           const git_index_entry *entry = git_index_get_bypath (index, path, 0);
           int rc = entry != NULL
             ? git_treebuilder_insert (NULL, builder, path + skip, &entry->id, entry->mode)
-            : git_treebuilder_remove (builder, path + skip);
+            : remove_entry (builder, path + skip);
 
-          if (rc < 0 && !(entry == NULL && rc == GIT_ENOTFOUND))
-            return _accord_git_check (rc, _("Could not prepare the revision"), error);
+          if (!_accord_git_check (rc, _("Could not prepare the revision"), error))
+            return FALSE;
+          /* The index sets an error when it has no such file. */
           git_error_clear ();
           i++;
         }
@@ -324,7 +338,7 @@ update_tree (git_repository  *git,
             return FALSE;
 
           if (sub_empty)
-            git_treebuilder_remove (builder, name);
+            remove_entry (builder, name);
           else if (git_treebuilder_insert (NULL, builder, name, &sub_id, GIT_FILEMODE_TREE) < 0)
             return _accord_git_check (-1, _("Could not prepare the revision"), error);
           git_error_clear ();
