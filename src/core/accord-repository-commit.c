@@ -15,6 +15,7 @@
 
 #include "accord-format-private.h"
 #include "accord-git-private.h"
+#include "accord-global.h"
 #include "accord-repository-private.h"
 #include "accord-scan-private.h"
 
@@ -27,21 +28,16 @@ static git_signature *
 default_signature (git_repository  *git,
                    GError         **error)
 {
-  g_autoptr(git_config) config = NULL;
-  g_autoptr(git_config) snapshot = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
   git_signature *signature = NULL;
-  const char *name = NULL;
-  const char *email = NULL;
-  int rc;
+  int rc = GIT_ENOTFOUND;
 
   /* Without a repository yet (a strategy being created), read the
    * user's own configuration, as git itself would. */
   if (git != NULL)
     rc = git_signature_default (&signature, git);
-  else if ((rc = git_config_open_default (&config)) == 0 &&
-           (rc = git_config_snapshot (&snapshot, config)) == 0 &&
-           (rc = git_config_get_string (&name, snapshot, "user.name")) == 0 &&
-           (rc = git_config_get_string (&email, snapshot, "user.email")) == 0)
+  else if (accord_get_git_identity (&name, &email) && name != NULL && email != NULL)
     rc = git_signature_now (&signature, name, email);
 
   if (rc < 0)
