@@ -147,7 +147,7 @@ typedef struct
   git_index *index;
   git_tree  *head;
   git_diff  *diff;
-  int        rc;
+  GError    *error;
 } Staged;
 
 static gpointer
@@ -155,8 +155,11 @@ diff_staged (gpointer data)
 {
   Staged *staged = data;
 
-  staged->rc = git_diff_tree_to_index (&staged->diff, git_index_owner (staged->index),
-                                       staged->head, staged->index, NULL);
+  /* libgit2 keeps its last error in the thread that met it: it is read
+   * here. */
+  _accord_git_check (git_diff_tree_to_index (&staged->diff, git_index_owner (staged->index),
+                                             staged->head, staged->index, NULL),
+                     _("Could not compare the strategy with its last revision"), &staged->error);
 
   return NULL;
 }
@@ -176,7 +179,7 @@ dup_candidates (AccordRepository  *self,
   static const char * const root_files[] = { "strategy.md", ".gitattributes", NULL };
   g_autoptr(AccordScan) scan = _accord_scan_new (self->path, root_files);
   g_autoptr(GHashTable) candidates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Staged staged = { index, head, NULL, 0 };
+  Staged staged = { index, head, NULL, NULL };
   g_autoptr(git_diff) diff = NULL;
   const char *index_path = git_index_path (index);
   GThread *differ;
@@ -225,9 +228,11 @@ dup_candidates (AccordRepository  *self,
         j++;
     }
 
-  if (!_accord_git_check (staged.rc, _("Could not compare the strategy with its last revision"),
-                          error))
-    return NULL;
+  if (staged.error != NULL)
+    {
+      g_propagate_error (error, staged.error);
+      return NULL;
+    }
 
   for (size_t d = 0; d < git_diff_num_deltas (diff); d++)
     {
@@ -321,23 +326,24 @@ update_tree (git_repository  *git,
           gboolean sub_empty = FALSE;
           git_oid sub_id;
           guint end = i;
+          int rc;
 
           while (end < last && g_str_has_prefix (g_ptr_array_index (paths, end), sub_prefix))
             end++;
 
           if (sub_entry != NULL && git_tree_entry_type (sub_entry) == GIT_OBJECT_TREE &&
-              git_tree_lookup (&sub_base, git, git_tree_entry_id (sub_entry)) < 0)
-            return _accord_git_check (-1, _("Could not read the last revision"), error);
+              !_accord_git_check (git_tree_lookup (&sub_base, git, git_tree_entry_id (sub_entry)),
+                                  _("Could not read the last revision"), error))
+            return FALSE;
 
           if (!update_tree (git, index, sub_base, sub_prefix, paths, i, end, &sub_id, &sub_empty,
                             error))
             return FALSE;
 
-          if (sub_empty)
-            remove_entry (builder, name);
-          else if (git_treebuilder_insert (NULL, builder, name, &sub_id, GIT_FILEMODE_TREE) < 0)
-            return _accord_git_check (-1, _("Could not prepare the revision"), error);
-          git_error_clear ();
+          rc = sub_empty ? remove_entry (builder, name)
+                         : git_treebuilder_insert (NULL, builder, name, &sub_id, GIT_FILEMODE_TREE);
+          if (!_accord_git_check (rc, _("Could not prepare the revision"), error))
+            return FALSE;
           i = end;
         }
     }
@@ -353,6 +359,18 @@ compare_paths (gconstpointer a,
                gconstpointer b)
 {
   return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Drops what was recorded in @index for a revision that is not made: the
+ * index file still lists the last revision's files. */
+static void
+forget_index_changes (git_index *index)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_accord_git_check (git_index_read (index, TRUE), "Could not read the index again",
+                          &error))
+    g_warning ("%s", error->message);
 }
 
 /* Records @given paths (NULL: every change in the work tree) in the index,
@@ -377,6 +395,7 @@ _accord_repository_commit_paths (AccordRepository  *self,
   git_oid tree_id, commit_id;
   char hex[GIT_OID_HEXSZ + 1];
   gint64 start = g_get_monotonic_time ();
+  g_autoptr(GError) index_error = NULL;
   int rc;
 
   if (!(signature = _accord_repository_make_signature (self->git, author, error)))
@@ -390,16 +409,15 @@ _accord_repository_commit_paths (AccordRepository  *self,
                           _("Could not read the list of saved files"), error))
     return NULL;
 
+  /* Without a last revision, this is the first. */
   rc = git_repository_head (&head, self->git);
-  if (rc == 0 &&
-      !_accord_git_check (git_reference_peel ((git_object **) &parent, head, GIT_OBJECT_COMMIT),
-                          _("Could not read the last revision"), error))
+  if (rc == GIT_EUNBORNBRANCH || rc == GIT_ENOTFOUND)
+    git_error_clear ();
+  else if (!_accord_git_check (rc, _("Could not read the last revision"), error) ||
+           !_accord_git_check (git_reference_peel ((git_object **) &parent, head,
+                                                   GIT_OBJECT_COMMIT),
+                               _("Could not read the last revision"), error))
     return NULL;
-  else if (rc < 0 && rc != GIT_EUNBORNBRANCH && rc != GIT_ENOTFOUND)
-    {
-      _accord_git_check (rc, _("Could not read the last revision"), error);
-      return NULL;
-    }
 
   if (parent != NULL &&
       !_accord_git_check (git_commit_tree (&base, parent), _("Could not read the last revision"),
@@ -425,7 +443,7 @@ _accord_repository_commit_paths (AccordRepository  *self,
 
       if (!_accord_git_check (rc, _("Could not prepare the revision"), error))
         {
-          git_index_read (index, TRUE);
+          forget_index_changes (index);
           return NULL;
         }
     }
@@ -434,7 +452,7 @@ _accord_repository_commit_paths (AccordRepository  *self,
 
   if (!update_tree (self->git, index, base, "", paths, 0, paths->len, &tree_id, &empty, error))
     {
-      git_index_read (index, TRUE);
+      forget_index_changes (index);
       return NULL;
     }
 
@@ -444,7 +462,7 @@ _accord_repository_commit_paths (AccordRepository  *self,
     {
       if (git_oid_equal (&tree_id, git_commit_tree_id (parent)))
         {
-          git_index_read (index, TRUE);
+          forget_index_changes (index);
           g_set_error_literal (error, ACCORD_REPOSITORY_ERROR,
                                ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE,
                                _("Nothing to save: the strategy has not changed since the last revision"));
@@ -458,17 +476,17 @@ _accord_repository_commit_paths (AccordRepository  *self,
                                                signature, signature, NULL, message, tree,
                                                parent != NULL ? 1 : 0, parent),
                           _("Could not save the revision"), error))
-    return NULL;
+    {
+      forget_index_changes (index);
+      return NULL;
+    }
 
   g_debug ("Wrote the commit in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 
   /* The commit exists; a failure to record the index only makes the next
    * status slower, so it is not an error. */
-  if (git_index_write (index) < 0)
-    {
-      g_debug ("Could not write the index: %s", git_error_last () ? git_error_last ()->message : "");
-      git_error_clear ();
-    }
+  if (!_accord_git_check (git_index_write (index), "Could not write the index", &index_error))
+    g_debug ("%s", index_error->message);
 
   git_oid_tostr (hex, sizeof hex, &commit_id);
   g_debug ("Saved revision %s in %.1f ms", hex, (g_get_monotonic_time () - start) / 1000.0);
