@@ -43,26 +43,43 @@ describe_entity (AccordEntity *entity)
   return g_strdup_printf (_("“%s”"), title != NULL ? title : accord_entity_get_id (entity));
 }
 
-/* The entity a deleted file held, as the last revision has it. */
-static AccordEntity *
-load_head_entity (AccordRepository *self,
-                  git_tree         *tree,
-                  const char       *path)
+/* The entity a deleted file held, as the last revision (@tree, or %NULL
+ * before the first) has it. @entity is set to %NULL when there is none
+ * to name: the file is not in @tree, too big, or not an entity. */
+static gboolean
+load_head_entity (AccordRepository  *self,
+                  git_tree          *tree,
+                  const char        *path,
+                  AccordEntity     **entity,
+                  GError           **error)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_problem_free);
   g_autoptr(git_blob) blob = NULL;
   g_autoptr(git_tree_entry) entry = NULL;
-  AccordEntity *entity = NULL;
+  int rc;
 
-  if (tree != NULL && git_tree_entry_bypath (&entry, tree, path) == 0 &&
-      git_blob_lookup (&blob, self->git, git_tree_entry_id (entry)) == 0 &&
-      git_blob_rawsize (blob) <= ACCORD_MAX_FILE_SIZE)
-    entity = _accord_repository_parse_entry (path, git_blob_rawcontent (blob),
-                                             git_blob_rawsize (blob), problems);
+  *entity = NULL;
 
-  git_error_clear ();
+  if (tree == NULL)
+    return TRUE;
 
-  return entity;
+  rc = git_tree_entry_bypath (&entry, tree, path);
+  if (rc == GIT_ENOTFOUND)
+    {
+      git_error_clear ();
+      return TRUE;
+    }
+
+  if (!_accord_git_check (rc, _("Could not read the last revision"), error) ||
+      !_accord_git_check (git_blob_lookup (&blob, self->git, git_tree_entry_id (entry)),
+                          _("Could not read the last revision"), error))
+    return FALSE;
+
+  if (git_blob_rawsize (blob) <= ACCORD_MAX_FILE_SIZE)
+    *entity = _accord_repository_parse_entry (path, git_blob_rawcontent (blob),
+                                              git_blob_rawsize (blob), problems);
+
+  return TRUE;
 }
 
 static char *
@@ -168,6 +185,7 @@ accord_repository_describe_changes (AccordRepository  *self,
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(git_commit) head = NULL;
   g_autoptr(git_tree) tree = NULL;
+  g_autoptr(GError) head_error = NULL;
   guint comments[3] = { 0, };
 
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
@@ -176,9 +194,19 @@ accord_repository_describe_changes (AccordRepository  *self,
   if (!(changes = accord_repository_status (self, error)))
     return NULL;
 
-  if (_accord_repository_lookup_commit (self, "HEAD", &head, NULL))
-    git_commit_tree (&tree, head);
-  git_error_clear ();
+  /* Before the first revision there is nothing to compare with. */
+  if (!_accord_repository_lookup_commit (self, "HEAD", &head, &head_error) &&
+      !g_error_matches (head_error, ACCORD_REPOSITORY_ERROR,
+                        ACCORD_REPOSITORY_ERROR_UNKNOWN_REVISION))
+    {
+      g_propagate_error (error, g_steal_pointer (&head_error));
+      return NULL;
+    }
+
+  if (head != NULL &&
+      !_accord_git_check (git_commit_tree (&tree, head), _("Could not read the last revision"),
+                          error))
+    return NULL;
 
   for (guint i = 0; i < changes->len; i++)
     {
@@ -203,7 +231,10 @@ accord_repository_describe_changes (AccordRepository  *self,
         }
 
       if (change->kind == ACCORD_CHANGE_REMOVED)
-        entity = load_head_entity (self, tree, change->path);
+        {
+          if (!load_head_entity (self, tree, change->path, &entity, error))
+            return NULL;
+        }
       else if (accord_strategy_lookup (strategy, id) != NULL)
         entity = g_object_ref (accord_strategy_lookup (strategy, id));
 

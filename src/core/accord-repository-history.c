@@ -19,6 +19,16 @@
  * The history: revisions by name, what each changed, and milestones.
  */
 
+/* Whether libgit2 answered that a name does not name a revision (no such
+ * name, a name too short to tell, a file or folder rather than a commit,
+ * no revision yet), rather than that the repository could not be read. */
+static gboolean
+is_unknown_revision (int rc)
+{
+  return rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS || rc == GIT_EINVALIDSPEC ||
+         rc == GIT_EPEEL || rc == GIT_EUNBORNBRANCH;
+}
+
 gboolean
 _accord_repository_lookup_commit (AccordRepository  *self,
                                   const char        *revision,
@@ -26,17 +36,22 @@ _accord_repository_lookup_commit (AccordRepository  *self,
                                   GError           **error)
 {
   g_autoptr(git_object) object = NULL;
+  const char *name = revision != NULL ? revision : "HEAD";
+  int rc;
 
-  if (git_revparse_single (&object, self->git, revision != NULL ? revision : "HEAD") < 0 ||
-      git_object_peel ((git_object **) commit, object, GIT_OBJECT_COMMIT) < 0)
+  rc = git_revparse_single (&object, self->git, name);
+  if (rc == 0)
+    rc = git_object_peel ((git_object **) commit, object, GIT_OBJECT_COMMIT);
+
+  if (is_unknown_revision (rc))
     {
       git_error_clear ();
       g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNKNOWN_REVISION,
-                   _("There is no revision “%s”"), revision != NULL ? revision : "HEAD");
+                   _("There is no revision “%s”"), name);
       return FALSE;
     }
 
-  return TRUE;
+  return _accord_git_check (rc, _("Could not read the revision"), error);
 }
 
 /**
@@ -78,13 +93,14 @@ accord_repository_dup_head (AccordRepository *self)
 }
 
 /* Compares two trees folder by folder, skipping folders whose tree id did
- * not change, and lists the files that differ. */
-void
-_accord_repository_diff_trees (git_repository *git,
-                               git_tree       *old_tree,
-                               git_tree       *new_tree,
-                               const char     *prefix,
-                               GPtrArray      *changes)
+ * not change, and adds the files that differ to @changes. */
+gboolean
+_accord_repository_diff_trees (git_repository  *git,
+                               git_tree        *old_tree,
+                               git_tree        *new_tree,
+                               const char      *prefix,
+                               GPtrArray       *changes,
+                               GError         **error)
 {
   size_t old_count = old_tree != NULL ? git_tree_entrycount (old_tree) : 0;
   size_t new_count = new_tree != NULL ? git_tree_entrycount (new_tree) : 0;
@@ -111,11 +127,16 @@ _accord_repository_diff_trees (git_repository *git,
           g_autoptr(git_tree) sub_new = NULL;
           g_autofree char *sub_prefix = g_strconcat (path, "/", NULL);
 
-          if (order <= 0)
-            git_tree_lookup (&sub_old, git, git_tree_entry_id (a));
-          if (order >= 0)
-            git_tree_lookup (&sub_new, git, git_tree_entry_id (b));
-          _accord_repository_diff_trees (git, sub_old, sub_new, sub_prefix, changes);
+          if (order <= 0 &&
+              !_accord_git_check (git_tree_lookup (&sub_old, git, git_tree_entry_id (a)),
+                                  _("Could not read the revision"), error))
+            return FALSE;
+          if (order >= 0 &&
+              !_accord_git_check (git_tree_lookup (&sub_new, git, git_tree_entry_id (b)),
+                                  _("Could not read the revision"), error))
+            return FALSE;
+          if (!_accord_repository_diff_trees (git, sub_old, sub_new, sub_prefix, changes, error))
+            return FALSE;
         }
       else
         g_ptr_array_add (changes, _accord_change_new (path, order < 0 ? ACCORD_CHANGE_REMOVED
@@ -127,8 +148,12 @@ _accord_repository_diff_trees (git_repository *git,
       if (order >= 0)
         j++;
     }
+
+  return TRUE;
 }
 
+/* Notes which revision the tag @name marks. A failure to read it is
+ * returned, and git_tag_foreach() returns it. */
 static int
 collect_tag_cb (const char *name,
                 git_oid    *oid,
@@ -139,13 +164,20 @@ collect_tag_cb (const char *name,
   g_autoptr(git_object) target = NULL;
   char hex[GIT_OID_HEXSZ + 1];
   GPtrArray *names;
+  int rc;
 
-  if (git_object_lookup (&object, data->git, oid, GIT_OBJECT_ANY) < 0 ||
-      git_object_peel (&target, object, GIT_OBJECT_COMMIT) < 0)
+  if ((rc = git_object_lookup (&object, data->git, oid, GIT_OBJECT_ANY)) < 0)
+    return rc;
+
+  /* A tag of a folder or a file marks no revision: it is no milestone. */
+  rc = git_object_peel (&target, object, GIT_OBJECT_COMMIT);
+  if (rc == GIT_EPEEL || rc == GIT_EINVALIDSPEC)
     {
       git_error_clear ();
       return 0;
     }
+  if (rc < 0)
+    return rc;
 
   git_oid_tostr (hex, sizeof hex, git_object_id (target));
   names = g_hash_table_lookup (data->tags, hex);
@@ -161,11 +193,12 @@ collect_tag_cb (const char *name,
 }
 
 static AccordRevision *
-revision_from_commit (AccordRepository *self,
-                      git_commit       *commit,
-                      GHashTable       *tags)
+revision_from_commit (AccordRepository  *self,
+                      git_commit        *commit,
+                      GHashTable        *tags,
+                      GError           **error)
 {
-  AccordRevision *revision = g_new0 (AccordRevision, 1);
+  g_autoptr(AccordRevision) revision = g_new0 (AccordRevision, 1);
   const git_signature *author = git_commit_author (commit);
   g_autoptr(git_commit) parent = NULL;
   g_autoptr(git_tree) tree = NULL;
@@ -186,15 +219,23 @@ revision_from_commit (AccordRepository *self,
   revision->tags = names != NULL ? g_strdupv ((char **) names->pdata) : g_new0 (char *, 1);
 
   revision->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_change_free);
-  if (git_commit_tree (&tree, commit) == 0)
-    {
-      if (git_commit_parentcount (commit) > 0 && git_commit_parent (&parent, commit, 0) == 0)
-        git_commit_tree (&parent_tree, parent);
-      _accord_repository_diff_trees (self->git, parent_tree, tree, "", revision->changes);
-    }
-  git_error_clear ();
 
-  return revision;
+  if (!_accord_git_check (git_commit_tree (&tree, commit), _("Could not read the history"),
+                          error))
+    return NULL;
+
+  /* The first revision is compared with nothing: it added every file. */
+  if (git_commit_parentcount (commit) > 0 &&
+      (!_accord_git_check (git_commit_parent (&parent, commit, 0),
+                           _("Could not read the history"), error) ||
+       !_accord_git_check (git_commit_tree (&parent_tree, parent),
+                           _("Could not read the history"), error)))
+    return NULL;
+
+  if (!_accord_repository_diff_trees (self->git, parent_tree, tree, "", revision->changes, error))
+    return NULL;
+
+  return g_steal_pointer (&revision);
 }
 
 /**
@@ -228,33 +269,39 @@ accord_repository_log (AccordRepository  *self,
   if (!_accord_repository_lookup_commit (self, revision, &start, error))
     return NULL;
 
-  git_tag_foreach (self->git, collect_tag_cb, &tag_data);
-  git_error_clear ();
-
-  if (!_accord_git_check (git_revwalk_new (&walk, self->git),
+  if (!_accord_git_check (git_tag_foreach (self->git, collect_tag_cb, &tag_data),
+                          _("Could not read the history"), error) ||
+      !_accord_git_check (git_revwalk_new (&walk, self->git),
                           _("Could not read the history"), error))
     return NULL;
 
   /* Git's own order, newest first, yields revisions as it goes: sorting
    * by time or topology would first read the whole history. */
-  git_revwalk_sorting (walk, GIT_SORT_NONE);
-  if (!_accord_git_check (git_revwalk_push (walk, git_commit_id (start)),
+  if (!_accord_git_check (git_revwalk_sorting (walk, GIT_SORT_NONE),
+                          _("Could not read the history"), error) ||
+      !_accord_git_check (git_revwalk_push (walk, git_commit_id (start)),
                           _("Could not read the history"), error))
     return NULL;
 
   revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_revision_free);
 
-  while ((max_count == 0 || revisions->len < max_count) && git_revwalk_next (&id, walk) == 0)
+  while (max_count == 0 || revisions->len < max_count)
     {
       g_autoptr(git_commit) commit = NULL;
+      AccordRevision *next;
+      int rc = git_revwalk_next (&id, walk);
 
-      if (!_accord_git_check (git_commit_lookup (&commit, self->git, &id),
-                              _("Could not read the history"), error))
+      if (rc == GIT_ITEROVER)
+        break;
+
+      if (!_accord_git_check (rc, _("Could not read the history"), error) ||
+          !_accord_git_check (git_commit_lookup (&commit, self->git, &id),
+                              _("Could not read the history"), error) ||
+          !(next = revision_from_commit (self, commit, tags, error)))
         return NULL;
 
-      g_ptr_array_add (revisions, revision_from_commit (self, commit, tags));
+      g_ptr_array_add (revisions, next);
     }
-  git_error_clear ();
 
   return g_steal_pointer (&revisions);
 }
@@ -315,7 +362,11 @@ accord_repository_tag_revision (AccordRepository  *self,
   g_return_val_if_fail (name != NULL, FALSE);
 
   reference = g_strconcat ("refs/tags/", name, NULL);
-  if (git_reference_name_is_valid (&valid, reference) < 0 || !valid || *name == '-')
+  if (!_accord_git_check (git_reference_name_is_valid (&valid, reference),
+                          _("Could not make the milestone"), error))
+    return FALSE;
+
+  if (!valid || *name == '-')
     {
       git_error_clear ();
       g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_INVALID_NAME,

@@ -327,6 +327,8 @@ load_blob (AccordRepository *self,
                                  git_blob_rawsize (blob));
 }
 
+/* Reads the files of @directory in @root, when @root has that folder. A
+ * file or folder that cannot be read is a problem of @strategy. */
 static void
 load_tree_directory (AccordRepository *self,
                      AccordStrategy   *strategy,
@@ -335,12 +337,16 @@ load_tree_directory (AccordRepository *self,
 {
   const git_tree_entry *entry = git_tree_entry_byname (root, directory);
   g_autoptr(git_tree) tree = NULL;
+  g_autoptr(GError) error = NULL;
   size_t count;
 
-  if (entry == NULL || git_tree_entry_type (entry) != GIT_OBJECT_TREE ||
-      git_tree_lookup (&tree, self->git, git_tree_entry_id (entry)) < 0)
+  if (entry == NULL || git_tree_entry_type (entry) != GIT_OBJECT_TREE)
+    return;
+
+  if (!_accord_git_check (git_tree_lookup (&tree, self->git, git_tree_entry_id (entry)),
+                          _("Could not read the revision"), &error))
     {
-      git_error_clear ();
+      add_problem (strategy, directory, error->message);
       return;
     }
 

@@ -76,11 +76,12 @@ gboolean        _accord_repository_lookup_commit    (AccordRepository  *self,
                                                      const char        *revision,
                                                      git_commit       **commit,
                                                      GError           **error);
-void            _accord_repository_diff_trees       (git_repository    *git,
+gboolean        _accord_repository_diff_trees       (git_repository    *git,
                                                      git_tree          *old_tree,
                                                      git_tree          *new_tree,
                                                      const char        *prefix,
-                                                     GPtrArray         *changes);
+                                                     GPtrArray         *changes,
+                                                     GError           **error);
 
 /* accord-revision.c */
 AccordChange   *_accord_change_new                  (const char        *path,

@@ -45,13 +45,22 @@ check_no_unsaved (AccordRepository  *self,
   return TRUE;
 }
 
-static char *
-find_entity_path (AccordRepository *self,
-                  git_tree         *tree,
-                  const char       *entity_id)
+/* Finds the file of @entity_id in @tree or else in the work tree; @found
+ * is set to %NULL when neither has it. */
+static gboolean
+find_entity_path (AccordRepository  *self,
+                  git_tree          *tree,
+                  const char        *entity_id,
+                  char             **found,
+                  GError           **error)
 {
+  *found = NULL;
+
   if (g_str_equal (entity_id, "strategy"))
-    return g_strdup ("strategy.md");
+    {
+      *found = g_strdup ("strategy.md");
+      return TRUE;
+    }
 
   for (guint kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
     {
@@ -59,16 +68,21 @@ find_entity_path (AccordRepository *self,
                                            entity_id, ".md", NULL);
       g_autofree char *full = _accord_repository_join_path (self, path);
       g_autoptr(git_tree_entry) entry = NULL;
+      int rc = git_tree_entry_bypath (&entry, tree, path);
 
-      if (git_tree_entry_bypath (&entry, tree, path) == 0)
-        return g_steal_pointer (&path);
-      git_error_clear ();
+      if (rc == GIT_ENOTFOUND)
+        git_error_clear ();
+      else if (!_accord_git_check (rc, _("Could not read the revision"), error))
+        return FALSE;
 
-      if (g_file_test (full, G_FILE_TEST_EXISTS))
-        return g_steal_pointer (&path);
+      if (entry != NULL || g_file_test (full, G_FILE_TEST_EXISTS))
+        {
+          *found = g_steal_pointer (&path);
+          return TRUE;
+        }
     }
 
-  return NULL;
+  return TRUE;
 }
 
 static gboolean
@@ -80,15 +94,18 @@ restore_path (AccordRepository  *self,
   g_autoptr(git_blob) blob = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(git_tree_entry) entry = NULL;
-  gboolean found;
+  int rc;
 
-  found = git_tree_entry_bypath (&entry, tree, path) == 0;
-  git_error_clear ();
+  /* A file the revision does not have goes. */
+  rc = git_tree_entry_bypath (&entry, tree, path);
+  if (rc == GIT_ENOTFOUND)
+    {
+      git_error_clear ();
+      return _accord_repository_delete_file (self, path, error);
+    }
 
-  if (!found)
-    return _accord_repository_delete_file (self, path, error);
-
-  if (!_accord_git_check (git_blob_lookup (&blob, self->git, git_tree_entry_id (entry)),
+  if (!_accord_git_check (rc, _("Could not read the revision"), error) ||
+      !_accord_git_check (git_blob_lookup (&blob, self->git, git_tree_entry_id (entry)),
                           _("Could not read the revision"), error))
     return FALSE;
 
@@ -108,10 +125,10 @@ restore_everything (AccordRepository  *self,
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_change_free);
 
   if (!_accord_repository_lookup_commit (self, "HEAD", &head, error) ||
-      !_accord_git_check (git_commit_tree (&head_tree, head), _("Could not read the revision"), error))
+      !_accord_git_check (git_commit_tree (&head_tree, head), _("Could not read the revision"),
+                          error) ||
+      !_accord_repository_diff_trees (self->git, head_tree, tree, "", changes, error))
     return FALSE;
-
-  _accord_repository_diff_trees (self->git, head_tree, tree, "", changes);
 
   for (guint i = 0; i < changes->len; i++)
     {
@@ -137,21 +154,25 @@ undo_restore (AccordRepository *self,
 {
   g_autoptr(git_commit) head = NULL;
   g_autoptr(git_tree) tree = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (!_accord_repository_lookup_commit (self, "HEAD", &head, NULL) ||
-      git_commit_tree (&tree, head) < 0)
+  if (!_accord_repository_lookup_commit (self, "HEAD", &head, &error) ||
+      !_accord_git_check (git_commit_tree (&tree, head), _("Could not read the last revision"),
+                          &error))
     {
-      git_error_clear ();
+      g_warning ("Could not put back the files of a restore: %s", error->message);
       return;
     }
 
   for (guint i = 0; i < paths->len; i++)
     {
-      g_autoptr(GError) error = NULL;
+      const char *path = g_ptr_array_index (paths, i);
 
-      if (!restore_path (self, tree, g_ptr_array_index (paths, i), &error))
-        g_warning ("Could not put back %s: %s", (char *) g_ptr_array_index (paths, i),
-                   error->message);
+      if (!restore_path (self, tree, path, &error))
+        {
+          g_warning ("Could not put back %s: %s", path, error->message);
+          g_clear_error (&error);
+        }
     }
 }
 
@@ -207,7 +228,8 @@ accord_repository_restore (AccordRepository  *self,
           return NULL;
         }
 
-      path = find_entity_path (self, tree, entity_id);
+      if (!find_entity_path (self, tree, entity_id, &path, error))
+        return NULL;
       if (path == NULL)
         {
           g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNKNOWN_REVISION,
