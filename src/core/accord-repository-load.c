@@ -36,22 +36,6 @@ _accord_repository_new_strategy (void)
   return strategy;
 }
 
-gboolean
-_accord_repository_is_entity_path (const char *path)
-{
-  AccordEntityKind kind;
-
-  return _accord_format_path_parse (path, &kind, NULL);
-}
-
-void
-_accord_repository_add_problem (AccordStrategy *strategy,
-                                const char     *path,
-                                const char     *message)
-{
-  _accord_strategy_add_problem (strategy, accord_problem_new (path, 1, message));
-}
-
 static void
 add_problem (AccordStrategy *strategy,
              const char     *path,
@@ -138,11 +122,11 @@ _accord_repository_add_entry (AccordStrategy *strategy,
 }
 
 /* Parses one file and adds what it holds to @strategy, with its problems. */
-void
-_accord_repository_load_entry (AccordStrategy *strategy,
-                               const char     *path,
-                               const char     *data,
-                               gsize           length)
+static void
+load_entry (AccordStrategy *strategy,
+            const char     *path,
+            const char     *data,
+            gsize           length)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_problem_free);
   g_autoptr(AccordEntity) entity = _accord_repository_parse_entry (path, data, length, problems);
@@ -189,7 +173,7 @@ load_work_file (AccordRepository *self,
       return;
     }
 
-  _accord_repository_load_entry (strategy, relative, data, length);
+  load_entry (strategy, relative, data, length);
 }
 
 static int
@@ -252,8 +236,9 @@ _accord_repository_end_load (AccordStrategy *strategy)
   return strategy;
 }
 
-AccordStrategy *
-_accord_repository_finish_load (AccordStrategy *strategy)
+/* Ends reading, and checks how the entities refer to each other. */
+static AccordStrategy *
+finish_load (AccordStrategy *strategy)
 {
   _accord_repository_end_load (strategy);
   accord_strategy_check (strategy);
@@ -286,7 +271,7 @@ accord_repository_load (AccordRepository  *self,
   for (guint kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
     load_work_directory (self, strategy, accord_entity_kind_get_directory (kind));
 
-  return _accord_repository_finish_load (g_steal_pointer (&strategy));
+  return finish_load (g_steal_pointer (&strategy));
 }
 
 static void
@@ -323,8 +308,7 @@ load_blob (AccordRepository *self,
       return;
     }
 
-  _accord_repository_load_entry (strategy, path, git_blob_rawcontent (blob),
-                                 git_blob_rawsize (blob));
+  load_entry (strategy, path, git_blob_rawcontent (blob), git_blob_rawsize (blob));
 }
 
 /* Reads the files of @directory in @root, when @root has that folder. A
@@ -406,5 +390,5 @@ accord_repository_load_revision (AccordRepository  *self,
   for (guint kind = ACCORD_ENTITY_SECTION; kind < ACCORD_N_ENTITY_KINDS; kind++)
     load_tree_directory (self, strategy, tree, accord_entity_kind_get_directory (kind));
 
-  return _accord_repository_finish_load (g_steal_pointer (&strategy));
+  return finish_load (g_steal_pointer (&strategy));
 }

@@ -26,7 +26,6 @@ struct _AccordRepository
 };
 
 /* accord-repository.c */
-git_repository *_accord_repository_get_git          (AccordRepository  *self);
 char           *_accord_repository_join_path        (AccordRepository  *self,
                                                      const char        *relative);
 gboolean        _accord_repository_write_file       (AccordRepository  *self,
@@ -39,10 +38,6 @@ gboolean        _accord_repository_delete_file      (AccordRepository  *self,
 
 /* accord-repository-load.c */
 AccordStrategy *_accord_repository_new_strategy     (void);
-gboolean        _accord_repository_is_entity_path   (const char        *path);
-void            _accord_repository_add_problem      (AccordStrategy    *strategy,
-                                                     const char        *path,
-                                                     const char        *message);
 AccordEntity   *_accord_repository_parse_entry      (const char        *path,
                                                      const char        *data,
                                                      gsize              length,
@@ -51,12 +46,7 @@ void            _accord_repository_add_entry        (AccordStrategy    *strategy
                                                      const char        *path,
                                                      AccordEntity      *entity,
                                                      GPtrArray         *problems);
-void            _accord_repository_load_entry       (AccordStrategy    *strategy,
-                                                     const char        *path,
-                                                     const char        *data,
-                                                     gsize              length);
 AccordStrategy *_accord_repository_end_load         (AccordStrategy    *strategy);
-AccordStrategy *_accord_repository_finish_load      (AccordStrategy    *strategy);
 
 /* accord-repository-commit.c */
 git_signature  *_accord_repository_make_signature   (git_repository    *git,

@@ -425,12 +425,6 @@ accord_repository_dup_git_dir (AccordRepository *self)
   return g_strdup (git_repository_path (self->git));
 }
 
-git_repository *
-_accord_repository_get_git (AccordRepository *self)
-{
-  return self->git;
-}
-
 /**
  * accord_repository_write:
  * @self: an #AccordRepository
