@@ -376,7 +376,8 @@ forget_index_changes (git_index *index)
 /* Records @given paths (NULL: every change in the work tree) in the index,
  * builds the next revision's tree from the last one with those paths
  * replaced, and commits it on HEAD. Only the blobs and trees that changed
- * are written. */
+ * are written. The paths saved are no longer counted as written since the
+ * last save. */
 char *
 _accord_repository_commit_paths (AccordRepository  *self,
                                  GPtrArray         *given,
@@ -491,6 +492,8 @@ _accord_repository_commit_paths (AccordRepository  *self,
   git_oid_tostr (hex, sizeof hex, &commit_id);
   g_debug ("Saved revision %s in %.1f ms", hex, (g_get_monotonic_time () - start) / 1000.0);
 
+  _accord_repository_forget_written (self, given);
+
   return g_strdup (hex);
 }
 
@@ -599,16 +602,10 @@ accord_repository_save (AccordRepository  *self,
                         const char        *author,
                         GError           **error)
 {
-  char *revision;
-
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (message != NULL && *message != '\0', NULL);
 
-  revision = _accord_repository_commit_paths (self, NULL, message, author, error);
-  if (revision != NULL)
-    _accord_repository_forget_written (self, NULL);
-
-  return revision;
+  return _accord_repository_commit_paths (self, NULL, message, author, error);
 }
 
 /**
@@ -634,7 +631,6 @@ accord_repository_save_written (AccordRepository  *self,
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   GHashTableIter iter;
   gpointer key;
-  char *revision;
 
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (message != NULL && *message != '\0', NULL);
@@ -643,9 +639,5 @@ accord_repository_save_written (AccordRepository  *self,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (paths, g_strdup (key));
 
-  revision = _accord_repository_commit_paths (self, paths, message, author, error);
-  if (revision != NULL)
-    _accord_repository_forget_written (self, paths);
-
-  return revision;
+  return _accord_repository_commit_paths (self, paths, message, author, error);
 }

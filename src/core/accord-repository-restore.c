@@ -255,9 +255,7 @@ accord_repository_restore (AccordRepository  *self,
     }
 
   saved = _accord_repository_commit_paths (self, paths, message, author, error);
-  if (saved != NULL)
-    _accord_repository_forget_written (self, paths);
-  else
+  if (saved == NULL)
     undo_restore (self, paths);
 
   return saved;

@@ -207,12 +207,8 @@ save_first_revision (AccordRepository  *self,
   revision = _accord_repository_commit_paths (self, NULL,
                                               message != NULL ? message : _("Create the strategy"),
                                               author, error);
-  if (revision == NULL)
-    return FALSE;
 
-  _accord_repository_forget_written (self, NULL);
-
-  return TRUE;
+  return revision != NULL;
 }
 
 /* Deletes what is in @path, without following symbolic links. */
