@@ -99,28 +99,30 @@ _accord_repository_is_strategy_path (const char *path)
   return g_str_equal (path, ".gitattributes") || _accord_format_path_parse (path, &kind, NULL);
 }
 
-static gint64
-nanoseconds (const git_index_time *time)
+/* Whether libgit2 keeps nanoseconds in the index. Without them, times are
+ * compared in whole seconds. */
+static gboolean
+index_has_nanoseconds (void)
 {
   static gsize nsec = 0;
 
-  /* Without nanoseconds in the index, compare whole seconds. */
   if (g_once_init_enter (&nsec))
     g_once_init_leave (&nsec, (git_libgit2_features () & GIT_FEATURE_NSEC) ? 2 : 1);
 
+  return nsec == 2;
+}
+
+static gint64
+nanoseconds (const git_index_time *time)
+{
   return (gint64) time->seconds * G_GINT64_CONSTANT (1000000000) +
-         (nsec == 2 ? time->nanoseconds : 0);
+         (index_has_nanoseconds () ? time->nanoseconds : 0);
 }
 
 static gint64
 truncated (gint64 time)
 {
-  static gsize nsec = 0;
-
-  if (g_once_init_enter (&nsec))
-    g_once_init_leave (&nsec, (git_libgit2_features () & GIT_FEATURE_NSEC) ? 2 : 1);
-
-  return nsec == 2 ? time : time - time % G_GINT64_CONSTANT (1000000000);
+  return index_has_nanoseconds () ? time : time - time % G_GINT64_CONSTANT (1000000000);
 }
 
 /* Whether what stat() says of a file is what the index noted when it read
