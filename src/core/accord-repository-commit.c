@@ -375,6 +375,57 @@ forget_index_changes (git_index *index)
     g_warning ("%s", error->message);
 }
 
+/* Finds the last revision, @parent, and its tree, @base; both stay %NULL
+ * before the first revision. */
+static gboolean
+read_last_revision (AccordRepository  *self,
+                    git_commit       **parent,
+                    git_tree         **base,
+                    GError           **error)
+{
+  g_autoptr(git_reference) head = NULL;
+  int rc;
+
+  rc = git_repository_head (&head, self->git);
+  if (rc == GIT_EUNBORNBRANCH || rc == GIT_ENOTFOUND)
+    {
+      git_error_clear ();
+      return TRUE;
+    }
+
+  return _accord_git_check (rc, _("Could not read the last revision"), error) &&
+         _accord_git_check (git_reference_peel ((git_object **) parent, head, GIT_OBJECT_COMMIT),
+                            _("Could not read the last revision"), error) &&
+         _accord_git_check (git_commit_tree (base, *parent),
+                            _("Could not read the last revision"), error);
+}
+
+/* Records @paths in @index as the work tree has them: a file there is
+ * added, a file gone is removed. */
+static gboolean
+stage_paths (AccordRepository  *self,
+             git_index         *index,
+             GPtrArray         *paths,
+             GError           **error)
+{
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *full = _accord_repository_join_path (self, path);
+      int rc;
+
+      if (g_file_test (full, G_FILE_TEST_IS_REGULAR))
+        rc = git_index_add_bypath (index, path);
+      else
+        rc = git_index_remove_bypath (index, path);
+
+      if (!_accord_git_check (rc, _("Could not prepare the revision"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Records @given paths (NULL: every change in the work tree) in the index,
  * builds the next revision's tree from the last one with those paths
  * replaced, and commits it on HEAD. Only the blobs and trees that changed
@@ -389,7 +440,6 @@ _accord_repository_commit_paths (AccordRepository  *self,
 {
   g_autoptr(git_signature) signature = NULL;
   g_autoptr(git_index) index = NULL;
-  g_autoptr(git_reference) head = NULL;
   g_autoptr(git_commit) parent = NULL;
   g_autoptr(git_tree) base = NULL;
   g_autoptr(git_tree) tree = NULL;
@@ -399,7 +449,6 @@ _accord_repository_commit_paths (AccordRepository  *self,
   char hex[GIT_OID_HEXSZ + 1];
   gint64 start = g_get_monotonic_time ();
   g_autoptr(GError) index_error = NULL;
-  int rc;
 
   if (!(signature = _accord_repository_make_signature (self->git, author, error)))
     return NULL;
@@ -409,22 +458,8 @@ _accord_repository_commit_paths (AccordRepository  *self,
   if (!_accord_git_check (git_repository_index (&index, self->git),
                           _("Could not read the list of saved files"), error) ||
       !_accord_git_check (git_index_read (index, FALSE),
-                          _("Could not read the list of saved files"), error))
-    return NULL;
-
-  /* Without a last revision, this is the first. */
-  rc = git_repository_head (&head, self->git);
-  if (rc == GIT_EUNBORNBRANCH || rc == GIT_ENOTFOUND)
-    git_error_clear ();
-  else if (!_accord_git_check (rc, _("Could not read the last revision"), error) ||
-           !_accord_git_check (git_reference_peel ((git_object **) &parent, head,
-                                                   GIT_OBJECT_COMMIT),
-                               _("Could not read the last revision"), error))
-    return NULL;
-
-  if (parent != NULL &&
-      !_accord_git_check (git_commit_tree (&base, parent), _("Could not read the last revision"),
-                          error))
+                          _("Could not read the list of saved files"), error) ||
+      !read_last_revision (self, &parent, &base, error))
     return NULL;
 
   if (given != NULL)
@@ -434,21 +469,10 @@ _accord_repository_commit_paths (AccordRepository  *self,
 
   g_ptr_array_sort (paths, compare_paths);
 
-  for (guint i = 0; i < paths->len; i++)
+  if (!stage_paths (self, index, paths, error))
     {
-      const char *path = g_ptr_array_index (paths, i);
-      g_autofree char *full = _accord_repository_join_path (self, path);
-
-      if (g_file_test (full, G_FILE_TEST_IS_REGULAR))
-        rc = git_index_add_bypath (index, path);
-      else
-        rc = git_index_remove_bypath (index, path);
-
-      if (!_accord_git_check (rc, _("Could not prepare the revision"), error))
-        {
-          forget_index_changes (index);
-          return NULL;
-        }
+      forget_index_changes (index);
+      return NULL;
     }
 
   g_debug ("Updated the index in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
@@ -461,16 +485,13 @@ _accord_repository_commit_paths (AccordRepository  *self,
 
   g_debug ("Wrote the tree in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
 
-  if (parent != NULL)
+  if (parent != NULL && git_oid_equal (&tree_id, git_commit_tree_id (parent)))
     {
-      if (git_oid_equal (&tree_id, git_commit_tree_id (parent)))
-        {
-          forget_index_changes (index);
-          g_set_error_literal (error, ACCORD_REPOSITORY_ERROR,
-                               ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE,
-                               _("Nothing to save: the strategy has not changed since the last revision"));
-          return NULL;
-        }
+      forget_index_changes (index);
+      g_set_error_literal (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE,
+                           _("Nothing to save: the strategy has not changed since the last "
+                             "revision"));
+      return NULL;
     }
 
   if (!_accord_git_check (git_tree_lookup (&tree, self->git, &tree_id),
@@ -553,14 +574,14 @@ accord_repository_status (AccordRepository  *self,
                                                                     : entry->head_to_index;
       unsigned int status = entry->status;
       AccordChangeKind kind;
+      const char *path;
 
       if (delta == NULL || status == GIT_STATUS_CURRENT || (status & GIT_STATUS_IGNORED))
         continue;
 
       /* Other files in the folder are not part of the strategy. */
-      if (!_accord_repository_is_strategy_path (delta->new_file.path != NULL
-                                                ? delta->new_file.path
-                                                : delta->old_file.path))
+      path = delta->new_file.path != NULL ? delta->new_file.path : delta->old_file.path;
+      if (!_accord_repository_is_strategy_path (path))
         continue;
 
       if (status & (GIT_STATUS_WT_DELETED | GIT_STATUS_INDEX_DELETED))
@@ -576,10 +597,7 @@ accord_repository_status (AccordRepository  *self,
       if ((status & GIT_STATUS_INDEX_NEW) && (status & GIT_STATUS_WT_DELETED))
         continue;
 
-      g_ptr_array_add (changes, _accord_change_new (delta->new_file.path != NULL
-                                                    ? delta->new_file.path
-                                                    : delta->old_file.path,
-                                                    kind));
+      g_ptr_array_add (changes, _accord_change_new (path, kind));
     }
 
   return g_steal_pointer (&changes);
