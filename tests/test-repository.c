@@ -1077,7 +1077,8 @@ test_load_revision (Fixture       *fixture,
   /* Names of nothing. */
   {
     const char * const unknown[] = {
-      "no-such-tag", "0000000", "deadbeefdeadbeef", "HEAD~5", "main:x", NULL
+      "no-such-tag", "0000000", "deadbeefdeadbeef", "HEAD~5", "main:x",
+      "HEAD^{tree}", "main:strategy.md", "a..b", NULL
     };
 
     for (guint i = 0; unknown[i] != NULL; i++)
@@ -1878,6 +1879,125 @@ test_restore_failure_undone (Fixture       *fixture,
   g_assert_cmpstr (head, ==, second);
 }
 
+/* A section added and removed again before a save was never saved: the
+ * revision has nothing of it, and saving the rest does not fail on it. */
+static void
+test_save_written_added_then_removed (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(AccordStrategy) strategy = load_clean (repository);
+  g_autoptr(AccordEntity) added = accord_entity_new (ACCORD_ENTITY_SECTION, "s-brief");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *revision = NULL;
+  g_autofree char *changed = NULL;
+
+  set (added, "order", "z");
+  set (added, "title", "Brief");
+  g_assert_true (accord_strategy_add (strategy, added, &error));
+  g_assert_no_error (error);
+  write_strategy (repository, strategy);
+
+  g_assert_true (accord_strategy_remove (strategy, "s-brief", &error));
+  g_assert_no_error (error);
+  set (accord_strategy_lookup (strategy, "s-one"), "title", "One, revised");
+  write_strategy (repository, strategy);
+
+  revision = accord_repository_save_written (repository, "Revise one section", ALICE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (revision);
+
+  changed = git_output (fixture->path, "diff-tree", "--no-commit-id", "--name-status", "-r",
+                        revision);
+  g_assert_cmpstr (changed, ==, "M\tsections/s-one.md\n");
+}
+
+/* A tag of a folder or a file marks no revision: the history lists no
+ * milestone for it, and is read all the same. */
+static void
+test_log_tag_of_tree (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tagged = NULL;
+  AccordRevision *revision;
+
+  g_assert_true (accord_repository_tag (repository, "sent", "Sent out", ALICE, &error));
+  g_assert_no_error (error);
+  tagged = git_output (fixture->path, "tag", "-a", "-m", "A folder", "folder", "HEAD:sections");
+  g_clear_pointer (&tagged, g_free);
+  tagged = git_output (fixture->path, "tag", "file", "HEAD:strategy.md");
+
+  log = accord_repository_log (repository, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 1);
+  revision = g_ptr_array_index (log, 0);
+  g_assert_cmpuint (g_strv_length (revision->tags), ==, 1);
+  g_assert_cmpstr (revision->tags[0], ==, "sent");
+}
+
+/* A folder of a revision that cannot be read is a problem of the strategy
+ * read from it, and an error of the history and of a restore: neither
+ * quietly takes it for an empty folder. */
+static void
+test_unreadable_tree (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AccordRepository) created = create_repository (fixture);
+  g_autoptr(AccordRepository) repository = NULL;
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = accord_repository_dup_head (created);
+  g_autofree char *second = save_title (created, "s-one", "One (2)", "Second revision");
+  g_autofree char *sections = git_output (fixture->path, "rev-parse", "HEAD~1:sections");
+  g_autofree char *object = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *text = NULL;
+  gboolean folder_problem = FALSE;
+  GPtrArray *problems;
+
+  g_strstrip (sections);
+  object = g_strdup_printf ("%s/.git/objects/%.2s/%s", fixture->path, sections, sections + 2);
+  g_assert_cmpint (g_unlink (object), ==, 0);
+
+  /* A new handle: the first keeps what it read in memory. */
+  repository = accord_repository_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  /* The rest of the strategy opens; the folder is a problem. */
+  strategy = accord_repository_load_revision (repository, first, &error);
+  g_assert_no_error (error);
+  g_assert_null (accord_strategy_lookup (strategy, "s-one"));
+  g_assert_nonnull (accord_strategy_lookup (strategy, "o-one"));
+  problems = accord_strategy_get_problems (strategy);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      AccordProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_str_equal (problem->path, "sections"))
+        folder_problem = TRUE;
+    }
+  g_assert_true (folder_problem);
+
+  log = accord_repository_log (repository, NULL, 0, &error);
+  g_assert_error (error, ACCORD_GIT_ERROR, ACCORD_GIT_ERROR_NOT_FOUND);
+  g_assert_null (log);
+  g_clear_error (&error);
+
+  /* Restoring it takes nothing away. */
+  restored = accord_repository_restore (repository, first, NULL, ALICE, &error);
+  g_assert_error (error, ACCORD_GIT_ERROR, ACCORD_GIT_ERROR_NOT_FOUND);
+  g_assert_null (restored);
+  head = accord_repository_dup_head (repository);
+  g_assert_cmpstr (head, ==, second);
+  text = read_file (fixture, "sections/s-one.md");
+  g_assert_nonnull (strstr (text, "One (2)"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1910,6 +2030,9 @@ main (int    argc,
   ADD ("status", test_status);
   ADD ("save", test_save);
   ADD ("save-written", test_save_written);
+  ADD ("save-written-added-then-removed", test_save_written_added_then_removed);
+  ADD ("log-tag-of-tree", test_log_tag_of_tree);
+  ADD ("unreadable-tree", test_unreadable_tree);
   ADD ("save-finds-changes", test_save_finds_changes);
   ADD ("author", test_author);
   ADD ("log", test_log);

@@ -52,7 +52,8 @@ error_code_from_git (int rc,
 /*
  * _accord_git_check:
  * @rc: the return code of a libgit2 call
- * @what: a translated sentence fragment naming what was being done
+ * @what: a sentence fragment naming what was being done, translated unless
+ *   the error only goes to the debug log
  * @error: return location for a #GError
  *
  * Turns a negative libgit2 return code into a #GError whose message starts

@@ -210,24 +210,23 @@ accord_get_git_identity (char **name,
   g_autoptr(git_config) snapshot = NULL;
   g_autofree char *found_name = NULL;
   g_autofree char *found_email = NULL;
+  g_autoptr(GError) error = NULL;
   gboolean found;
 
   accord_init ();
 
   /* A snapshot, because strings read from a live configuration may be
    * freed when it reloads its files. */
-  if (git_config_open_default (&config) == 0 &&
-      git_config_snapshot (&snapshot, config) == 0)
+  if (_accord_git_check (git_config_open_default (&config), "Could not read git’s configuration",
+                         &error) &&
+      _accord_git_check (git_config_snapshot (&snapshot, config),
+                         "Could not read git’s configuration", &error))
     {
       found_name = dup_config_string (snapshot, "user.name");
       found_email = dup_config_string (snapshot, "user.email");
     }
   else
-    {
-      g_debug ("Could not read git’s configuration: %s",
-               git_error_last () != NULL ? git_error_last ()->message : "unknown error");
-      git_error_clear ();
-    }
+    g_debug ("%s", error->message);
 
   found = found_name != NULL || found_email != NULL;
 

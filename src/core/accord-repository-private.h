@@ -13,25 +13,68 @@
 
 G_BEGIN_DECLS
 
-git_repository *_accord_repository_get_git      (AccordRepository *self);
-AccordStrategy *_accord_repository_new_strategy (void);
-AccordEntity   *_accord_repository_parse_entry  (const char       *path,
-                                                 const char       *data,
-                                                 gsize             length,
-                                                 GPtrArray        *problems);
-void            _accord_repository_add_entry    (AccordStrategy   *strategy,
-                                                 const char       *path,
-                                                 AccordEntity     *entity,
-                                                 GPtrArray        *problems);
-void            _accord_repository_load_entry   (AccordStrategy   *strategy,
-                                                 const char       *path,
-                                                 const char       *data,
-                                                 gsize             length);
-void            _accord_repository_add_problem  (AccordStrategy   *strategy,
-                                                 const char       *path,
-                                                 const char       *message);
-AccordStrategy *_accord_repository_finish_load  (AccordStrategy   *strategy);
-AccordStrategy *_accord_repository_end_load     (AccordStrategy   *strategy);
-gboolean        _accord_repository_is_entity_path (const char     *path);
+/* AccordRepository is written in several files, one concern each:
+ * accord-repository.c (the object, create, adopt, open, writing the work
+ * tree), -load.c, -commit.c, -history.c, -restore.c and -describe.c. */
+struct _AccordRepository
+{
+  GObject         parent_instance;
+
+  char           *path;
+  git_repository *git;
+  GHashTable     *written;   /* paths written or deleted since the last save */
+};
+
+/* accord-repository.c */
+char           *_accord_repository_join_path        (AccordRepository  *self,
+                                                     const char        *relative);
+gboolean        _accord_repository_write_file       (AccordRepository  *self,
+                                                     const char        *relative,
+                                                     GBytes            *bytes,
+                                                     GError           **error);
+gboolean        _accord_repository_delete_file      (AccordRepository  *self,
+                                                     const char        *relative,
+                                                     GError           **error);
+
+/* accord-repository-load.c */
+AccordStrategy *_accord_repository_new_strategy     (void);
+AccordEntity   *_accord_repository_parse_entry      (const char        *path,
+                                                     const char        *data,
+                                                     gsize              length,
+                                                     GPtrArray         *problems);
+void            _accord_repository_add_entry        (AccordStrategy    *strategy,
+                                                     const char        *path,
+                                                     AccordEntity      *entity,
+                                                     GPtrArray         *problems);
+AccordStrategy *_accord_repository_end_load         (AccordStrategy    *strategy);
+
+/* accord-repository-commit.c */
+git_signature  *_accord_repository_make_signature   (git_repository    *git,
+                                                     const char        *author,
+                                                     GError           **error);
+gboolean        _accord_repository_is_strategy_path (const char        *path);
+char           *_accord_repository_commit_paths     (AccordRepository  *self,
+                                                     GPtrArray         *given,
+                                                     const char        *message,
+                                                     const char        *author,
+                                                     GError           **error);
+void            _accord_repository_forget_written   (AccordRepository  *self,
+                                                     GPtrArray         *paths);
+
+/* accord-repository-history.c */
+gboolean        _accord_repository_lookup_commit    (AccordRepository  *self,
+                                                     const char        *revision,
+                                                     git_commit       **commit,
+                                                     GError           **error);
+gboolean        _accord_repository_diff_trees       (git_repository    *git,
+                                                     git_tree          *old_tree,
+                                                     git_tree          *new_tree,
+                                                     const char        *prefix,
+                                                     GPtrArray         *changes,
+                                                     GError           **error);
+
+/* accord-revision.c */
+AccordChange   *_accord_change_new                  (const char        *path,
+                                                     AccordChangeKind   kind);
 
 G_END_DECLS

@@ -40,38 +40,6 @@ typedef enum
 #define ACCORD_REPOSITORY_ERROR (accord_repository_error_quark ())
 GQuark accord_repository_error_quark (void);
 
-/**
- * AccordChangeKind:
- * @ACCORD_CHANGE_ADDED: the file is new
- * @ACCORD_CHANGE_MODIFIED: the file changed
- * @ACCORD_CHANGE_REMOVED: the file was deleted
- */
-typedef enum
-{
-  ACCORD_CHANGE_ADDED,
-  ACCORD_CHANGE_MODIFIED,
-  ACCORD_CHANGE_REMOVED,
-} AccordChangeKind;
-
-/**
- * AccordChange:
- * @path: the file, relative to the strategy's folder
- * @kind: what happened to it
- *
- * One file that differs between two states of a strategy.
- */
-typedef struct
-{
-  char             *path;
-  AccordChangeKind  kind;
-} AccordChange;
-
-#define ACCORD_TYPE_CHANGE (accord_change_get_type ())
-GType         accord_change_get_type (void) G_GNUC_CONST;
-AccordChange *accord_change_copy     (const AccordChange *self);
-void          accord_change_free     (AccordChange       *self);
-const char   *accord_change_kind_to_string (AccordChangeKind kind);
-
 #define ACCORD_TYPE_REPOSITORY (accord_repository_get_type ())
 
 G_DECLARE_FINAL_TYPE (AccordRepository, accord_repository, ACCORD, REPOSITORY, GObject)
