@@ -5,10 +5,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* F_OFD_SETLK */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <string.h>
+#include <fcntl.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
 #include <glib/gstdio.h>
 
 #include "accord.h"
@@ -358,6 +364,33 @@ test_stale_lock (Fixture       *fixture,
   save (fixture);
 }
 
+/* While another Accord program holds the repository's lock, a save waits
+ * a little, then says which process holds it. */
+static void
+test_lock_held (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, ".git", "accord.lock", NULL);
+  g_autofree char *pid = g_strdup_printf ("%d\n", (int) getpid ());
+  g_autofree char *expected = g_strdup_printf ("process %d", (int) getpid ());
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int fd;
+
+  add_section (fixture, "Présentation");
+  fd = g_open (path, O_RDWR | O_CREAT, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (fcntl (fd, F_OFD_SETLK, &lock), ==, 0);
+  g_assert_cmpint (write (fd, pid, strlen (pid)), ==, (gssize) strlen (pid));
+
+  g_assert_cmpint (run_cli_in (fixture, &out, &err, "save", fixture->dir, "-m", "Busy", NULL), ==, 1);
+  assert_one_line_error (err, expected);
+
+  close (fd);
+  save (fixture);
+}
+
 /* A save killed after its commit and before the index was written leaves
  * the index behind HEAD: the next command puts the entries whose file
  * matches HEAD in step, so that plain git does not undo the revision. */
@@ -372,14 +405,20 @@ test_stale_index (Fixture       *fixture,
   g_autofree char *ignored = NULL;
   g_autofree char *title = NULL;
   g_autofree char *spec = g_strdup_printf ("HEAD:sections/%s.md", id);
+  g_autofree char *index = NULL;
+  struct utimbuf times;
 
   save (fixture);
   g_assert_cmpint (run_cli_in (fixture, &out, &err, "section", "set", fixture->dir, id,
                                "--title", "Nouveau titre", NULL), ==, 0);
   save (fixture);
 
-  /* The index as the killed save left it: the tree before the revision. */
+  /* The index as the killed save left it: the tree before the revision,
+   * written before the branch moved. */
   ignored = git_out (fixture, "read-tree", "HEAD~1", NULL);
+  index = g_build_filename (fixture->dir, ".git", "index", NULL);
+  times.actime = times.modtime = time (NULL) - 60;
+  g_assert_cmpint (g_utime (index, &times), ==, 0);
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -466,6 +505,8 @@ main (int   argc,
               fixture_setup, test_oversized_and_stray, fixture_teardown);
   g_test_add ("/accord/hardening/stale-lock", Fixture, NULL,
               fixture_setup, test_stale_lock, fixture_teardown);
+  g_test_add ("/accord/hardening/lock-held", Fixture, NULL,
+              fixture_setup, test_lock_held, fixture_teardown);
   g_test_add ("/accord/hardening/stale-index", Fixture, NULL,
               fixture_setup, test_stale_index, fixture_teardown);
   g_test_add ("/accord/hardening/search-repeated-word", Fixture, NULL,

@@ -36,6 +36,7 @@ accord_cli_cmd_check (int    argc,
   g_autoptr(AccordRepository) repository = NULL;
   g_autoptr(AccordStrategy) strategy = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) locks = NULL;
   g_autoptr(GError) error = NULL;
   const char *parameters = _("DIR");
   int status;
@@ -66,5 +67,17 @@ accord_cli_cmd_check (int    argc,
       g_print ("%s\n", line);
     }
 
-  return problems->len > 0 ? 1 : 0;
+  locks = accord_repository_dup_leftover_locks (repository);
+  for (guint i = 0; i < locks->len; i++)
+    {
+      g_autoptr(AccordProblem) problem =
+        accord_problem_new (g_ptr_array_index (locks, i), 1,
+                            _("A save that was interrupted left this lock behind; the next "
+                              "save removes it"));
+      g_autofree char *line = accord_problem_to_string (problem);
+
+      g_print ("%s\n", line);
+    }
+
+  return problems->len + locks->len > 0 ? 1 : 0;
 }

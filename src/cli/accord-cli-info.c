@@ -20,6 +20,7 @@ typedef struct
   AccordRevision *revision;
   guint           n_unsaved;
   guint           n_problems;
+  GPtrArray      *locks;
 } Info;
 
 /* The kinds counted, with the names of their counts. */
@@ -82,6 +83,11 @@ info_to_json (Info       *info,
   json_builder_add_int_value (builder, info->n_unsaved);
   json_builder_set_member_name (builder, "problems");
   json_builder_add_int_value (builder, info->n_problems);
+  json_builder_set_member_name (builder, "leftover-locks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < info->locks->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (info->locks, i));
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -132,6 +138,15 @@ print_info (Info *info)
 
   add_count_row (table, _("Unsaved files:"), info->n_unsaved);
   add_count_row (table, _("Problems:"), info->n_problems);
+  for (guint i = 0; i < info->locks->len; i++)
+    {
+      g_autofree char *text =
+        /* Translators: %s is a file, such as ".git/index.lock". */
+        g_strdup_printf (_("%s, left by an interrupted save; the next save removes it"),
+                         (char *) g_ptr_array_index (info->locks, i));
+
+      add_row (table, i == 0 ? _("Leftover locks:") : "", text);
+    }
 
   accord_cli_print_table (table);
 }
@@ -152,6 +167,7 @@ accord_cli_cmd_info (int    argc,
   g_autoptr(AccordStrategy) strategy = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GPtrArray) locks = NULL;
   g_autoptr(GError) error = NULL;
   const char *parameters = _("DIR");
   gboolean json = FALSE;
@@ -180,6 +196,7 @@ accord_cli_cmd_info (int    argc,
   info.revision = log != NULL && log->len > 0 ? g_ptr_array_index (log, 0) : NULL;
   info.n_unsaved = changes->len;
   info.n_problems = accord_strategy_get_problems (strategy)->len;
+  info.locks = locks = accord_repository_dup_leftover_locks (repository);
 
   if (json)
     {

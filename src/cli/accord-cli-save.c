@@ -14,6 +14,40 @@
 #include "accord.h"
 #include "accord-cli.h"
 
+/* Names, on one line, what the folder holds that no revision takes. */
+static void
+print_left_out (GPtrArray *left_out)
+{
+  const guint shown = 5;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *line = NULL;
+
+  if (left_out->len == 0)
+    return;
+
+  for (guint i = 0; i < left_out->len && i < shown; i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, g_ptr_array_index (left_out, i));
+    }
+  if (left_out->len > shown)
+    {
+      g_string_append_c (names, ' ');
+      /* Translators: follows a list of file names. */
+      g_string_append_printf (names, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                  left_out->len - shown),
+                              left_out->len - shown);
+    }
+
+  line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u file is not part of the strategy and is not saved: %s",
+                                       "%u files are not part of the strategy and are not saved: %s",
+                                       left_out->len),
+                          left_out->len, names->str);
+  accord_cli_warn (line);
+}
+
 /*
  * accord-cli save DIR -m MESSAGE [--author "Name <email>"]
  *
@@ -51,6 +85,7 @@ accord_cli_cmd_save (int    argc,
     return accord_cli_fail (error);
 
   revision = accord_repository_save (repository, message, author, &error);
+  print_left_out (accord_repository_get_left_out (repository));
   if (g_error_matches (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE))
     {
       g_print ("%s\n", _("Nothing to save"));

@@ -81,6 +81,21 @@ accord_cli_fail (const GError *error)
   return 1;
 }
 
+/**
+ * accord_cli_warn:
+ * @message: a sentence
+ *
+ * Prints @message on one line of the standard error, as failures are,
+ * for what a command that succeeds has to say.
+ */
+void
+accord_cli_warn (const char *message)
+{
+  g_autofree char *line = accord_escape_line (message);
+
+  g_printerr ("accord-cli: %s\n", line);
+}
+
 int
 accord_cli_usage_error (GOptionContext *context,
                         const char     *message)

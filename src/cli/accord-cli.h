@@ -34,6 +34,7 @@ int               accord_cli_run_subcommand    (const char              *group,
                                                 int                      argc,
                                                 char                   **argv);
 int               accord_cli_fail              (const GError            *error);
+void              accord_cli_warn              (const char              *message);
 int               accord_cli_usage_error       (GOptionContext          *context,
                                                 const char              *message);
 void              accord_cli_print_json        (JsonNode                *node);

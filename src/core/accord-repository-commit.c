@@ -166,6 +166,49 @@ diff_staged (gpointer data)
   return NULL;
 }
 
+/* Whether @index tracks @name or something inside the folder @name. */
+static gboolean
+index_tracks (git_index  *index,
+              const char *name)
+{
+  g_autofree char *prefix = g_strconcat (name, "/", NULL);
+  size_t position;
+
+  if (git_index_find (&position, index, name) == 0)
+    return TRUE;
+  git_error_clear ();
+
+  return git_index_find_prefix (&position, index, prefix) == 0;
+}
+
+/* Adds to the left-out list what the top of the folder holds apart from
+ * the strategy's own files and folders and what git already tracks. */
+static void
+add_stray_root_entries (AccordRepository *self,
+                        git_index        *index)
+{
+  static const char * const own[] = {
+    ".git", "strategy.md", ".gitattributes",
+    "sections", "objectives", "rounds", "participants", "comments", NULL
+  };
+  g_autoptr(GDir) root = g_dir_open (self->path, 0, NULL);
+  const char *name;
+
+  while (root != NULL && (name = g_dir_read_name (root)) != NULL)
+    {
+      g_autofree char *full = NULL;
+
+      if (g_strv_contains (own, name) || index_tracks (index, name))
+        continue;
+
+      full = g_build_filename (self->path, name, NULL);
+      g_ptr_array_add (self->left_out,
+                       g_file_test (full, G_FILE_TEST_IS_DIR) ? g_strconcat (name, "/", NULL)
+                                                               : g_strdup (name));
+    }
+  git_error_clear ();
+}
+
 /* The strategy's files a new revision may have to take from the work tree:
  * those whose stat() differs from the index (two threads ask stat() about
  * tens of thousands of files, relative to their folders), those gone from
@@ -196,6 +239,9 @@ dup_candidates (AccordRepository  *self,
     index_time = (gint64) info.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) +
                  info.st_mtim.tv_nsec;
 
+  g_ptr_array_set_size (self->left_out, 0);
+  add_stray_root_entries (self, index);
+
   /* What the index has apart from the last revision is found meanwhile:
    * libgit2 is left to that thread until it is joined. */
   differ = g_thread_new ("accord-diff", diff_staged, &staged);
@@ -223,6 +269,8 @@ dup_candidates (AccordRepository  *self,
 
       if (candidate && _accord_repository_is_strategy_path (path))
         g_hash_table_add (candidates, g_strdup (path));
+      else if (order < 0 && !_accord_repository_is_strategy_path (path))
+        g_ptr_array_add (self->left_out, g_strdup (path));
 
       if (order <= 0)
         i++;
@@ -426,17 +474,27 @@ stage_paths (AccordRepository  *self,
   return TRUE;
 }
 
-/* Records @given paths (NULL: every change in the work tree) in the index,
- * builds the next revision's tree from the last one with those paths
- * replaced, and commits it on HEAD. Only the blobs and trees that changed
- * are written. The paths saved are no longer counted as written since the
- * last save. */
-char *
-_accord_repository_commit_paths (AccordRepository  *self,
-                                 GPtrArray         *given,
-                                 const char        *message,
-                                 const char        *author,
-                                 GError           **error)
+/* Refuses the save when one of @paths is a link or too large. */
+static gboolean
+check_saved_files (AccordRepository  *self,
+                   GPtrArray         *paths,
+                   GError           **error)
+{
+  for (guint i = 0; i < paths->len; i++)
+    {
+      if (!_accord_repository_check_saved_file (self, g_ptr_array_index (paths, i), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+commit_paths_locked (AccordRepository  *self,
+                     GPtrArray         *given,
+                     const char        *message,
+                     const char        *author,
+                     GError           **error)
 {
   g_autoptr(git_signature) signature = NULL;
   g_autoptr(git_index) index = NULL;
@@ -449,6 +507,7 @@ _accord_repository_commit_paths (AccordRepository  *self,
   char hex[GIT_OID_HEXSZ + 1];
   gint64 start = g_get_monotonic_time ();
   g_autoptr(GError) index_error = NULL;
+  gboolean repaired = FALSE;
 
   if (!(signature = _accord_repository_make_signature (self->git, author, error)))
     return NULL;
@@ -459,7 +518,14 @@ _accord_repository_commit_paths (AccordRepository  *self,
                           _("Could not read the list of saved files"), error) ||
       !_accord_git_check (git_index_read (index, FALSE),
                           _("Could not read the list of saved files"), error) ||
-      !read_last_revision (self, &parent, &base, error))
+      !read_last_revision (self, &parent, &base, error) ||
+      !_accord_repository_repair_index (self, index, base, &repaired, error))
+    return NULL;
+
+  /* Entries put back in step stay so, whether or not a revision is made. */
+  if (repaired &&
+      !_accord_git_check (git_index_write (index), _("Could not repair the list of saved files"),
+                          error))
     return NULL;
 
   if (given != NULL)
@@ -468,6 +534,8 @@ _accord_repository_commit_paths (AccordRepository  *self,
     return NULL;
 
   g_ptr_array_sort (paths, compare_paths);
+  if (!check_saved_files (self, paths, error))
+    return NULL;
 
   if (!stage_paths (self, index, paths, error))
     {
@@ -520,6 +588,33 @@ _accord_repository_commit_paths (AccordRepository  *self,
   return g_strdup (hex);
 }
 
+/* Records @given paths (NULL: every change in the work tree) in the index,
+ * builds the next revision's tree from the last one with those paths
+ * replaced, and commits it on HEAD. Only the blobs and trees that changed
+ * are written. The paths saved are no longer counted as written since the
+ * last save. Nothing is read through a folder that is a link, and the
+ * repository is locked meanwhile (see accord-repository-guard.c). */
+char *
+_accord_repository_commit_paths (AccordRepository  *self,
+                                 GPtrArray         *given,
+                                 const char        *message,
+                                 const char        *author,
+                                 GError           **error)
+{
+  char *saved;
+
+  if (!_accord_repository_check_folders (self, error) ||
+      !_accord_repository_lock (self, error))
+    return NULL;
+
+  saved = _accord_repository_clear_stale_locks (self, error)
+          ? commit_paths_locked (self, given, message, author, error)
+          : NULL;
+  _accord_repository_unlock (self);
+
+  return saved;
+}
+
 void
 _accord_repository_forget_written (AccordRepository *self,
                                    GPtrArray        *paths)
@@ -554,6 +649,10 @@ accord_repository_status (AccordRepository  *self,
   size_t count;
 
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
+
+  /* Through a linked folder, the strategy's files would look removed. */
+  if (!_accord_repository_check_folders (self, error))
+    return NULL;
 
   options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
   options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED |
@@ -660,4 +759,26 @@ accord_repository_save_written (AccordRepository  *self,
     g_ptr_array_add (paths, g_strdup (key));
 
   return _accord_repository_commit_paths (self, paths, message, author, error);
+}
+
+/**
+ * accord_repository_get_left_out:
+ * @self: an #AccordRepository
+ *
+ * What the last accord_repository_save() found in the strategy's folder
+ * that is not part of a strategy (other files and folders, files whose
+ * names are not ids) and that git does not track: such files are never
+ * saved, and are left as they are.
+ *
+ * Returns: (transfer none) (element-type utf8): their paths, folders
+ *   ending with "/", sorted
+ */
+GPtrArray *
+accord_repository_get_left_out (AccordRepository *self)
+{
+  g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
+
+  g_ptr_array_sort (self->left_out, compare_paths);
+
+  return self->left_out;
 }

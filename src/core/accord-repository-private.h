@@ -23,6 +23,9 @@ struct _AccordRepository
   char           *path;
   git_repository *git;
   GHashTable     *written;   /* paths written or deleted since the last save */
+  GPtrArray      *left_out;  /* what the last save found that is not the strategy's */
+  int             lock_fd;   /* .git/accord.lock while writing, or -1 */
+  guint           lock_depth;
 };
 
 /* accord-repository.c */
@@ -71,6 +74,25 @@ gboolean        _accord_repository_diff_trees       (git_repository    *git,
                                                      git_tree          *new_tree,
                                                      const char        *prefix,
                                                      GPtrArray         *changes,
+                                                     GError           **error);
+
+/* accord-repository-guard.c */
+gboolean        _accord_repository_check_folders    (AccordRepository  *self,
+                                                     GError           **error);
+gboolean        _accord_repository_check_saved_file (AccordRepository  *self,
+                                                     const char        *relative,
+                                                     GError           **error);
+gboolean        _accord_repository_lock             (AccordRepository  *self,
+                                                     GError           **error);
+void            _accord_repository_unlock           (AccordRepository  *self);
+gboolean        _accord_repository_clear_stale_locks (AccordRepository  *self,
+                                                      GError           **error);
+gboolean        _accord_repository_index_may_be_behind (AccordRepository *self,
+                                                        git_index        *index);
+gboolean        _accord_repository_repair_index     (AccordRepository  *self,
+                                                     git_index         *index,
+                                                     git_tree          *head,
+                                                     gboolean          *repaired,
                                                      GError           **error);
 
 /* accord-revision.c */

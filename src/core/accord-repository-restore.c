@@ -210,7 +210,8 @@ accord_repository_restore (AccordRepository  *self,
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (revision != NULL, NULL);
 
-  if (!(signature = _accord_repository_make_signature (self->git, author, error)))
+  if (!(signature = _accord_repository_make_signature (self->git, author, error)) ||
+      !_accord_repository_check_folders (self, error))
     return NULL;
 
   if (!_accord_repository_lookup_commit (self, revision, &commit, error) ||

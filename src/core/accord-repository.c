@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -49,6 +50,9 @@ accord_repository_finalize (GObject *object)
   g_clear_pointer (&self->git, git_repository_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->written, g_hash_table_unref);
+  g_clear_pointer (&self->left_out, g_ptr_array_unref);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
 
   G_OBJECT_CLASS (accord_repository_parent_class)->finalize (object);
 }
@@ -65,6 +69,8 @@ static void
 accord_repository_init (AccordRepository *self)
 {
   self->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->left_out = g_ptr_array_new_with_free_func (g_free);
+  self->lock_fd = -1;
 }
 
 static gboolean
@@ -344,6 +350,89 @@ accord_repository_adopt (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/* Whether two paths name the same folder. */
+static gboolean
+same_folder (const char *a,
+             const char *b)
+{
+  GStatBuf first, second;
+
+  return g_stat (a, &first) == 0 && g_stat (b, &second) == 0 &&
+         first.st_dev == second.st_dev && first.st_ino == second.st_ino;
+}
+
+/* The strategy's folder must be the repository's work tree, and its .git
+ * folder the repository: a core.worktree set elsewhere would make saves
+ * take another folder's files, and a .git file pointing elsewhere keeps
+ * the history where the folder's owner may not look. */
+static gboolean
+check_own_work_tree (git_repository  *git,
+                     const char      *path,
+                     GError         **error)
+{
+  g_autofree char *git_dir = g_build_filename (path, ".git", NULL);
+  const char *workdir = git_repository_workdir (git);
+  GStatBuf info;
+
+  if (g_lstat (git_dir, &info) != 0 || !S_ISDIR (info.st_mode) ||
+      !same_folder (git_dir, git_repository_path (git)))
+    {
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNSAFE,
+                   _("“%s” keeps its repository elsewhere (its .git is not a folder): Accord "
+                     "works only with a repository inside the strategy’s folder"), path);
+      return FALSE;
+    }
+
+  if (workdir == NULL || !same_folder (workdir, path))
+    {
+      g_set_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNSAFE,
+                   _("The repository of “%s” sets its work tree to another folder (core.worktree "
+                     "= %s): Accord works only in the strategy’s own folder; remove the setting "
+                     "with “git config --unset core.worktree”"), path,
+                   workdir != NULL ? workdir : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Puts the index back in step with the last revision where a killed save
+ * left it behind (see _accord_repository_repair_index()); a repository
+ * another program is writing is left to it. */
+static void
+repair_on_open (AccordRepository *self)
+{
+  g_autoptr(git_index) index = NULL;
+  g_autoptr(git_reference) head = NULL;
+  g_autoptr(git_tree) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean repaired = FALSE;
+
+  if (git_repository_head (&head, self->git) != 0 ||
+      git_reference_peel ((git_object **) &tree, head, GIT_OBJECT_TREE) != 0 ||
+      git_repository_index (&index, self->git) != 0)
+    {
+      git_error_clear ();
+      return;
+    }
+
+  if (!_accord_repository_index_may_be_behind (self, index))
+    return;
+
+  if (!_accord_repository_lock (self, &error))
+    {
+      g_debug ("Not repairing the index now: %s", error->message);
+      return;
+    }
+
+  if (_accord_repository_repair_index (self, index, tree, &repaired, &error) && repaired)
+    _accord_git_check (git_index_write (index), "Could not write the index", &error);
+  if (error != NULL)
+    g_debug ("Could not repair the index: %s", error->message);
+
+  _accord_repository_unlock (self);
+}
+
 /**
  * accord_repository_open:
  * @path: the strategy's folder
@@ -355,6 +444,7 @@ AccordRepository *
 accord_repository_open (const char  *path,
                         GError     **error)
 {
+  g_autoptr(AccordRepository) self = NULL;
   g_autoptr(git_repository) git = NULL;
   g_autofree char *strategy_md = NULL;
   int rc;
@@ -381,6 +471,9 @@ accord_repository_open (const char  *path,
       return NULL;
     }
 
+  if (!check_own_work_tree (git, path, error))
+    return NULL;
+
   strategy_md = g_build_filename (path, "strategy.md", NULL);
   if (!g_file_test (strategy_md, G_FILE_TEST_EXISTS))
     {
@@ -389,7 +482,10 @@ accord_repository_open (const char  *path,
       return NULL;
     }
 
-  return repository_new (path, g_steal_pointer (&git));
+  self = repository_new (path, g_steal_pointer (&git));
+  repair_on_open (self);
+
+  return g_steal_pointer (&self);
 }
 
 /**

@@ -24,6 +24,9 @@ G_BEGIN_DECLS
  * @ACCORD_REPOSITORY_ERROR_NO_AUTHOR: no author name or e-mail is known
  * @ACCORD_REPOSITORY_ERROR_INVALID_NAME: a milestone name git cannot use
  * @ACCORD_REPOSITORY_ERROR_IO: a file could not be read or written
+ * @ACCORD_REPOSITORY_ERROR_UNSAFE: the folder holds what Accord must not
+ *   read or save: a link, a file too large, a work tree elsewhere
+ * @ACCORD_REPOSITORY_ERROR_BUSY: another program is writing the repository
  */
 typedef enum
 {
@@ -35,6 +38,8 @@ typedef enum
   ACCORD_REPOSITORY_ERROR_NO_AUTHOR,
   ACCORD_REPOSITORY_ERROR_INVALID_NAME,
   ACCORD_REPOSITORY_ERROR_IO,
+  ACCORD_REPOSITORY_ERROR_UNSAFE,
+  ACCORD_REPOSITORY_ERROR_BUSY,
 } AccordRepositoryError;
 
 #define ACCORD_REPOSITORY_ERROR (accord_repository_error_quark ())
@@ -75,6 +80,8 @@ char             *accord_repository_save_written    (AccordRepository  *self,
                                                      const char        *message,
                                                      const char        *author,
                                                      GError           **error);
+GPtrArray        *accord_repository_get_left_out      (AccordRepository  *self);
+GPtrArray        *accord_repository_dup_leftover_locks (AccordRepository *self) G_GNUC_WARN_UNUSED_RESULT;
 char             *accord_repository_resolve         (AccordRepository  *self,
                                                      const char        *revision,
                                                      GError           **error);
