@@ -1865,12 +1865,22 @@ test_restore_failure_undone (Fixture       *fixture,
   g_autofree char *after = NULL;
   g_autofree char *head = NULL;
   g_autofree char *restored = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) git = NULL;
 
-  /* Another program holds the branch: the revision cannot be recorded. */
+  /* A git command running in the repository holds the branch: the
+   * revision cannot be recorded. */
   g_assert_true (g_file_set_contents (lock, "", 0, NULL));
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_set_cwd (launcher, fixture->path);
+  git = g_subprocess_launcher_spawn (launcher, &error, "git", "hash-object", "--stdin", NULL);
+  g_assert_no_error (error);
   restored = accord_repository_restore (repository, first, "s-one", BOB, &error);
   g_assert_null (restored);
-  g_assert_nonnull (error);
+  g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_BUSY);
+  g_subprocess_force_exit (git);
+  g_assert_true (g_subprocess_wait (git, NULL, NULL));
   g_assert_cmpint (g_unlink (lock), ==, 0);
 
   after = read_file (fixture, "sections/s-one.md");

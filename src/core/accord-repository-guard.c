@@ -398,7 +398,7 @@ _accord_repository_index_may_be_behind (AccordRepository *self,
       ref_time = mtime_of (packed);
     }
 
-  return git_index_path (index) == NULL || ref_time >= mtime_of (git_index_path (index));
+  return git_index_path (index) == NULL || ref_time > mtime_of (git_index_path (index));
 }
 
 /* Whether the work tree's @relative holds exactly the blob @id. */
