@@ -257,10 +257,10 @@ set_aside (AccordWorkspace  *self,
            GError          **error)
 {
   g_autofree char *broken = g_strconcat (self->path, ".broken", NULL);
+  g_autofree char *aside = NULL;
   static const char * const suffixes[] = { "-wal", "-shm" };
 
   g_clear_pointer (&self->db, sqlite3_close);
-  g_warning ("The workspace %s is damaged; it is rebuilt from the repository", self->path);
 
   if (g_rename (self->path, broken) != 0)
     {
@@ -268,6 +268,11 @@ set_aside (AccordWorkspace  *self,
                    _("Could not set the damaged workspace aside: %s"), g_strerror (errno));
       return FALSE;
     }
+
+  /* Routine: the workspace is only a copy of the repository. */
+  aside = g_path_get_basename (broken);
+  g_message (_("The workspace %s was damaged: it is set aside as %s and rebuilt from the "
+               "repository"), self->path, aside);
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
