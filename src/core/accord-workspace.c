@@ -9,9 +9,8 @@
 
 #include "config.h"
 
-#include <errno.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "accord-errors.h"
 #include "accord-repository.h"
@@ -109,6 +108,9 @@ accord_workspace_finalize (GObject *object)
 
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_object (&self->repository);
+  if (self->folder >= 0)
+    close (self->folder);
+  g_clear_pointer (&self->folder_path, g_free);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (accord_workspace_parent_class)->finalize (object);
@@ -125,6 +127,7 @@ accord_workspace_class_init (AccordWorkspaceClass *klass)
 static void
 accord_workspace_init (AccordWorkspace *self)
 {
+  self->folder = -1;
 }
 
 gboolean
@@ -237,8 +240,14 @@ open_database (AccordWorkspace  *self,
 {
   int rc;
 
+  if (!_accord_workspace_check_files (self->folder, self->folder_path, error))
+    return FALSE;
+
+  /* The path has no link (see accord-workspace-folder.c): one put there
+   * since makes opening fail rather than write elsewhere. */
   rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
+                        SQLITE_OPEN_NOFOLLOW, NULL);
   if (!_accord_sqlite_check (self->db, rc, _("Could not open the workspace"), error))
     return FALSE;
 
@@ -256,30 +265,19 @@ static gboolean
 set_aside (AccordWorkspace  *self,
            GError          **error)
 {
-  g_autofree char *broken = g_strconcat (self->path, ".broken", NULL);
   g_autofree char *aside = NULL;
-  static const char * const suffixes[] = { "-wal", "-shm" };
 
-  g_clear_pointer (&self->db, sqlite3_close);
+  /* Statements the failure left are finalized by their owners, and close
+   * the connection then. */
+  g_clear_pointer (&self->db, sqlite3_close_v2);
 
-  if (g_rename (self->path, broken) != 0)
-    {
-      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CANNOT_OPEN,
-                   _("Could not set the damaged workspace aside: %s"), g_strerror (errno));
-      return FALSE;
-    }
+  if (!_accord_workspace_discard_files (self->folder, self->folder_path, &aside, error))
+    return FALSE;
 
   /* Routine: the workspace is only a copy of the repository. */
-  aside = g_path_get_basename (broken);
-  g_message (_("The workspace %s was damaged: it is set aside as %s and rebuilt from the "
-               "repository"), self->path, aside);
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *extra = g_strconcat (self->path, suffixes[i], NULL);
-
-      g_unlink (extra);
-    }
+  if (aside != NULL)
+    g_message (_("The workspace %s was damaged: it is set aside as %s and rebuilt from the "
+                 "repository"), self->path, aside);
 
   return TRUE;
 }
@@ -307,6 +305,7 @@ _accord_workspace_recover (AccordWorkspace  *self,
       return FALSE;
     }
 
+  g_debug ("Setting the workspace aside: %s", failure->message);
   g_error_free (failure);
 
   return set_aside (self, error) && open_database (self, error);
@@ -318,7 +317,10 @@ _accord_workspace_recover (AccordWorkspace  *self,
  * @error: return location for a #GError
  *
  * Opens the strategy's workspace, creating it or bringing its schema up to
- * date as needed. A damaged workspace is set aside and rebuilt.
+ * date as needed. A damaged workspace is set aside and rebuilt, as is
+ * anything found in its place that Accord did not make there, a link
+ * above all (see accord-workspace-folder.c): nothing is written through
+ * one.
  *
  * Returns: (transfer full): the workspace
  */
@@ -329,22 +331,18 @@ accord_workspace_open (AccordRepository  *repository,
   g_autoptr(AccordWorkspace) self = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *git_dir = NULL;
-  g_autofree char *dir = NULL;
 
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (repository), NULL);
 
-  git_dir = accord_repository_dup_git_dir (repository);
-  dir = g_build_filename (git_dir, "accord", NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CANNOT_OPEN,
-                   _("Could not create the workspace folder %s: %s"), dir, g_strerror (errno));
-      return NULL;
-    }
-
   self = g_object_new (ACCORD_TYPE_WORKSPACE, NULL);
   self->repository = g_object_ref (repository);
-  self->path = g_build_filename (dir, "workspace.sqlite", NULL);
+
+  git_dir = accord_repository_dup_git_dir (repository);
+  self->folder = _accord_workspace_open_folder (git_dir, &self->folder_path, error);
+  if (self->folder < 0)
+    return NULL;
+
+  self->path = g_build_filename (self->folder_path, ACCORD_WORKSPACE_FILE, NULL);
 
   if (!open_database (self, &local_error) &&
       !_accord_workspace_recover (self, g_steal_pointer (&local_error), error))
