@@ -378,6 +378,332 @@ test_database_hard_link (Fixture       *fixture,
   g_assert_cmpuint (info.st_nlink, ==, 1);
 }
 
+/* Runs @sql on the workspace, as another program would. */
+static void
+run_sql (Fixture    *fixture,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static sqlite3_int64
+query_number (Fixture    *fixture,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_int64 number;
+
+  g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  number = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return number;
+}
+
+/* Overwrites page @page (from 1) of @database with bytes that mean nothing. */
+static void
+spoil_page (const char *database,
+            guint       page,
+            guint       page_size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (page);
+  g_autofree char *content = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (database, &content, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >=, (gsize) page * page_size);
+
+  for (gsize i = (gsize) (page - 1) * page_size; i < (gsize) page * page_size; i++)
+    content[i] = (char) g_rand_int_range (rand, 0, 256);
+
+  g_assert_true (g_file_set_contents (database, content, length, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+root_page (Fixture    *fixture,
+           const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rootpage FROM sqlite_schema WHERE name = '%s'",
+                                          name);
+
+  return query_number (fixture, sql);
+}
+
+/* Spoils the state table and the index of its keys, which reading a value
+ * goes through. */
+static void
+spoil_state (Fixture *fixture)
+{
+  guint page_size = query_number (fixture, "PRAGMA page_size");
+  guint table = root_page (fixture, "state");
+  guint index = root_page (fixture, "sqlite_autoindex_state_1");
+
+  spoil_page (fixture->database, table, page_size);
+  spoil_page (fixture->database, index, page_size);
+}
+
+/* Each page of a workspace overwritten in turn: search succeeds and finds
+ * what it found on the sound workspace, and says so in one line at most. */
+static void
+test_every_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *sound = NULL;
+  g_autofree char *broken = g_strconcat (fixture->database, ".broken", NULL);
+  g_autofree char *wal = g_strconcat (fixture->database, "-wal", NULL);
+  gsize length;
+  guint page_size = query_number (fixture, "PRAGMA page_size");
+  guint n_pages = query_number (fixture, "PRAGMA page_count");
+  guint n_rebuilt = 0;
+
+  g_assert_true (g_file_get_contents (fixture->database, &sound, &length, NULL));
+  g_assert_cmpuint (length, ==, (gsize) n_pages * page_size);
+  g_assert_cmpuint (n_pages, >=, 16);
+
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *note = NULL;
+
+      g_test_message ("page %u of %u", page, n_pages);
+      g_assert_true (g_file_set_contents (fixture->database, sound, length, &error));
+      g_assert_no_error (error);
+      g_unlink (broken);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      spoil_page (fixture->database, page, page_size);
+
+      assert_search_works (fixture, &note);
+      assert_one_line (note);
+      if (g_file_test (broken, G_FILE_TEST_EXISTS))
+        n_rebuilt++;
+
+      /* …and again, on the workspace it left. */
+      g_clear_pointer (&note, g_free);
+      assert_search_works (fixture, &note);
+      g_assert_cmpstr (note, ==, "");
+    }
+
+  /* Pages no search reads (free ones, the index of paths) go unnoticed. */
+  g_assert_cmpuint (n_rebuilt, >=, n_pages / 2);
+}
+
+/* The first page of a few tables spoiled, searching with the library. */
+static void
+test_table_pages (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const tables[] = {
+    "files", "search_data", "search_content", "search_idx", "state", "checked", NULL
+  };
+  g_autofree char *sound = NULL;
+  gsize length;
+  guint page_size = query_number (fixture, "PRAGMA page_size");
+
+  g_assert_true (g_file_get_contents (fixture->database, &sound, &length, NULL));
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT rootpage FROM sqlite_schema"
+                                              " WHERE name = '%s'", tables[i]);
+      g_autoptr(AccordWorkspace) workspace = NULL;
+      g_autoptr(AccordStrategy) strategy = NULL;
+      g_autoptr(GPtrArray) hits = NULL;
+      g_autoptr(GPtrArray) own = NULL;
+      g_autoptr(GError) error = NULL;
+      guint page;
+
+      g_assert_true (g_file_set_contents (fixture->database, sound, length, &error));
+      g_assert_no_error (error);
+      page = query_number (fixture, sql);
+      g_test_message ("%s: page %u", tables[i], page);
+      spoil_page (fixture->database, page, page_size);
+
+      g_test_expect_message ("accord-workspace", G_LOG_LEVEL_MESSAGE, "*damaged*");
+      workspace = accord_workspace_open (fixture->repository, &error);
+      g_assert_no_error (error);
+      strategy = accord_workspace_load (workspace, &error);
+      g_assert_no_error (error);
+      hits = accord_workspace_search (workspace, "banane", "[", "]", 100, &error);
+      g_assert_no_error (error);
+      g_test_assert_expected_messages ();
+
+      g_assert_cmpuint (accord_strategy_count (strategy, ACCORD_ENTITY_SECTION), ==, N_SECTIONS);
+      g_assert_cmpuint (hits->len, ==, N_SECTIONS);
+      own = accord_workspace_search (workspace, "propre7", "[", "]", 100, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (own->len, ==, 1);
+    }
+}
+
+/* A workspace whose state table is damaged, which opening does not read:
+ * reading and writing a value, and noting a session, make it anew and
+ * succeed. */
+static void
+test_state_damaged (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *note = NULL;
+  gboolean interrupted = TRUE;
+
+  /* Reading a value. */
+  spoil_state (fixture);
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  g_test_expect_message ("accord-workspace", G_LOG_LEVEL_MESSAGE, "*damaged*");
+  value = accord_workspace_dup_state (workspace, "last-entity");
+  g_test_assert_expected_messages ();
+  g_assert_null (value);
+  g_assert_true (accord_workspace_set_state (workspace, "last-entity", "s-1", &error));
+  g_assert_no_error (error);
+  value = accord_workspace_dup_state (workspace, "last-entity");
+  g_assert_cmpstr (value, ==, "s-1");
+
+  /* The workspace made anew has the whole strategy: search finds it. */
+  hits = accord_workspace_search (workspace, "banane", "[", "]", 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, N_SECTIONS);
+  g_clear_object (&workspace);
+
+  /* Writing one. */
+  spoil_state (fixture);
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  g_test_expect_message ("accord-workspace", G_LOG_LEVEL_MESSAGE, "*damaged*");
+  g_assert_true (accord_workspace_set_state (workspace, "last-entity", "s-2", &error));
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_clear_pointer (&value, g_free);
+  value = accord_workspace_dup_state (workspace, "last-entity");
+  g_assert_cmpstr (value, ==, "s-2");
+  g_clear_object (&workspace);
+
+  /* Noting a session. */
+  spoil_state (fixture);
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  g_test_expect_message ("accord-workspace", G_LOG_LEVEL_MESSAGE, "*damaged*");
+  g_assert_true (accord_workspace_begin_session (workspace, &interrupted, &error));
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_false (interrupted);
+  accord_workspace_end_session (workspace);
+  g_clear_object (&workspace);
+
+  assert_search_works (fixture, &note);
+  g_assert_cmpstr (note, ==, "");
+}
+
+/* Writing through a workspace whose index of paths is damaged (only
+ * writing reads it): what was written can be found all the same. */
+static void
+test_write_damaged (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) strategy = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *broken = g_strconcat (fixture->database, ".broken", NULL);
+  guint page_size = query_number (fixture, "PRAGMA page_size");
+  GListModel *sections;
+  g_autoptr(AccordEntity) first = NULL;
+
+  spoil_page (fixture->database, root_page (fixture, "sqlite_autoindex_files_1"), page_size);
+
+  workspace = accord_workspace_open (fixture->repository, &error);
+  g_assert_no_error (error);
+  strategy = accord_workspace_load (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (broken, G_FILE_TEST_EXISTS));
+
+  sections = accord_strategy_get_entities (strategy, ACCORD_ENTITY_SECTION);
+  first = g_list_model_get_item (sections, 0);
+  accord_entity_set_field (first, "body", "Une groseille toute neuve.", &error);
+  g_assert_no_error (error);
+
+  g_test_expect_message ("accord-workspace", G_LOG_LEVEL_MESSAGE, "*damaged*");
+  g_assert_true (accord_workspace_write (workspace, strategy, &error));
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (broken, G_FILE_TEST_EXISTS));
+
+  hits = accord_workspace_search (workspace, "groseille", "[", "]", 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (((AccordSearchHit *) g_ptr_array_index (hits, 0))->id, ==,
+                   accord_entity_get_id (first));
+}
+
+/* A workspace without a version that has tables, or at its version with
+ * tables missing, was not left so by Accord: it is made anew. */
+static void
+test_incomplete_schema (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *broken = g_strconcat (fixture->database, ".broken", NULL);
+  g_autofree char *note = NULL;
+
+  run_sql (fixture, "PRAGMA user_version = 0");
+  assert_search_works (fixture, &note);
+  assert_one_line (note);
+  g_assert_nonnull (strstr (note, "damaged"));
+  g_assert_true (g_file_test (broken, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (query_number (fixture, "PRAGMA user_version"), >, 0);
+
+  g_clear_pointer (&note, g_free);
+  g_assert_cmpint (g_unlink (broken), ==, 0);
+  run_sql (fixture, "DROP TABLE checked");
+  assert_search_works (fixture, &note);
+  assert_one_line (note);
+  g_assert_true (g_file_test (broken, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A workspace made by a newer Accord is left untouched, for it; search
+ * says so in one line, and the commands that need no workspace work. */
+static void
+test_newer_schema (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gsize before_length, after_length;
+
+  /* A journal other than this version's, which it would change. */
+  run_sql (fixture, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
+  g_assert_true (g_file_get_contents (fixture->database, &before, &before_length, NULL));
+
+  g_assert_cmpint (run_cli (&out, &err, "search", fixture->path, "banane", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  assert_one_line (err);
+  g_assert_nonnull (strstr (err, "newer version of Accord"));
+
+  g_assert_true (g_file_get_contents (fixture->database, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+  g_assert_cmpint (query_number (fixture, "PRAGMA user_version"), ==, 99);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "sections", fixture->path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Section 7 banane"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -397,6 +723,12 @@ main (int    argc,
   ADD ("folder-is-link", test_folder_is_link);
   ADD ("file-links", test_file_links);
   ADD ("database-hard-link", test_database_hard_link);
+  ADD ("every-page", test_every_page);
+  ADD ("table-pages", test_table_pages);
+  ADD ("state", test_state_damaged);
+  ADD ("write", test_write_damaged);
+  ADD ("incomplete-schema", test_incomplete_schema);
+  ADD ("newer-schema", test_newer_schema);
 
 #undef ADD
 

@@ -63,6 +63,13 @@ void                _accord_workspace_rollback           (AccordWorkspace       
 gboolean            _accord_workspace_recover            (AccordWorkspace            *self,
                                                           GError                     *failure,
                                                           GError                    **error);
+gboolean            _accord_workspace_rebuild            (AccordWorkspace            *self,
+                                                          GError                     *failure,
+                                                          GError                    **error);
+gboolean            _accord_workspace_write_state        (AccordWorkspace            *self,
+                                                          const char                 *key,
+                                                          const char                 *value,
+                                                          GError                    **error);
 
 int                 _accord_workspace_open_folder        (const char                 *git_dir,
                                                           char                      **path,

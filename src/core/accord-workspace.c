@@ -193,22 +193,92 @@ read_version (AccordWorkspace  *self,
   return _accord_sqlite_check (self->db, rc, _("Could not read the workspace"), error);
 }
 
-/* Brings the schema up to SCHEMA_VERSION, each step in a transaction. */
-static gboolean
-migrate (AccordWorkspace  *self,
-         GError          **error)
-{
-  int version;
+/* The tables and triggers a workspace has at SCHEMA_VERSION, those FTS5
+ * keeps for the search index included. */
+static const char * const schema_names[] = {
+  "files", "state", "checked", "search", "search_data", "search_idx", "search_content",
+  "search_docsize", "search_config", "search_words", "file_added", "file_removed",
+  "file_changed", NULL
+};
 
-  if (!read_version (self, &version, error))
+/* Counts the names of @names that the schema has; with @names %NULL,
+ * everything the schema has. */
+static gboolean
+count_schema (AccordWorkspace     *self,
+              const char * const  *names,
+              guint               *count,
+              GError             **error)
+{
+  g_autoptr(AccordSqliteStmt) stmt = NULL;
+  int rc;
+
+  *count = 0;
+
+  if (!_accord_workspace_prepare (self, "SELECT name FROM sqlite_schema", &stmt, error))
     return FALSE;
 
-  if (version > SCHEMA_VERSION)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (names == NULL || g_strv_contains (names, name))
+        (*count)++;
+    }
+
+  return _accord_sqlite_check (self->db, rc, _("Could not read the workspace"), error);
+}
+
+static gboolean
+set_damaged (AccordWorkspace  *self,
+             GError          **error)
+{
+  g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CORRUPT,
+               _("The workspace %s is incomplete"), self->path);
+
+  return FALSE;
+}
+
+/* Tells whether the database is one this version may open and bring up to
+ * date, before anything writes to it: a newer one is left as it is, for
+ * the version that made it. Accord never leaves a database without a
+ * version and with tables, nor at the last version with tables missing:
+ * such a database is damaged. */
+static gboolean
+check_version (AccordWorkspace  *self,
+               int              *version,
+               GError          **error)
+{
+  guint count;
+
+  if (!read_version (self, version, error))
+    return FALSE;
+
+  if (*version > SCHEMA_VERSION)
+    {
+      /* Not even the checkpoint that closing the database makes. */
+      sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
       g_set_error (error, ACCORD_WORKSPACE_ERROR, ACCORD_WORKSPACE_ERROR_NEWER,
-                   _("The workspace %s was made by a newer version of Accord"), self->path);
+                   _("The workspace %s was made by a newer version of Accord; use that version, "
+                     "or delete the file to let this one make a new workspace"), self->path);
       return FALSE;
     }
+
+  if (*version == 0 &&
+      (!count_schema (self, NULL, &count, error) ||
+       (count > 0 && !set_damaged (self, error))))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Brings the schema from @version up to SCHEMA_VERSION, each step in a
+ * transaction, and checks that it is whole. */
+static gboolean
+migrate (AccordWorkspace  *self,
+         int               version,
+         GError          **error)
+{
+  guint count;
 
   for (; version < SCHEMA_VERSION; version++)
     {
@@ -231,13 +301,17 @@ migrate (AccordWorkspace  *self,
         }
     }
 
-  return TRUE;
+  if (!count_schema (self, schema_names, &count, error))
+    return FALSE;
+
+  return count == g_strv_length ((char **) schema_names) || set_damaged (self, error);
 }
 
 static gboolean
 open_database (AccordWorkspace  *self,
                GError          **error)
 {
+  int version;
   int rc;
 
   if (!_accord_workspace_check_files (self->folder, self->folder_path, error))
@@ -254,11 +328,12 @@ open_database (AccordWorkspace  *self,
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, FALSE);
 
-  return _accord_workspace_exec (self, "PRAGMA journal_mode = WAL", error) &&
+  return check_version (self, &version, error) &&
+         _accord_workspace_exec (self, "PRAGMA journal_mode = WAL", error) &&
          _accord_workspace_exec (self, "PRAGMA synchronous = NORMAL", error) &&
          _accord_workspace_exec (self, "PRAGMA mmap_size = 268435456", error) &&
          _accord_snippet_register (self->db, error) &&
-         migrate (self, error);
+         migrate (self, version, error);
 }
 
 static gboolean
@@ -320,7 +395,7 @@ _accord_workspace_recover (AccordWorkspace  *self,
  * date as needed. A damaged workspace is set aside and rebuilt, as is
  * anything found in its place that Accord did not make there, a link
  * above all (see accord-workspace-folder.c): nothing is written through
- * one.
+ * one. A workspace made by a newer version is left as it is, and refused.
  *
  * Returns: (transfer full): the workspace
  */
