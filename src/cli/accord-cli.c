@@ -728,6 +728,27 @@ accord_cli_run (int    argc,
   return 2;
 }
 
+/* Notes from libaccord (g_message (): a damaged workspace set aside and
+ * rebuilt, say) are routine: one line each, as the command's own errors.
+ * Warnings and debug output keep GLib's form. */
+static void
+log_cb (const char     *domain,
+        GLogLevelFlags  level,
+        const char     *message,
+        gpointer        user_data)
+{
+  g_autofree char *line = NULL;
+
+  if ((level & G_LOG_LEVEL_MASK) != G_LOG_LEVEL_MESSAGE)
+    {
+      g_log_default_handler (domain, level, message, user_data);
+      return;
+    }
+
+  line = accord_escape_line (message);
+  g_printerr ("accord-cli: %s\n", line);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -738,6 +759,7 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   accord_init ();
+  g_log_set_default_handler (log_cb, NULL);
 
   return accord_cli_run (argc, argv);
 }

@@ -301,6 +301,24 @@ refresh_paths (AccordWorkspace  *self,
   return TRUE;
 }
 
+static gboolean
+index_paths (AccordWorkspace  *self,
+             GPtrArray        *paths,
+             GError          **error)
+{
+  if (!_accord_workspace_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!refresh_paths (self, paths, error) ||
+      !_accord_workspace_exec (self, "COMMIT", error))
+    {
+      _accord_workspace_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * accord_workspace_write:
  * @self: an #AccordWorkspace
@@ -345,17 +363,12 @@ accord_workspace_write (AccordWorkspace  *self,
   written = accord_repository_write (self->repository, strategy, error);
 
   /* What did reach the disk is indexed even when the rest failed; a
-   * failure to index only delays search until the next load. */
-  if (paths->len > 0)
-    {
-      if (!_accord_workspace_exec (self, "BEGIN IMMEDIATE", &index_error) ||
-          !refresh_paths (self, paths, &index_error) ||
-          !_accord_workspace_exec (self, "COMMIT", &index_error))
-        {
-          _accord_workspace_rollback (self);
-          g_debug ("Could not index what was written: %s", index_error->message);
-        }
-    }
+   * failure to index only delays search until the next load. A damaged
+   * workspace is made anew from the work tree, what was written with the
+   * rest. */
+  if (paths->len > 0 && !index_paths (self, paths, &index_error) &&
+      !_accord_workspace_rebuild (self, g_steal_pointer (&index_error), &index_error))
+    g_debug ("Could not index what was written: %s", index_error->message);
 
   return written;
 }

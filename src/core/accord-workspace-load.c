@@ -442,7 +442,7 @@ write_checked (AccordWorkspace  *self,
         return FALSE;
     }
 
-  return accord_workspace_set_state (self, "checked", languages, error);
+  return _accord_workspace_write_state (self, "checked", languages, error);
 }
 
 /* Checks how the entities refer to each other, or takes what the last
@@ -627,4 +627,32 @@ accord_workspace_load (AccordWorkspace  *self,
     return NULL;
 
   return g_steal_pointer (&strategy);
+}
+
+/*
+ * _accord_workspace_rebuild:
+ * @self: an #AccordWorkspace
+ * @failure: (transfer full): why reading or writing the workspace failed
+ * @error: return location for a #GError
+ *
+ * As _accord_workspace_recover(), for the workspace's users other than
+ * loading: a damaged workspace is set aside and made anew from the work
+ * tree, as a first load does, so that search finds what it found before;
+ * the caller then tries again, once. Any other failure is passed on.
+ *
+ * Returns: %TRUE if the caller may try again on the new database
+ */
+gboolean
+_accord_workspace_rebuild (AccordWorkspace  *self,
+                           GError           *failure,
+                           GError          **error)
+{
+  g_autoptr(AccordStrategy) strategy = NULL;
+
+  if (!_accord_workspace_recover (self, failure, error))
+    return FALSE;
+
+  strategy = load_once (self, error);
+
+  return strategy != NULL;
 }

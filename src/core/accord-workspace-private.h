@@ -16,11 +16,16 @@
 
 G_BEGIN_DECLS
 
+/* The database's name in the workspace folder. */
+#define ACCORD_WORKSPACE_FILE "workspace.sqlite"
+
 struct _AccordWorkspace
 {
   GObject           parent_instance;
 
   AccordRepository *repository;
+  int               folder;   /* a descriptor of the folder that holds path */
+  char             *folder_path;
   char             *path;
   sqlite3          *db;
   guint             n_files;  /* as the last load found them */
@@ -57,6 +62,24 @@ gboolean            _accord_workspace_run                (AccordWorkspace       
 void                _accord_workspace_rollback           (AccordWorkspace            *self);
 gboolean            _accord_workspace_recover            (AccordWorkspace            *self,
                                                           GError                     *failure,
+                                                          GError                    **error);
+gboolean            _accord_workspace_rebuild            (AccordWorkspace            *self,
+                                                          GError                     *failure,
+                                                          GError                    **error);
+gboolean            _accord_workspace_write_state        (AccordWorkspace            *self,
+                                                          const char                 *key,
+                                                          const char                 *value,
+                                                          GError                    **error);
+
+int                 _accord_workspace_open_folder        (const char                 *git_dir,
+                                                          char                      **path,
+                                                          GError                    **error);
+gboolean            _accord_workspace_check_files        (int                         folder,
+                                                          const char                 *folder_path,
+                                                          GError                    **error);
+gboolean            _accord_workspace_discard_files      (int                         folder,
+                                                          const char                 *folder_path,
+                                                          char                      **aside,
                                                           GError                    **error);
 
 gboolean            _accord_workspace_read_state         (AccordWorkspace            *self,

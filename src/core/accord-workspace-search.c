@@ -221,6 +221,49 @@ collect_hits (AccordWorkspace  *self,
   return _accord_sqlite_check (self->db, rc, _("Could not search the workspace"), error);
 }
 
+/* Runs the search for @query, made into @match, once. */
+static GPtrArray *
+search_once (AccordWorkspace  *self,
+             const char       *query,
+             const char       *match,
+             const Marks      *marks,
+             guint             limit,
+             GError          **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *whole = NULL;
+  g_autofree char *in_titles = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean only_common;
+
+  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_search_hit_free);
+
+  /* How common the words are only chooses how to search: when it cannot
+   * be told, the ranked search runs, and reports its own failure. */
+  if (!only_common_words (self, query, &only_common, &local_error))
+    g_debug ("Could not tell how common the words of “%s” are: %s", query,
+             local_error->message);
+
+  if (!only_common)
+    return collect_hits (self, match, TRUE, limit, marks, hits, NULL, error)
+           ? g_steal_pointer (&hits) : NULL;
+
+  /* Words that common are looked for whole (the last one as a prefix too
+   * would add thousands of rows): the titles that have them first, then
+   * the other rows, as they come. */
+  whole = g_strndup (match, strlen (match) - 1);
+  in_titles = g_strdup_printf ("{title} : (%s)", whole);
+  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  if (!collect_hits (self, in_titles, FALSE, limit, marks, hits, seen, error) ||
+      (hits->len < limit &&
+       !collect_hits (self, whole, FALSE, limit, marks, hits, seen, error)))
+    return NULL;
+
+  return g_steal_pointer (&hits);
+}
+
 /**
  * accord_workspace_search:
  * @self: an #AccordWorkspace
@@ -232,7 +275,8 @@ collect_hits (AccordWorkspace  *self,
  *
  * Searches sections, objectives, comments and the rest, ignoring case and
  * accents ("strategie" finds "stratégie"). Call accord_workspace_load()
- * first so that the index matches the work tree.
+ * first so that the index matches the work tree. A workspace found damaged
+ * is rebuilt from the work tree and searched again.
  *
  * Returns: (transfer full) (element-type AccordSearchHit): the best matches
  *   first, titles weighing more than texts
@@ -246,11 +290,8 @@ accord_workspace_search (AccordWorkspace  *self,
                          GError          **error)
 {
   g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GHashTable) seen = NULL;
   g_autofree char *match = NULL;
-  g_autofree char *in_titles = NULL;
   g_autoptr(GError) local_error = NULL;
-  gboolean only_common;
   Marks marks = { mark_start != NULL ? mark_start : "", mark_end != NULL ? mark_end : "" };
 
   g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), NULL);
@@ -264,29 +305,11 @@ accord_workspace_search (AccordWorkspace  *self,
       return NULL;
     }
 
-  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_search_hit_free);
   limit = limit > 0 ? limit : G_MAXINT;
 
-  /* How common the words are only chooses how to search: when it cannot
-   * be told, the ranked search runs, and reports its own failure. */
-  if (!only_common_words (self, query, &only_common, &local_error))
-    g_debug ("Could not tell how common the words of “%s” are: %s", query,
-             local_error->message);
-
-  if (!only_common)
-    return collect_hits (self, match, TRUE, limit, &marks, hits, NULL, error)
-           ? g_steal_pointer (&hits) : NULL;
-
-  /* Words that common are looked for whole (the last one as a prefix too
-   * would add thousands of rows): the titles that have them first, then
-   * the other rows, as they come. */
-  match[strlen (match) - 1] = '\0';
-  in_titles = g_strdup_printf ("{title} : (%s)", match);
-  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  if (!collect_hits (self, in_titles, FALSE, limit, &marks, hits, seen, error) ||
-      (hits->len < limit &&
-       !collect_hits (self, match, FALSE, limit, &marks, hits, seen, error)))
+  if (!(hits = search_once (self, query, match, &marks, limit, &local_error)) &&
+      (!_accord_workspace_rebuild (self, g_steal_pointer (&local_error), error) ||
+       !(hits = search_once (self, query, match, &marks, limit, error))))
     return NULL;
 
   return g_steal_pointer (&hits);

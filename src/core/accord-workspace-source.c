@@ -53,7 +53,8 @@ source_read_copy (Source      *self,
   int rc;
 
   if (self->db == NULL &&
-      (sqlite3_open_v2 (self->database, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+      (sqlite3_open_v2 (self->database, &self->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW,
                         NULL) != SQLITE_OK ||
        sqlite3_prepare_v2 (self->db, "SELECT path, data FROM files WHERE rowid = ?1", -1,
                            &self->select, NULL) != SQLITE_OK))

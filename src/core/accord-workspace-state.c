@@ -79,6 +79,7 @@ char *
 accord_workspace_dup_state (AccordWorkspace *self,
                             const char      *key)
 {
+  g_autoptr(GError) failure = NULL;
   g_autoptr(GError) error = NULL;
   char *value;
 
@@ -87,10 +88,48 @@ accord_workspace_dup_state (AccordWorkspace *self,
 
   /* A value that cannot be read is as good as one never set: what is kept
    * here only spares the user some steps. */
-  if (!_accord_workspace_read_state (self, key, &value, &error))
+  if (!_accord_workspace_read_state (self, key, &value, &failure) &&
+      (!_accord_workspace_rebuild (self, g_steal_pointer (&failure), &error) ||
+       !_accord_workspace_read_state (self, key, &value, &error)))
     g_debug ("Could not read “%s” from the workspace: %s", key, error->message);
 
   return value;
+}
+
+/*
+ * _accord_workspace_write_state:
+ * @self: an #AccordWorkspace
+ * @key: a name
+ * @value: (nullable): its new value, or %NULL to forget it
+ * @error: return location for a #GError
+ *
+ * Writes a value as accord_workspace_set_state() does, once: within a
+ * transaction, where a damaged workspace cannot be made anew.
+ *
+ * Returns: %TRUE if it was written
+ */
+gboolean
+_accord_workspace_write_state (AccordWorkspace  *self,
+                               const char       *key,
+                               const char       *value,
+                               GError          **error)
+{
+  g_autoptr(AccordSqliteStmt) stmt = NULL;
+
+  if (value == NULL)
+    {
+      if (!_accord_workspace_prepare (self, "DELETE FROM state WHERE key = ?1", &stmt, error))
+        return FALSE;
+    }
+  else if (!_accord_workspace_prepare (self,
+                                       "INSERT INTO state (key, value) VALUES (?1, ?2)"
+                                       " ON CONFLICT (key) DO UPDATE SET value = ?2",
+                                       &stmt, error))
+    return FALSE;
+
+  return _accord_sqlite_bind_text (stmt, 1, key, -1, error) &&
+         (value == NULL || _accord_sqlite_bind_text (stmt, 2, value, -1, error)) &&
+         _accord_workspace_run (self, stmt, NULL, error);
 }
 
 /**
@@ -110,25 +149,55 @@ accord_workspace_set_state (AccordWorkspace  *self,
                             const char       *value,
                             GError          **error)
 {
-  g_autoptr(AccordSqliteStmt) stmt = NULL;
+  g_autoptr(GError) failure = NULL;
 
   g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  if (value == NULL)
-    {
-      if (!_accord_workspace_prepare (self, "DELETE FROM state WHERE key = ?1", &stmt, error))
-        return FALSE;
-    }
-  else if (!_accord_workspace_prepare (self,
-                                       "INSERT INTO state (key, value) VALUES (?1, ?2)"
-                                       " ON CONFLICT (key) DO UPDATE SET value = ?2",
-                                       &stmt, error))
+  return _accord_workspace_write_state (self, key, value, &failure) ||
+         (_accord_workspace_rebuild (self, g_steal_pointer (&failure), error) &&
+          _accord_workspace_write_state (self, key, value, error));
+}
+
+static gboolean
+begin_once (AccordWorkspace  *self,
+            gboolean         *interrupted,
+            GError          **error)
+{
+  g_autoptr(AccordSqliteStmt) read = NULL;
+  g_autoptr(AccordSqliteStmt) write = NULL;
+  g_autofree char *mine = NULL;
+  int rc;
+
+  *interrupted = FALSE;
+
+  if (!_accord_workspace_prepare (self, "SELECT value FROM state WHERE key = 'session'", &read,
+                                  error))
     return FALSE;
 
-  return _accord_sqlite_bind_text (stmt, 1, key, -1, error) &&
-         (value == NULL || _accord_sqlite_bind_text (stmt, 2, value, -1, error)) &&
-         _accord_workspace_run (self, stmt, NULL, error);
+  rc = sqlite3_step (read);
+  if (rc == SQLITE_ROW)
+    {
+      const char *value = (const char *) sqlite3_column_text (read, 0);
+      gint64 pid = value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
+
+      /* The same process opening the strategy again is not a crash; a
+       * process that is gone is. */
+      *interrupted = pid > 0 && pid != getpid () && !process_is_running ((pid_t) pid);
+    }
+
+  if (!_accord_sqlite_check (self->db, rc, _("Could not read the workspace"), error))
+    return FALSE;
+
+  mine = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) getpid ());
+  if (!_accord_workspace_prepare (self,
+                                  "INSERT INTO state (key, value) VALUES ('session', ?1)"
+                                  " ON CONFLICT (key) DO UPDATE SET value = ?1",
+                                  &write, error))
+    return FALSE;
+
+  return _accord_sqlite_bind_text (write, 1, mine, -1, error) &&
+         _accord_workspace_run (self, write, NULL, error);
 }
 
 /**
@@ -150,40 +219,16 @@ accord_workspace_begin_session (AccordWorkspace  *self,
                                 gboolean         *interrupted,
                                 GError          **error)
 {
-  g_autoptr(AccordSqliteStmt) read = NULL;
-  g_autoptr(AccordSqliteStmt) write = NULL;
-  g_autofree char *mine = NULL;
-  gboolean was_interrupted = FALSE;
-  int rc;
+  g_autoptr(GError) failure = NULL;
+  gboolean was_interrupted;
 
   g_return_val_if_fail (ACCORD_IS_WORKSPACE (self), FALSE);
 
-  if (!_accord_workspace_prepare (self, "SELECT value FROM state WHERE key = 'session'", &read,
-                                  error))
-    return FALSE;
-
-  rc = sqlite3_step (read);
-  if (rc == SQLITE_ROW)
-    {
-      const char *value = (const char *) sqlite3_column_text (read, 0);
-      gint64 pid = value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
-
-      /* The same process opening the strategy again is not a crash; a
-       * process that is gone is. */
-      was_interrupted = pid > 0 && pid != getpid () && !process_is_running ((pid_t) pid);
-    }
-
-  if (!_accord_sqlite_check (self->db, rc, _("Could not read the workspace"), error))
-    return FALSE;
-
-  mine = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) getpid ());
-  if (!_accord_workspace_prepare (self,
-                                  "INSERT INTO state (key, value) VALUES ('session', ?1)"
-                                  " ON CONFLICT (key) DO UPDATE SET value = ?1",
-                                  &write, error))
-    return FALSE;
-  if (!_accord_sqlite_bind_text (write, 1, mine, -1, error) ||
-      !_accord_workspace_run (self, write, NULL, error))
+  /* A session noted in a workspace that had to be made anew is lost: the
+   * work tree keeps the changes all the same. */
+  if (!begin_once (self, &was_interrupted, &failure) &&
+      (!_accord_workspace_rebuild (self, g_steal_pointer (&failure), error) ||
+       !begin_once (self, &was_interrupted, error)))
     return FALSE;
 
   if (interrupted != NULL)
@@ -201,9 +246,14 @@ accord_workspace_begin_session (AccordWorkspace  *self,
 void
 accord_workspace_end_session (AccordWorkspace *self)
 {
+  g_autoptr(GError) failure = NULL;
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (ACCORD_IS_WORKSPACE (self));
 
-  if (sqlite3_exec (self->db, "DELETE FROM state WHERE key = 'session'", NULL, NULL, NULL) !=
-      SQLITE_OK)
-    g_debug ("Could not note the end of the session: %s", sqlite3_errmsg (self->db));
+  /* Nothing searches the workspace after this: a damaged one is only set
+   * aside, and the next load makes it anew. */
+  if (!_accord_workspace_exec (self, "DELETE FROM state WHERE key = 'session'", &failure) &&
+      !_accord_workspace_recover (self, g_steal_pointer (&failure), &error))
+    g_debug ("Could not note the end of the session: %s", error->message);
 }

@@ -9,9 +9,8 @@
 
 #include "config.h"
 
-#include <errno.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "accord-errors.h"
 #include "accord-repository.h"
@@ -109,6 +108,9 @@ accord_workspace_finalize (GObject *object)
 
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_object (&self->repository);
+  if (self->folder >= 0)
+    close (self->folder);
+  g_clear_pointer (&self->folder_path, g_free);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (accord_workspace_parent_class)->finalize (object);
@@ -125,6 +127,7 @@ accord_workspace_class_init (AccordWorkspaceClass *klass)
 static void
 accord_workspace_init (AccordWorkspace *self)
 {
+  self->folder = -1;
 }
 
 gboolean
@@ -190,22 +193,92 @@ read_version (AccordWorkspace  *self,
   return _accord_sqlite_check (self->db, rc, _("Could not read the workspace"), error);
 }
 
-/* Brings the schema up to SCHEMA_VERSION, each step in a transaction. */
-static gboolean
-migrate (AccordWorkspace  *self,
-         GError          **error)
-{
-  int version;
+/* The tables and triggers a workspace has at SCHEMA_VERSION, those FTS5
+ * keeps for the search index included. */
+static const char * const schema_names[] = {
+  "files", "state", "checked", "search", "search_data", "search_idx", "search_content",
+  "search_docsize", "search_config", "search_words", "file_added", "file_removed",
+  "file_changed", NULL
+};
 
-  if (!read_version (self, &version, error))
+/* Counts the names of @names that the schema has; with @names %NULL,
+ * everything the schema has. */
+static gboolean
+count_schema (AccordWorkspace     *self,
+              const char * const  *names,
+              guint               *count,
+              GError             **error)
+{
+  g_autoptr(AccordSqliteStmt) stmt = NULL;
+  int rc;
+
+  *count = 0;
+
+  if (!_accord_workspace_prepare (self, "SELECT name FROM sqlite_schema", &stmt, error))
     return FALSE;
 
-  if (version > SCHEMA_VERSION)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (names == NULL || g_strv_contains (names, name))
+        (*count)++;
+    }
+
+  return _accord_sqlite_check (self->db, rc, _("Could not read the workspace"), error);
+}
+
+static gboolean
+set_damaged (AccordWorkspace  *self,
+             GError          **error)
+{
+  g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CORRUPT,
+               _("The workspace %s is incomplete"), self->path);
+
+  return FALSE;
+}
+
+/* Tells whether the database is one this version may open and bring up to
+ * date, before anything writes to it: a newer one is left as it is, for
+ * the version that made it. Accord never leaves a database without a
+ * version and with tables, nor at the last version with tables missing:
+ * such a database is damaged. */
+static gboolean
+check_version (AccordWorkspace  *self,
+               int              *version,
+               GError          **error)
+{
+  guint count;
+
+  if (!read_version (self, version, error))
+    return FALSE;
+
+  if (*version > SCHEMA_VERSION)
+    {
+      /* Not even the checkpoint that closing the database makes. */
+      sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
       g_set_error (error, ACCORD_WORKSPACE_ERROR, ACCORD_WORKSPACE_ERROR_NEWER,
-                   _("The workspace %s was made by a newer version of Accord"), self->path);
+                   _("The workspace %s was made by a newer version of Accord; use that version, "
+                     "or delete the file to let this one make a new workspace"), self->path);
       return FALSE;
     }
+
+  if (*version == 0 &&
+      (!count_schema (self, NULL, &count, error) ||
+       (count > 0 && !set_damaged (self, error))))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Brings the schema from @version up to SCHEMA_VERSION, each step in a
+ * transaction, and checks that it is whole. */
+static gboolean
+migrate (AccordWorkspace  *self,
+         int               version,
+         GError          **error)
+{
+  guint count;
 
   for (; version < SCHEMA_VERSION; version++)
     {
@@ -228,53 +301,58 @@ migrate (AccordWorkspace  *self,
         }
     }
 
-  return TRUE;
+  if (!count_schema (self, schema_names, &count, error))
+    return FALSE;
+
+  return count == g_strv_length ((char **) schema_names) || set_damaged (self, error);
 }
 
 static gboolean
 open_database (AccordWorkspace  *self,
                GError          **error)
 {
+  int version;
   int rc;
 
+  if (!_accord_workspace_check_files (self->folder, self->folder_path, error))
+    return FALSE;
+
+  /* The path has no link (see accord-workspace-folder.c): one put there
+   * since makes opening fail rather than write elsewhere. */
   rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
+                        SQLITE_OPEN_NOFOLLOW, NULL);
   if (!_accord_sqlite_check (self->db, rc, _("Could not open the workspace"), error))
     return FALSE;
 
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, FALSE);
 
-  return _accord_workspace_exec (self, "PRAGMA journal_mode = WAL", error) &&
+  return check_version (self, &version, error) &&
+         _accord_workspace_exec (self, "PRAGMA journal_mode = WAL", error) &&
          _accord_workspace_exec (self, "PRAGMA synchronous = NORMAL", error) &&
          _accord_workspace_exec (self, "PRAGMA mmap_size = 268435456", error) &&
          _accord_snippet_register (self->db, error) &&
-         migrate (self, error);
+         migrate (self, version, error);
 }
 
 static gboolean
 set_aside (AccordWorkspace  *self,
            GError          **error)
 {
-  g_autofree char *broken = g_strconcat (self->path, ".broken", NULL);
-  static const char * const suffixes[] = { "-wal", "-shm" };
+  g_autofree char *aside = NULL;
 
-  g_clear_pointer (&self->db, sqlite3_close);
-  g_warning ("The workspace %s is damaged; it is rebuilt from the repository", self->path);
+  /* Statements the failure left are finalized by their owners, and close
+   * the connection then. */
+  g_clear_pointer (&self->db, sqlite3_close_v2);
 
-  if (g_rename (self->path, broken) != 0)
-    {
-      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CANNOT_OPEN,
-                   _("Could not set the damaged workspace aside: %s"), g_strerror (errno));
-      return FALSE;
-    }
+  if (!_accord_workspace_discard_files (self->folder, self->folder_path, &aside, error))
+    return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *extra = g_strconcat (self->path, suffixes[i], NULL);
-
-      g_unlink (extra);
-    }
+  /* Routine: the workspace is only a copy of the repository. */
+  if (aside != NULL)
+    g_message (_("The workspace %s was damaged: it is set aside as %s and rebuilt from the "
+                 "repository"), self->path, aside);
 
   return TRUE;
 }
@@ -302,6 +380,7 @@ _accord_workspace_recover (AccordWorkspace  *self,
       return FALSE;
     }
 
+  g_debug ("Setting the workspace aside: %s", failure->message);
   g_error_free (failure);
 
   return set_aside (self, error) && open_database (self, error);
@@ -313,7 +392,10 @@ _accord_workspace_recover (AccordWorkspace  *self,
  * @error: return location for a #GError
  *
  * Opens the strategy's workspace, creating it or bringing its schema up to
- * date as needed. A damaged workspace is set aside and rebuilt.
+ * date as needed. A damaged workspace is set aside and rebuilt, as is
+ * anything found in its place that Accord did not make there, a link
+ * above all (see accord-workspace-folder.c): nothing is written through
+ * one. A workspace made by a newer version is left as it is, and refused.
  *
  * Returns: (transfer full): the workspace
  */
@@ -324,22 +406,18 @@ accord_workspace_open (AccordRepository  *repository,
   g_autoptr(AccordWorkspace) self = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *git_dir = NULL;
-  g_autofree char *dir = NULL;
 
   g_return_val_if_fail (ACCORD_IS_REPOSITORY (repository), NULL);
 
-  git_dir = accord_repository_dup_git_dir (repository);
-  dir = g_build_filename (git_dir, "accord", NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CANNOT_OPEN,
-                   _("Could not create the workspace folder %s: %s"), dir, g_strerror (errno));
-      return NULL;
-    }
-
   self = g_object_new (ACCORD_TYPE_WORKSPACE, NULL);
   self->repository = g_object_ref (repository);
-  self->path = g_build_filename (dir, "workspace.sqlite", NULL);
+
+  git_dir = accord_repository_dup_git_dir (repository);
+  self->folder = _accord_workspace_open_folder (git_dir, &self->folder_path, error);
+  if (self->folder < 0)
+    return NULL;
+
+  self->path = g_build_filename (self->folder_path, ACCORD_WORKSPACE_FILE, NULL);
 
   if (!open_database (self, &local_error) &&
       !_accord_workspace_recover (self, g_steal_pointer (&local_error), error))
