@@ -13,6 +13,7 @@
 
 #include "accord.h"
 #include "accord-test-ui.h"
+#include "accord-test-util.h"
 
 /* Prepares GTK for a UI test. Without a display the whole program is
  * reported as skipped (a TAP plan of zero tests with a SKIP directive), so
@@ -59,25 +60,101 @@ accord_test_ui_wait_mapped (GtkWidget *widget)
   accord_test_ui_spin (100);
 }
 
-/* Depth-first search for the first widget of @type under @root. */
+/* Depth-first search for the first widget of @type under @root, @root
+ * included. */
 GtkWidget *
 accord_test_ui_find (GtkWidget *root,
                      GType      type)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+  return accord_test_ui_find_with_class (root, type, NULL);
+}
+
+/* The same, for a widget that also has the style class @css_class (NULL:
+ * any). */
+GtkWidget *
+accord_test_ui_find_with_class (GtkWidget  *root,
+                                GType       type,
+                                const char *css_class)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type) &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = accord_test_ui_find (child, type);
+      GtkWidget *found = accord_test_ui_find_with_class (child, type, css_class);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+/* The first shown toplevel window of @type, or NULL. */
+GtkWindow *
+accord_test_ui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (window))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+/* Waits for a toplevel window of @type to be shown, and returns it. */
+GtkWindow *
+accord_test_ui_wait_toplevel (GType type)
+{
+  GtkWindow *window;
+
+  ACCORD_TEST_WAIT_FOR ((window = accord_test_ui_find_toplevel (type)) != NULL);
+
+  return window;
+}
+
+/* Whether a shortcut controller of @widget binds @accelerator, in the
+ * syntax of gtk_shortcut_trigger_parse_string(), to the action
+ * @action_name. */
+gboolean
+accord_test_ui_has_binding (GtkWidget  *widget,
+                            const char *accelerator,
+                            const char *action_name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (wanted);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (action) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                           action_name) &&
+              gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 /* Renders @widget to NAME.png in $ACCORD_SCREENSHOT_DIR when that is set;

@@ -11,13 +11,21 @@
 
 G_BEGIN_DECLS
 
-gboolean   accord_test_ui_init          (int         *argc,
-                                         char      ***argv);
-void       accord_test_ui_wait_mapped   (GtkWidget   *widget);
-void       accord_test_ui_spin          (guint        milliseconds);
-GtkWidget *accord_test_ui_find          (GtkWidget   *root,
-                                         GType        type);
-void       accord_test_ui_save_png      (GtkWidget   *widget,
-                                         const char  *name);
+gboolean   accord_test_ui_init            (int         *argc,
+                                           char      ***argv);
+void       accord_test_ui_wait_mapped     (GtkWidget   *widget);
+void       accord_test_ui_spin            (guint        milliseconds);
+GtkWidget *accord_test_ui_find            (GtkWidget   *root,
+                                           GType        type);
+GtkWidget *accord_test_ui_find_with_class (GtkWidget   *root,
+                                           GType        type,
+                                           const char  *css_class);
+GtkWindow *accord_test_ui_find_toplevel   (GType        type);
+GtkWindow *accord_test_ui_wait_toplevel   (GType        type);
+gboolean   accord_test_ui_has_binding     (GtkWidget   *widget,
+                                           const char  *accelerator,
+                                           const char  *action_name);
+void       accord_test_ui_save_png        (GtkWidget   *widget,
+                                           const char  *name);
 
 G_END_DECLS

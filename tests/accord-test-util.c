@@ -54,6 +54,68 @@ accord_test_remove_tree (const char *path)
   g_assert_no_error (error);
 }
 
+/* Removes the directory *@tmpdir made by accord_test_make_tmpdir() and
+ * what it holds, and frees its path; a fixture's teardown calls it. */
+void
+accord_test_clear_tmpdir (char **tmpdir)
+{
+  if (*tmpdir == NULL)
+    return;
+
+  accord_test_remove_tree (*tmpdir);
+  g_clear_pointer (tmpdir, g_free);
+}
+
+/* The contents of @relative under @dir, asserting that it can be read. */
+char *
+accord_test_read_file (const char *dir,
+                       const char *relative)
+{
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+/* Writes @relative under @dir, and the folders it needs; a @length of -1
+ * writes @contents up to its NUL. */
+void
+accord_test_write_file (const char *dir,
+                        const char *relative,
+                        const char *contents,
+                        gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* The command line @program, @first_arg and the rest of @args up to NULL,
+ * ended by NULL, ready for accord_test_run(); the array holds the
+ * caller's strings. */
+GPtrArray *
+accord_test_argv_new (const char *program,
+                      const char *first_arg,
+                      va_list     args)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (char *) program);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  g_ptr_array_add (argv, NULL);
+
+  return argv;
+}
+
 /* Runs @argv to completion and returns its exit status, or -1 when it was
  * killed by a signal; its output is returned in @stdout_text and
  * @stderr_text. */
@@ -93,24 +155,20 @@ bytes_to_string (GBytes *bytes)
   return size > 0 ? g_strndup (data, size) : g_strdup ("");
 }
 
-/* Like accord_test_run(), with the environment @envp (NULL: this
- * process's) and @input written to the standard input (NULL: none). The
- * outputs need not be UTF-8. */
-int
-accord_test_run_full (const char * const  *argv,
-                      const char * const  *envp,
-                      GBytes              *input,
-                      char               **stdout_text,
-                      char               **stderr_text)
+/* Starts @argv with the environment @envp (NULL: this process's), its
+ * standard input a pipe when @with_input, its outputs pipes; the caller
+ * finishes it with accord_test_communicate(). */
+GSubprocess *
+accord_test_spawn (const char * const *argv,
+                   const char * const *envp,
+                   gboolean            with_input)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
   g_autoptr(GError) error = NULL;
   GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
+  GSubprocess *process;
 
-  if (input != NULL)
+  if (with_input)
     flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
 
   launcher = g_subprocess_launcher_new (flags);
@@ -119,6 +177,22 @@ accord_test_run_full (const char * const  *argv,
 
   process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
+
+  return process;
+}
+
+/* Writes @input (or nothing) to @process, waits for it to end and returns
+ * its exit status, or -1 when it was killed by a signal; its outputs,
+ * which need not be UTF-8, are returned in @stdout_text and @stderr_text. */
+int
+accord_test_communicate (GSubprocess  *process,
+                         GBytes       *input,
+                         char        **stdout_text,
+                         char        **stderr_text)
+{
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_subprocess_communicate (process, input, NULL, &out, &err, &error);
   g_assert_no_error (error);
@@ -132,6 +206,179 @@ accord_test_run_full (const char * const  *argv,
   return g_subprocess_get_exit_status (process);
 }
 
+/* Like accord_test_run(), with the environment @envp (NULL: this
+ * process's) and @input written to the standard input (NULL: none). The
+ * outputs need not be UTF-8. */
+int
+accord_test_run_full (const char * const  *argv,
+                      const char * const  *envp,
+                      GBytes              *input,
+                      char               **stdout_text,
+                      char               **stderr_text)
+{
+  g_autoptr(GSubprocess) process = accord_test_spawn (argv, envp, input != NULL);
+
+  return accord_test_communicate (process, input, stdout_text, stderr_text);
+}
+
+static int
+run_git_va (const char  *cwd,
+            char       **stdout_text,
+            char       **stderr_text,
+            const char  *first_arg,
+            va_list      args)
+{
+  g_autoptr(GPtrArray) argv = accord_test_argv_new ("git", first_arg, args);
+
+  return accord_test_run ((const char * const *) argv->pdata, cwd, stdout_text, stderr_text);
+}
+
+/* Runs git in @cwd with the arguments up to NULL and returns its exit
+ * status; what it printed goes to @stdout_text when not NULL, and to the
+ * test's log when it fails. */
+int
+accord_test_git (const char  *cwd,
+                 char       **stdout_text,
+                 const char  *first_arg,
+                 ...)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  va_list args;
+  int status;
+
+  va_start (args, first_arg);
+  status = run_git_va (cwd, &out, &err, first_arg, args);
+  va_end (args);
+
+  if (status != 0)
+    g_test_message ("git %s: exit status %d\n%s%s", first_arg, status, out, err);
+
+  if (stdout_text != NULL)
+    *stdout_text = g_steal_pointer (&out);
+
+  return status;
+}
+
+/* Runs git in @cwd with the arguments up to NULL, asserts that it
+ * succeeds, and returns what it printed. */
+char *
+accord_test_git_output (const char *cwd,
+                        const char *first_arg,
+                        ...)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  va_list args;
+  int status;
+
+  va_start (args, first_arg);
+  status = run_git_va (cwd, &out, &err, first_arg, args);
+  va_end (args);
+
+  if (status != 0)
+    g_test_message ("git %s: exit status %d\n%s%s", first_arg, status, out, err);
+  g_assert_cmpint (status, ==, 0);
+
+  return g_steal_pointer (&out);
+}
+
+/* Parses @text as JSON, asserting that it is. */
+JsonNode *
+accord_test_parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+count_marshal (GClosure     *closure,
+               GValue       *return_value,
+               guint         n_param_values,
+               const GValue *param_values,
+               gpointer      invocation_hint,
+               gpointer      marshal_data)
+{
+  guint *count = closure->data;
+
+  (*count)++;
+}
+
+/* Adds one to *@count each time @instance emits @detailed_signal, whatever
+ * the signal's parameters: a test waits for a count to grow to know that
+ * something happened. Returns the handler's id. */
+gulong
+accord_test_count_signal (gpointer    instance,
+                          const char *detailed_signal,
+                          guint      *count)
+{
+  GClosure *closure = g_closure_new_simple (sizeof (GClosure), count);
+
+  g_closure_set_marshal (closure, count_marshal);
+
+  return g_signal_connect_closure (instance, detailed_signal, closure, TRUE);
+}
+
+/* Sets a field, asserting that the value is accepted. */
+void
+accord_test_set (AccordEntity *entity,
+                 const char   *field,
+                 const char   *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!accord_entity_set_field (entity, field, value, &error))
+    g_test_message ("Could not set %s to “%s”", field, value);
+  g_assert_no_error (error);
+}
+
+/* Adds an entity of @kind to @strategy, with the id @id (NULL: a new one)
+ * and the fields given as name, value pairs up to NULL; a NULL value
+ * leaves the field unset. Returns the entity, which the strategy holds. */
+AccordEntity *
+accord_test_add (AccordStrategy   *strategy,
+                 AccordEntityKind  kind,
+                 const char       *id,
+                 const char       *first_field,
+                 ...)
+{
+  g_autoptr(AccordEntity) entity = accord_entity_new (kind, id);
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, first_field);
+  for (const char *field = first_field; field != NULL; field = va_arg (args, const char *))
+    accord_test_set (entity, field, va_arg (args, const char *));
+  va_end (args);
+
+  g_assert_true (accord_strategy_add (strategy, entity, &error));
+  g_assert_no_error (error);
+
+  return entity;
+}
+
+/* Makes a strategy's repository at @path with its first revision. */
+AccordRepository *
+accord_test_create (const char     *path,
+                    AccordStrategy *strategy,
+                    const char     *author,
+                    const char     *message)
+{
+  g_autoptr(GError) error = NULL;
+  AccordRepository *repository = accord_repository_create (path, strategy, author, message,
+                                                           &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (repository);
+
+  return repository;
+}
+
 /* Reads the strategy in @repository's work tree, asserting that it can. */
 AccordStrategy *
 accord_test_load (AccordRepository *repository)
@@ -143,4 +390,30 @@ accord_test_load (AccordRepository *repository)
   g_assert_nonnull (strategy);
 
   return strategy;
+}
+
+/* Writes @strategy to @repository's work tree. */
+void
+accord_test_write (AccordRepository *repository,
+                   AccordStrategy   *strategy)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (accord_repository_write (repository, strategy, &error));
+  g_assert_no_error (error);
+}
+
+/* Saves the work tree as a revision; returns its id. */
+char *
+accord_test_save (AccordRepository *repository,
+                  const char       *message,
+                  const char       *author)
+{
+  g_autoptr(GError) error = NULL;
+  char *revision = accord_repository_save (repository, message, author, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (revision);
+
+  return revision;
 }

@@ -8,23 +8,83 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "accord.h"
 
 G_BEGIN_DECLS
 
-char     *accord_test_make_tmpdir  (const char          *template_name);
-void      accord_test_remove_tree  (const char          *path);
-int       accord_test_run          (const char * const  *argv,
-                                    const char          *cwd,
-                                    char               **stdout_text,
-                                    char               **stderr_text);
-int       accord_test_run_full     (const char * const  *argv,
-                                    const char * const  *envp,
-                                    GBytes              *input,
-                                    char               **stdout_text,
-                                    char               **stderr_text);
+/* Iterates the main loop until @condition holds, failing the test after
+ * twenty seconds: how a test waits for something to happen. */
+#define ACCORD_TEST_WAIT_FOR(condition) \
+  G_STMT_START { \
+    gint64 accord_test_deadline_ = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND; \
+    while (!(condition)) \
+      { \
+        g_assert_cmpint (g_get_monotonic_time (), <, accord_test_deadline_); \
+        if (!g_main_context_iteration (NULL, FALSE)) \
+          g_usleep (1000); \
+      } \
+  } G_STMT_END
 
-AccordStrategy *accord_test_load (AccordRepository *repository);
+char             *accord_test_make_tmpdir   (const char          *template_name);
+void              accord_test_remove_tree   (const char          *path);
+void              accord_test_clear_tmpdir  (char               **tmpdir);
+char             *accord_test_read_file     (const char          *dir,
+                                             const char          *relative);
+void              accord_test_write_file    (const char          *dir,
+                                             const char          *relative,
+                                             const char          *contents,
+                                             gssize               length);
+
+GPtrArray        *accord_test_argv_new      (const char          *program,
+                                             const char          *first_arg,
+                                             va_list              args);
+int               accord_test_run           (const char * const  *argv,
+                                             const char          *cwd,
+                                             char               **stdout_text,
+                                             char               **stderr_text);
+GSubprocess      *accord_test_spawn         (const char * const  *argv,
+                                             const char * const  *envp,
+                                             gboolean             with_input);
+int               accord_test_communicate   (GSubprocess         *process,
+                                             GBytes              *input,
+                                             char               **stdout_text,
+                                             char               **stderr_text);
+int               accord_test_run_full      (const char * const  *argv,
+                                             const char * const  *envp,
+                                             GBytes              *input,
+                                             char               **stdout_text,
+                                             char               **stderr_text);
+int               accord_test_git           (const char          *cwd,
+                                             char               **stdout_text,
+                                             const char          *first_arg,
+                                             ...) G_GNUC_NULL_TERMINATED;
+char             *accord_test_git_output    (const char          *cwd,
+                                             const char          *first_arg,
+                                             ...) G_GNUC_NULL_TERMINATED;
+JsonNode         *accord_test_parse_json    (const char          *text);
+gulong            accord_test_count_signal  (gpointer             instance,
+                                             const char          *detailed_signal,
+                                             guint               *count);
+
+void              accord_test_set           (AccordEntity        *entity,
+                                             const char          *field,
+                                             const char          *value);
+AccordEntity     *accord_test_add           (AccordStrategy      *strategy,
+                                             AccordEntityKind     kind,
+                                             const char          *id,
+                                             const char          *first_field,
+                                             ...) G_GNUC_NULL_TERMINATED;
+AccordRepository *accord_test_create        (const char          *path,
+                                             AccordStrategy      *strategy,
+                                             const char          *author,
+                                             const char          *message);
+AccordStrategy   *accord_test_load          (AccordRepository    *repository);
+void              accord_test_write         (AccordRepository    *repository,
+                                             AccordStrategy      *strategy);
+char             *accord_test_save          (AccordRepository    *repository,
+                                             const char          *message,
+                                             const char          *author);
 
 G_END_DECLS

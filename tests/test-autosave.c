@@ -36,25 +36,16 @@ static char *
 run_xdotool (const char *first,
              ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  const char *arg;
-  int status = 0;
   va_list args;
 
-  g_ptr_array_add (argv, (char *) "xdotool");
   va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  argv = accord_test_argv_new ("xdotool", first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
+  if (accord_test_run ((const char * const *) argv->pdata, NULL, &out, &err) != 0)
     {
       g_test_message ("xdotool %s: %s", first, err);
       return NULL;
@@ -140,9 +131,7 @@ test_autosave_survives_sigkill (void)
   accord_entity_set_field (section, "body", "Premier paragraphe.\n", &error);
   g_assert_no_error (error);
   g_assert_true (accord_strategy_add (strategy, section, &error));
-  repository = accord_repository_create (path, strategy, AUTHOR, "Premier jet", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (repository);
+  repository = accord_test_create (path, strategy, AUTHOR, "Premier jet");
 
   g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
                                 &pid, &error));

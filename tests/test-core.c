@@ -30,8 +30,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  accord_test_remove_tree (fixture->tmpdir);
-  g_clear_pointer (&fixture->tmpdir, g_free);
+  accord_test_clear_tmpdir (&fixture->tmpdir);
 }
 
 static void
@@ -220,20 +219,6 @@ restore_git_home (SavedEnv *saved)
 }
 
 static void
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_git_identity (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -241,10 +226,10 @@ test_git_identity (Fixture       *fixture,
   g_autofree char *name = NULL;
   g_autofree char *email = NULL;
 
-  write_file (fixture->tmpdir, ".gitconfig",
-              "[user]\n"
-              "\tname = Zoé Lefèvre\n"
-              "\temail = zoe@example.org\n");
+  accord_test_write_file (fixture->tmpdir, ".gitconfig",
+                          "[user]\n"
+                          "\tname = Zoé Lefèvre\n"
+                          "\temail = zoe@example.org\n", -1);
 
   use_git_home (fixture->tmpdir, &saved);
   g_assert_true (accord_get_git_identity (&name, &email));
@@ -267,14 +252,14 @@ test_git_identity_partial (Fixture       *fixture,
   g_autofree char *email_only = NULL;
   gboolean found, found_email_only;
 
-  write_file (fixture->tmpdir, ".config/git/config",
-              "[user]\n"
-              "\tname = Ana Lima\n"
-              "\temail = ana@example.org\n");
-  write_file (fixture->tmpdir, ".gitconfig",
-              "[user]\n"
-              "\temail = \n"
-              "\tname = Ana Lima Costa\n");
+  accord_test_write_file (fixture->tmpdir, ".config/git/config",
+                          "[user]\n"
+                          "\tname = Ana Lima\n"
+                          "\temail = ana@example.org\n", -1);
+  accord_test_write_file (fixture->tmpdir, ".gitconfig",
+                          "[user]\n"
+                          "\temail = \n"
+                          "\tname = Ana Lima Costa\n", -1);
 
   use_git_home (fixture->tmpdir, &saved);
   found = accord_get_git_identity (&name, &email);

@@ -1244,7 +1244,6 @@ static void
 test_strategy_order_respread (void)
 {
   g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Order", "fr");
-  g_autofree char *previous_first = NULL;
   GListModel *children;
 
   add_section (strategy, "s-first", NULL, "i", "First");

@@ -38,8 +38,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  accord_test_remove_tree (fixture->tmpdir);
-  g_clear_pointer (&fixture->tmpdir, g_free);
+  accord_test_clear_tmpdir (&fixture->tmpdir);
   g_clear_pointer (&fixture->path, g_free);
 }
 
@@ -169,17 +168,6 @@ bytes_contain (GBytes     *bytes,
 /* Round trips */
 
 static void
-set (AccordEntity *entity,
-     const char   *name,
-     const char   *value)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!accord_entity_set_field (entity, name, value, &error))
-    g_error ("Could not set %s: %s", name, error->message);
-}
-
-static void
 set_list (AccordEntity *entity,
           const char   *name,
           const char   *first,
@@ -213,83 +201,83 @@ make_full_entity (AccordEntityKind  kind,
   switch (kind)
     {
     case ACCORD_ENTITY_STRATEGY:
-      set (entity, "accord-format", "1");
-      set (entity, "title", line);
-      set (entity, "title@en", line_en);
-      set (entity, "title@zh-Hant", "战略");
-      set (entity, "subtitle", line);
-      set (entity, "subtitle@en", line_en);
-      set (entity, "language", "fr");
-      set (entity, "status", "consultation");
-      set (entity, "summary", text);
-      set (entity, "summary@en", text_en);
+      accord_test_set (entity, "accord-format", "1");
+      accord_test_set (entity, "title", line);
+      accord_test_set (entity, "title@en", line_en);
+      accord_test_set (entity, "title@zh-Hant", "战略");
+      accord_test_set (entity, "subtitle", line);
+      accord_test_set (entity, "subtitle@en", line_en);
+      accord_test_set (entity, "language", "fr");
+      accord_test_set (entity, "status", "consultation");
+      accord_test_set (entity, "summary", text);
+      accord_test_set (entity, "summary@en", text_en);
       break;
 
     case ACCORD_ENTITY_SECTION:
-      set (entity, "parent", "s-4k2m9q7xhd");
-      set (entity, "order", "a0i");
-      set (entity, "title", line);
-      set (entity, "title@en", line_en);
-      set (entity, "body", text);
-      set (entity, "body@en", text_en);
-      set (entity, "body@de", "Nur ein Satz.");
+      accord_test_set (entity, "parent", "s-4k2m9q7xhd");
+      accord_test_set (entity, "order", "a0i");
+      accord_test_set (entity, "title", line);
+      accord_test_set (entity, "title@en", line_en);
+      accord_test_set (entity, "body", text);
+      accord_test_set (entity, "body@en", text_en);
+      accord_test_set (entity, "body@de", "Nur ein Satz.");
       break;
 
     case ACCORD_ENTITY_OBJECTIVE:
-      set (entity, "section", "s-4k2m9q7xhd");
-      set (entity, "order", "zzi1");
-      set (entity, "code", line);
-      set (entity, "title", line);
-      set (entity, "title@en", line_en);
-      set (entity, "status", "in-progress");
-      set (entity, "priority", "high");
-      set (entity, "lead", line);
+      accord_test_set (entity, "section", "s-4k2m9q7xhd");
+      accord_test_set (entity, "order", "zzi1");
+      accord_test_set (entity, "code", line);
+      accord_test_set (entity, "title", line);
+      accord_test_set (entity, "title@en", line_en);
+      accord_test_set (entity, "status", "in-progress");
+      accord_test_set (entity, "priority", "high");
+      accord_test_set (entity, "lead", line);
       set_list (entity, "partner", "City", line, "Région Île-de-France", NULL);
-      set (entity, "due", "2028-02-29");
+      accord_test_set (entity, "due", "2028-02-29");
       set_list (entity, "indicator", "Rivers tested: 100 %", line, NULL);
       set_list (entity, "indicator@en", line_en, "Second", NULL);
-      set (entity, "description", text);
-      set (entity, "description@en", text_en);
+      accord_test_set (entity, "description", text);
+      accord_test_set (entity, "description@en", text_en);
       break;
 
     case ACCORD_ENTITY_ROUND:
-      set (entity, "title", line);
-      set (entity, "title@en", line_en);
-      set (entity, "status", "closed");
-      set (entity, "opens", "2026-01-05");
-      set (entity, "closes", "2026-03-01");
+      accord_test_set (entity, "title", line);
+      accord_test_set (entity, "title@en", line_en);
+      accord_test_set (entity, "status", "closed");
+      accord_test_set (entity, "opens", "2026-01-05");
+      accord_test_set (entity, "closes", "2026-03-01");
       set_list (entity, "extension", "2026-03-20 Requested by the regions", "2026-04-01", NULL);
-      set (entity, "platform", line);
-      set (entity, "url", "https://consultation.example.org/r/1?lang=fr#top");
-      set (entity, "description", text);
-      set (entity, "description@en", text_en);
+      accord_test_set (entity, "platform", line);
+      accord_test_set (entity, "url", "https://consultation.example.org/r/1?lang=fr#top");
+      accord_test_set (entity, "description", text);
+      accord_test_set (entity, "description@en", text_en);
       break;
 
     case ACCORD_ENTITY_PARTICIPANT:
-      set (entity, "name", line);
-      set (entity, "organisation", line_en);
-      set (entity, "kind", "civil-society");
+      accord_test_set (entity, "name", line);
+      accord_test_set (entity, "organisation", line_en);
+      accord_test_set (entity, "kind", "civil-society");
       break;
 
     case ACCORD_ENTITY_COMMENT:
-      set (entity, "round", "r-1");
-      set (entity, "target", "strategy");
-      set (entity, "parent", "c-0");
-      set (entity, "author", "p-1");
-      set (entity, "created", "2026-03-01T09:30:00+01:00");
-      set (entity, "quote", line);
-      set (entity, "stance", "mixed");
-      set (entity, "votes-for", "0");
-      set (entity, "votes-mixed", "7");
-      set (entity, "votes-against", "120");
-      set (entity, "external-id", line);
-      set (entity, "url", "mailto:someone@example.org");
-      set (entity, "status", "partly-accepted");
-      set (entity, "addressed-in", "4f2c1a9");
-      set (entity, "body", text);
-      set (entity, "body@en", text_en);
-      set (entity, "answer", text);
-      set (entity, "answer@en", text_en);
+      accord_test_set (entity, "round", "r-1");
+      accord_test_set (entity, "target", "strategy");
+      accord_test_set (entity, "parent", "c-0");
+      accord_test_set (entity, "author", "p-1");
+      accord_test_set (entity, "created", "2026-03-01T09:30:00+01:00");
+      accord_test_set (entity, "quote", line);
+      accord_test_set (entity, "stance", "mixed");
+      accord_test_set (entity, "votes-for", "0");
+      accord_test_set (entity, "votes-mixed", "7");
+      accord_test_set (entity, "votes-against", "120");
+      accord_test_set (entity, "external-id", line);
+      accord_test_set (entity, "url", "mailto:someone@example.org");
+      accord_test_set (entity, "status", "partly-accepted");
+      accord_test_set (entity, "addressed-in", "4f2c1a9");
+      accord_test_set (entity, "body", text);
+      accord_test_set (entity, "body@en", text_en);
+      accord_test_set (entity, "answer", text);
+      accord_test_set (entity, "answer@en", text_en);
       break;
 
     case ACCORD_N_ENTITY_KINDS:
@@ -416,8 +404,8 @@ test_round_trip_minimal (void)
     g_autoptr(GBytes) bytes = NULL;
 
     /* An answer without a body. */
-    set (comment, "target", "s-1");
-    set (comment, "answer", "Only an answer");
+    accord_test_set (comment, "target", "s-1");
+    accord_test_set (comment, "answer", "Only an answer");
     check_round_trip (comment, TRUE);
 
     bytes = _accord_format_write (comment);
@@ -463,12 +451,12 @@ test_layout (void)
 
   /* Fields come in the schema's order, whatever order they were set in;
    * language variants follow their field, sorted. */
-  set (built, "title@fr", "Principes");
-  set (built, "body@en", "Text");
-  set (built, "title", "Principles");
-  set (built, "order", "k");
-  set (built, "title@de", "Grundsätze");
-  set (built, "body", "Texte");
+  accord_test_set (built, "title@fr", "Principes");
+  accord_test_set (built, "body@en", "Text");
+  accord_test_set (built, "title", "Principles");
+  accord_test_set (built, "order", "k");
+  accord_test_set (built, "title@de", "Grundsätze");
+  accord_test_set (built, "body", "Texte");
   bytes = _accord_format_write (built);
   assert_bytes_equal (bytes,
                       "---\n"
@@ -486,11 +474,11 @@ test_layout (void)
   g_clear_pointer (&bytes, g_bytes_unref);
 
   /* Escapes in header values and in texts. */
-  set (built, "title@de", NULL);
-  set (built, "title@fr", NULL);
-  set (built, "body@en", NULL);
-  set (built, "title", "two\nlines, a \\ and a \r");
-  set (built, "body", "::: answer\n\\:::\nend\n");
+  accord_test_set (built, "title@de", NULL);
+  accord_test_set (built, "title@fr", NULL);
+  accord_test_set (built, "body@en", NULL);
+  accord_test_set (built, "title", "two\nlines, a \\ and a \r");
+  accord_test_set (built, "body", "::: answer\n\\:::\nend\n");
   bytes = _accord_format_write (built);
   assert_bytes_equal (bytes,
                       "---\n"
@@ -507,9 +495,9 @@ test_layout (void)
   {
     g_autoptr(AccordEntity) objective = accord_entity_new (ACCORD_ENTITY_OBJECTIVE, "o-1");
 
-    set (objective, "section", "s-1");
-    set (objective, "order", "i");
-    set (objective, "title", "T");
+    accord_test_set (objective, "section", "s-1");
+    accord_test_set (objective, "order", "i");
+    accord_test_set (objective, "title", "T");
     set_list (objective, "partner", "B", "A", NULL);
     g_clear_pointer (&bytes, g_bytes_unref);
     bytes = _accord_format_write (objective);
@@ -760,8 +748,8 @@ test_byte_order_mark (void)
   g_autoptr(AccordEntity) entity = NULL;
   g_autoptr(GBytes) written = NULL;
 
-  entity = parse_broken (ACCORD_ENTITY_SECTION, "\xef\xbb\xbf---\norder: i\n\ntitle: T\n---\nBody\n",
-                         -1, &problems);
+  entity = parse_broken (ACCORD_ENTITY_SECTION,
+                         "\xef\xbb\xbf---\norder: i\n\ntitle: T\n---\nBody\n", -1, &problems);
   g_assert_nonnull (entity);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpstr (accord_entity_get_field (entity, "title"), ==, "T");
@@ -844,7 +832,7 @@ test_unknown_keys_kept (void)
   g_assert_cmpuint (_accord_entity_get_extra (entity)->len, ==, 5);
 
   /* Written back, every unreadable line is still there, verbatim. */
-  set (entity, "title", "Changed");
+  accord_test_set (entity, "title", "Changed");
   bytes = _accord_format_write (entity);
   g_assert_true (bytes_contain (bytes, "\ncolour: blue\n"));
   g_assert_true (bytes_contain (bytes, "\nTitle: Capital\n"));
@@ -1038,7 +1026,7 @@ test_required_missing (void)
       g_autoptr(AccordEntity) parsed = NULL;
       g_autoptr(GBytes) bytes = NULL;
 
-      set (full, required[i].field, NULL);
+      accord_test_set (full, required[i].field, NULL);
       bytes = _accord_format_write (full);
       parsed = parse (required[i].kind, accord_entity_get_id (full), "file.md",
                       g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), problems);
@@ -1238,12 +1226,9 @@ static AccordRepository *
 create_repository (Fixture *fixture)
 {
   g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Stratégie", "fr");
-  g_autoptr(GError) error = NULL;
   AccordRepository *repository;
 
-  repository = accord_repository_create (fixture->path, strategy, AUTHOR, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (repository);
+  repository = accord_test_create (fixture->path, strategy, AUTHOR, NULL);
 
   return repository;
 }
@@ -1438,8 +1423,8 @@ test_strategy_unknown_keys_written_back (Fixture       *fixture,
   assert_problem (accord_strategy_get_problems (strategy), "sections/s-1.md", 6, "reviewed-by");
 
   section = accord_strategy_lookup (strategy, "s-1");
-  set (section, "title", "New");
-  set (ACCORD_ENTITY (strategy), "title", "T2");
+  accord_test_set (section, "title", "New");
+  accord_test_set (ACCORD_ENTITY (strategy), "title", "T2");
   g_assert_true (accord_repository_write (repository, strategy, &error));
   g_assert_no_error (error);
 

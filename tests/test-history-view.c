@@ -34,17 +34,6 @@ typedef struct
 
 /* Helpers */
 
-static void
-set (AccordEntity *entity,
-     const char   *name,
-     const char   *value)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!accord_entity_set_field (entity, name, value, &error))
-    g_error ("Could not set %s: %s", name, error->message);
-}
-
 /* Writes @strategy and saves it as a revision, whose id is remembered. */
 static const char *
 save (Fixture        *fixture,
@@ -74,7 +63,7 @@ set_title_and_save (Fixture    *fixture,
   AccordEntity *entity = accord_strategy_lookup (strategy, id);
 
   g_assert_nonnull (entity);
-  set (entity, "title", title);
+  accord_test_set (entity, "title", title);
   save (fixture, strategy, message);
 }
 
@@ -86,15 +75,12 @@ fixture_setup_empty (Fixture       *fixture,
 {
   g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Stratégie numérique", "fr");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
 
   fixture->tmpdir = accord_test_make_tmpdir ("accord-history-view-XXXXXX");
   fixture->path = g_build_filename (fixture->tmpdir, "strategy", NULL);
   fixture->revisions = g_ptr_array_new_with_free_func (g_free);
 
-  fixture->repository = accord_repository_create (fixture->path, strategy, AUTHOR,
-                                                  "Create the strategy", &error);
-  g_assert_no_error (error);
+  fixture->repository = accord_test_create (fixture->path, strategy, AUTHOR, "Create the strategy");
   g_ptr_array_add (fixture->revisions, accord_repository_dup_head (fixture->repository));
 
   /* Restores and milestones are made in this name. */
@@ -125,9 +111,9 @@ fixture_setup (Fixture       *fixture,
   fixture_setup_empty (fixture, data);
 
   strategy = accord_test_load (fixture->repository);
-  set (section, "order", "k");
-  set (section, "title", "Introduction");
-  set (section, "body", "La France défend un internet ouvert.");
+  accord_test_set (section, "order", "k");
+  accord_test_set (section, "title", "Introduction");
+  accord_test_set (section, "body", "La France défend un internet ouvert.");
   g_assert_true (accord_strategy_add (strategy, section, &error));
   g_assert_no_error (error);
   save (fixture, strategy, "Add the introduction\n\nIt opens the strategy.");
@@ -136,11 +122,11 @@ fixture_setup (Fixture       *fixture,
 
   g_clear_object (&strategy);
   strategy = accord_test_load (fixture->repository);
-  set (objective, "section", SECTION_ID);
-  set (objective, "order", "k");
-  set (objective, "code", "O1.1");
-  set (objective, "title", "Open data");
-  set (objective, "description", "Publish the data sets.");
+  accord_test_set (objective, "section", SECTION_ID);
+  accord_test_set (objective, "order", "k");
+  accord_test_set (objective, "code", "O1.1");
+  accord_test_set (objective, "title", "Open data");
+  accord_test_set (objective, "description", "Publish the data sets.");
   g_assert_true (accord_strategy_add (strategy, objective, &error));
   g_assert_no_error (error);
   save (fixture, strategy, "Add an objective");
@@ -160,8 +146,7 @@ fixture_teardown (Fixture       *fixture,
   accord_test_ui_spin (20);
   g_clear_object (&fixture->repository);
   g_clear_pointer (&fixture->revisions, g_ptr_array_unref);
-  accord_test_remove_tree (fixture->tmpdir);
-  g_clear_pointer (&fixture->tmpdir, g_free);
+  accord_test_clear_tmpdir (&fixture->tmpdir);
   g_clear_pointer (&fixture->path, g_free);
 }
 
@@ -291,22 +276,6 @@ find_tag (GtkWidget  *root,
     return NULL;
 
   return label;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (item), type))
-        return GTK_WINDOW (item);
-    }
-
-  return NULL;
 }
 
 /* Answers @dialog as its buttons do: the response, then closing it. */
@@ -678,9 +647,9 @@ test_detail_removed (Fixture       *fixture,
    * another: removed entities are named as they were before. */
   g_assert_true (accord_strategy_remove (strategy, OBJECTIVE_ID, &error));
   g_assert_no_error (error);
-  set (accord_strategy_lookup (strategy, SECTION_ID), "title", "Préambule");
-  set (second, "order", "t");
-  set (second, "title", "Principes");
+  accord_test_set (accord_strategy_lookup (strategy, SECTION_ID), "title", "Préambule");
+  accord_test_set (second, "order", "t");
+  accord_test_set (second, "title", "Principes");
   g_assert_true (accord_strategy_add (strategy, second, &error));
   g_assert_no_error (error);
   save (fixture, strategy, "Reorganise");
@@ -779,7 +748,7 @@ test_restore_strategy (Fixture       *fixture,
   wait_idle (fixture->view);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.restore-strategy", NULL);
 
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = accord_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Restore the Whole Strategy?");
@@ -794,7 +763,7 @@ test_restore_strategy (Fixture       *fixture,
   g_assert_cmpuint (count_revisions (fixture->repository), ==, 5);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.restore-strategy", NULL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = accord_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   respond (dialog, "restore");
 
@@ -807,7 +776,7 @@ test_restore_strategy (Fixture       *fixture,
 
   wait_idle (fixture->view);
   g_assert_cmpstr (accord_history_view_get_selected_revision (fixture->view), ==, head);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (accord_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   disconnect_events (fixture, events);
 }
@@ -826,7 +795,7 @@ test_restore_unsaved (Fixture       *fixture,
   connect_events (fixture, events);
 
   /* The section has changes that were written but not saved. */
-  set (accord_strategy_lookup (strategy, SECTION_ID), "title", "Brouillon");
+  accord_test_set (accord_strategy_lookup (strategy, SECTION_ID), "title", "Brouillon");
   g_assert_true (accord_repository_write (fixture->repository, strategy, &error));
   g_assert_no_error (error);
 
@@ -904,7 +873,7 @@ test_milestone (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (milestone_button));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.create-milestone", NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (accord_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   extra = adw_message_dialog_get_extra_child (dialog);
   name_row = find_entry_row (extra, 0);
@@ -943,7 +912,7 @@ test_milestone (Fixture       *fixture,
 
   /* A name already used is refused, and said so. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.create-milestone", NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (accord_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (adw_message_dialog_get_extra_child (dialog),
                                                        0)), "consultation-2");
@@ -957,7 +926,7 @@ test_milestone (Fixture       *fixture,
   accord_history_view_select_revision (fixture->view, revision (fixture, 2));
   wait_idle (fixture->view);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.create-milestone", NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (accord_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   set_title_and_save (fixture, SECTION_ID, "Avant-propos", "Rename the introduction again");
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (adw_message_dialog_get_extra_child (dialog),
@@ -1038,8 +1007,8 @@ test_paging (Fixture       *fixture,
   g_auto(GStrv) ids = NULL;
   GtkStack *list_stack = template_child (fixture, "list_stack");
 
-  set (section, "order", "k");
-  set (section, "title", "Version 1");
+  accord_test_set (section, "order", "k");
+  accord_test_set (section, "title", "Version 1");
   g_assert_true (accord_strategy_add (strategy, section, &error));
   g_assert_no_error (error);
   save (fixture, strategy, "Version 1");
@@ -1047,7 +1016,7 @@ test_paging (Fixture       *fixture,
     {
       g_autofree char *title = g_strdup_printf ("Version %u", i);
 
-      set (section, "title", title);
+      accord_test_set (section, "title", title);
       save (fixture, strategy, title);
     }
   g_assert_cmpuint (fixture->revisions->len, ==, 120);
@@ -1080,36 +1049,11 @@ test_paging (Fixture       *fixture,
   g_assert_cmpuint (n_listed (fixture), >=, 110);
 }
 
-/* Runs git with a fixed identity, asserting that it succeeds. */
-static char *
-git (Fixture    *fixture,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *arg;
-  va_list args;
-  int status;
-
-  g_ptr_array_add (argv, (char *) "git");
-  g_ptr_array_add (argv, (char *) "-c");
-  g_ptr_array_add (argv, (char *) "user.name=Carol");
-  g_ptr_array_add (argv, (char *) "-c");
-  g_ptr_array_add (argv, (char *) "user.email=carol@example.org");
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  status = accord_test_run ((const char * const *) argv->pdata, fixture->path, &out, &err);
-  if (status != 0)
-    g_error ("git %s failed with status %d:\n%s%s", first, status, out, err);
-
-  return g_steal_pointer (&out);
-}
+/* Runs git in the strategy's folder with a fixed identity, asserting
+ * that it succeeds; the arguments end with NULL. */
+#define git(fixture, ...) \
+  accord_test_git_output ((fixture)->path, "-c", "user.name=Carol", \
+                          "-c", "user.email=carol@example.org", __VA_ARGS__)
 
 static void
 save_titles (Fixture    *fixture,
@@ -1124,7 +1068,7 @@ save_titles (Fixture    *fixture,
     {
       g_autofree char *title = g_strdup_printf ("%s %u", prefix, i);
 
-      set (entity, "title", title);
+      accord_test_set (entity, "title", title);
       save (fixture, strategy, title);
     }
 }

@@ -41,31 +41,6 @@ typedef struct
   guint              n_stopped;
 } Fixture;
 
-static AccordEntity *
-add_entity (AccordStrategy   *strategy,
-            AccordEntityKind  kind,
-            const char       *first_field,
-            ...)
-{
-  g_autoptr(AccordEntity) entity = accord_entity_new (kind, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  va_list args;
-
-  va_start (args, first_field);
-  for (field = first_field; field != NULL; field = va_arg (args, const char *))
-    {
-      accord_entity_set_field (entity, field, va_arg (args, const char *), &error);
-      g_assert_no_error (error);
-    }
-  va_end (args);
-
-  accord_strategy_add (strategy, entity, &error);
-  g_assert_no_error (error);
-
-  return entity;
-}
-
 /* A strategy written to a new repository, then read back through a
  * workspace, which indexes it. */
 static void
@@ -77,31 +52,32 @@ make_strategy (Fixture *fixture)
   g_autoptr(GError) error = NULL;
   AccordEntity *section, *subsection, *objective, *round, *participant, *comment;
 
-  fixture->repository = accord_repository_create (path, strategy, AUTHOR, NULL, &error);
-  g_assert_no_error (error);
+  fixture->repository = accord_test_create (path, strategy, AUTHOR, NULL);
 
-  section = add_entity (strategy, ACCORD_ENTITY_SECTION,
-                        "title", "Principes", "order", "i",
-                        "body", "Nous défendons une stratégie ouverte, libre et sûre.", NULL);
-  subsection = add_entity (strategy, ACCORD_ENTITY_SECTION,
-                           "parent", accord_entity_get_id (section), "order", "i",
-                           "title", "Données & <ouverture>",
-                           "body", "Les données publiques < 10 ans & plus.", NULL);
-  objective = add_entity (strategy, ACCORD_ENTITY_OBJECTIVE,
-                          "section", accord_entity_get_id (section), "order", "i",
-                          "code", "O1.1", "title", "Connectivité des partenaires",
-                          "description", "Une stratégie pour relier les réseaux.", NULL);
+  section = accord_test_add (strategy, ACCORD_ENTITY_SECTION, NULL,
+                             "title", "Principes", "order", "i",
+                             "body", "Nous défendons une stratégie ouverte, libre et sûre.", NULL);
+  subsection = accord_test_add (strategy, ACCORD_ENTITY_SECTION, NULL,
+                                "parent", accord_entity_get_id (section), "order", "i",
+                                "title", "Données & <ouverture>",
+                                "body", "Les données publiques < 10 ans & plus.", NULL);
+  objective = accord_test_add (strategy, ACCORD_ENTITY_OBJECTIVE, NULL,
+                               "section", accord_entity_get_id (section), "order", "i",
+                               "code", "O1.1", "title", "Connectivité des partenaires",
+                               "description", "Une stratégie pour relier les réseaux.", NULL);
   /* Text holding the very characters the panel asks the workspace to mark
    * matches with. */
-  add_entity (strategy, ACCORD_ENTITY_SECTION,
-              "title", "Zones \xee\x80\x81rurales\xee\x80\x80 isolées", "order", "r", NULL);
-  round = add_entity (strategy, ACCORD_ENTITY_ROUND, "title", "Premier tour", NULL);
-  participant = add_entity (strategy, ACCORD_ENTITY_PARTICIPANT, "name", "Zoé Martin", NULL);
-  comment = add_entity (strategy, ACCORD_ENTITY_COMMENT,
-                        "round", accord_entity_get_id (round),
-                        "target", accord_entity_get_id (objective),
-                        "author", accord_entity_get_id (participant),
-                        "body", "Cette stratégie mérite un indicateur rural.", NULL);
+  accord_test_add (strategy, ACCORD_ENTITY_SECTION, NULL,
+                   "title", "Zones \xee\x80\x81rurales\xee\x80\x80 isolées",
+                   "order", "r", NULL);
+  round = accord_test_add (strategy, ACCORD_ENTITY_ROUND, NULL, "title", "Premier tour", NULL);
+  participant = accord_test_add (strategy, ACCORD_ENTITY_PARTICIPANT, NULL,
+                                 "name", "Zoé Martin", NULL);
+  comment = accord_test_add (strategy, ACCORD_ENTITY_COMMENT, NULL,
+                             "round", accord_entity_get_id (round),
+                             "target", accord_entity_get_id (objective),
+                             "author", accord_entity_get_id (participant),
+                             "body", "Cette stratégie mérite un indicateur rural.", NULL);
 
   fixture->section_id = g_strdup (accord_entity_get_id (section));
   fixture->subsection_id = g_strdup (accord_entity_get_id (subsection));
@@ -138,27 +114,6 @@ stop_search_cb (AccordSearchPanel *panel,
   fixture->n_stopped++;
 }
 
-static GtkWidget *
-find_with_class (GtkWidget  *root,
-                 GType       type,
-                 const char *css_class)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type) && gtk_widget_has_css_class (root, css_class))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -181,8 +136,8 @@ fixture_setup (Fixture       *fixture,
   fixture->list = GTK_LIST_BOX (accord_test_ui_find (GTK_WIDGET (fixture->panel),
                                                      GTK_TYPE_LIST_BOX));
   fixture->stack = GTK_STACK (accord_test_ui_find (GTK_WIDGET (fixture->panel), GTK_TYPE_STACK));
-  fixture->count = GTK_LABEL (find_with_class (GTK_WIDGET (fixture->panel), GTK_TYPE_LABEL,
-                                               "search-count"));
+  fixture->count = GTK_LABEL (accord_test_ui_find_with_class (GTK_WIDGET (fixture->panel),
+                                                              GTK_TYPE_LABEL, "search-count"));
   g_assert_nonnull (fixture->entry);
   g_assert_nonnull (fixture->list);
   g_assert_nonnull (fixture->stack);
@@ -280,7 +235,7 @@ static GtkLabel *
 row_label (GtkListBoxRow *row,
            const char    *css_class)
 {
-  return GTK_LABEL (find_with_class (GTK_WIDGET (row), GTK_TYPE_LABEL, css_class));
+  return GTK_LABEL (accord_test_ui_find_with_class (GTK_WIDGET (row), GTK_TYPE_LABEL, css_class));
 }
 
 /* The row whose title reads @title, without its markup. */
@@ -726,8 +681,8 @@ test_many_results (Fixture       *fixture,
       g_autofree char *title = g_strdup_printf ("Jalon numéro %u", i);
       g_autofree char *order = g_strdup_printf ("k%c%c", 'b' + i / 20, 'b' + i % 20);
 
-      add_entity (fixture->strategy, ACCORD_ENTITY_OBJECTIVE,
-                  "section", fixture->section_id, "order", order, "title", title, NULL);
+      accord_test_add (fixture->strategy, ACCORD_ENTITY_OBJECTIVE, NULL,
+                       "section", fixture->section_id, "order", order, "title", title, NULL);
     }
   accord_repository_write (fixture->repository, fixture->strategy, &error);
   g_assert_no_error (error);

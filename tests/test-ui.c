@@ -131,31 +131,15 @@ test_shortcuts_window (Fixture *fixture)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (item), type))
-        return GTK_WINDOW (item);
-    }
-
-  return NULL;
-}
-
 static void
 test_about_window (Fixture *fixture)
 {
   GtkWindow *about;
 
-  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_null (accord_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = accord_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   accord_test_ui_wait_mapped (GTK_WIDGET (about));
 
@@ -168,7 +152,7 @@ test_about_window (Fixture *fixture)
                             "libgit2 "));
 
   gtk_window_destroy (about);
-  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_null (accord_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
 }
 
 static void
