@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "accord-test-util.h"
 
 /* Returns a new empty directory under the system's temporary directory;
@@ -416,4 +418,71 @@ accord_test_save (AccordRepository *repository,
   g_assert_nonnull (revision);
 
   return revision;
+}
+
+static char *
+dup_problems_text (GPtrArray *problems)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = accord_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_string_append_printf (text, "%s\n", line);
+    }
+
+  return g_strdup (text->str);
+}
+
+/* Asserts that one of @problems (AccordProblem) is at @path:@line and
+ * that its message contains @fragment, when not NULL. */
+void
+accord_test_assert_problem (GPtrArray  *problems,
+                            const char *path,
+                            guint       line,
+                            const char *fragment)
+{
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      AccordProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_strcmp0 (problem->path, path) == 0 && problem->line == line &&
+          (fragment == NULL || strstr (problem->message, fragment) != NULL))
+        return;
+    }
+
+  text = dup_problems_text (problems);
+  g_error ("No problem at %s:%u about “%s” among:\n%s", path, line,
+           fragment != NULL ? fragment : "", text);
+}
+
+void
+accord_test_assert_no_problems (GPtrArray *problems)
+{
+  if (problems->len > 0)
+    {
+      g_autofree char *text = dup_problems_text (problems);
+
+      g_error ("Unexpected problems:\n%s", text);
+    }
+}
+
+/* Asserts that @key is a valid order key that sorts after @before and
+ * before @after (NULL: the start, the end). */
+void
+accord_test_assert_order_between (const char *before,
+                                  const char *after,
+                                  const char *key)
+{
+  g_assert_nonnull (key);
+  if (!accord_order_key_is_valid (key))
+    g_error ("“%s” between “%s” and “%s” is not a valid key", key,
+             before != NULL ? before : "(start)", after != NULL ? after : "(end)");
+  if (before != NULL && strcmp (before, key) >= 0)
+    g_error ("“%s” does not sort after “%s”", key, before);
+  if (after != NULL && strcmp (key, after) >= 0)
+    g_error ("“%s” does not sort before “%s”", key, after);
 }

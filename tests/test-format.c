@@ -79,55 +79,6 @@ parse_bytes (AccordEntityKind  kind,
 }
 
 static char *
-dump_problems (GPtrArray *problems)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *line = accord_problem_to_string (g_ptr_array_index (problems, i));
-
-      g_string_append_printf (text, "%s\n", line);
-    }
-
-  return g_strdup (text->str);
-}
-
-static void
-assert_no_problems (GPtrArray *problems)
-{
-  if (problems->len > 0)
-    {
-      g_autofree char *text = dump_problems (problems);
-
-      g_error ("Unexpected problems:\n%s", text);
-    }
-}
-
-/* Asserts that one of @problems is at @path:@line and that its message
- * contains @fragment (when not NULL). */
-static void
-assert_problem (GPtrArray  *problems,
-                const char *path,
-                guint       line,
-                const char *fragment)
-{
-  g_autofree char *text = dump_problems (problems);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      AccordProblem *problem = g_ptr_array_index (problems, i);
-
-      if (g_strcmp0 (problem->path, path) == 0 && problem->line == line &&
-          (fragment == NULL || strstr (problem->message, fragment) != NULL))
-        return;
-    }
-
-  g_error ("No problem at %s:%u about “%s” among:\n%s", path, line,
-           fragment != NULL ? fragment : "", text);
-}
-
-static char *
 escape_data (const char *data,
              gsize       size)
 {
@@ -340,7 +291,7 @@ check_round_trip (AccordEntity *entity,
                         bytes, problems);
   g_assert_nonnull (parsed);
   if (complete)
-    assert_no_problems (problems);
+    accord_test_assert_no_problems (problems);
   for (guint i = 0; i < problems->len; i++)
     g_assert_cmpuint (((AccordProblem *) g_ptr_array_index (problems, i))->line, ==, 1);
   g_assert_false (accord_entity_get_modified (parsed));
@@ -437,7 +388,7 @@ test_layout (void)
 
   section = parse (ACCORD_ENTITY_SECTION, "s-1", "sections/s-1.md", example, -1, problems);
   g_assert_nonnull (section);
-  assert_no_problems (problems);
+  accord_test_assert_no_problems (problems);
   g_assert_cmpstr (accord_entity_get_field (section, "parent"), ==, "s-7c1q0m2k4b");
   g_assert_cmpstr (accord_entity_get_field (section, "title@en"), ==, "Principles");
   g_assert_cmpstr (accord_entity_get_field (section, "body"), ==,
@@ -539,7 +490,7 @@ test_language_variants (void)
 
   comment = parse (ACCORD_ENTITY_COMMENT, "c-1", "comments/c-1.md", file, -1, problems);
   g_assert_nonnull (comment);
-  assert_no_problems (problems);
+  accord_test_assert_no_problems (problems);
   g_assert_cmpstr (accord_comment_get_body (ACCORD_COMMENT (comment)), ==, "Corps du commentaire");
   g_assert_cmpstr (accord_entity_get_field (comment, "body@en"), ==, "Comment body");
   g_assert_cmpstr (accord_comment_get_answer (ACCORD_COMMENT (comment)), ==, "Réponse\n");
@@ -567,9 +518,9 @@ test_language_variants (void)
     g_ptr_array_set_size (problems, 0);
     entity = parse (ACCORD_ENTITY_COMMENT, "c-2", "comments/c-2.md", bad, -1, problems);
     g_assert_nonnull (entity);
-    assert_problem (problems, "comments/c-2.md", 2, "target@en");
-    assert_problem (problems, "comments/c-2.md", 6, "quote@EN");
-    assert_problem (problems, "comments/c-2.md", 8, "::: answer@english");
+    accord_test_assert_problem (problems, "comments/c-2.md", 2, "target@en");
+    accord_test_assert_problem (problems, "comments/c-2.md", 6, "quote@EN");
+    accord_test_assert_problem (problems, "comments/c-2.md", 8, "::: answer@english");
     g_assert_cmpstr (accord_entity_get_field (entity, "target"), ==, "s-2");
     g_assert_cmpstr (accord_entity_get_field (entity, "body"), ==, "::: answer@english\ntext");
 
@@ -604,7 +555,7 @@ test_invalid_utf8 (void)
   entity = parse_broken (ACCORD_ENTITY_SECTION,
                          "---\norder: i\n\ntitle: caf\xe9\n---\nBody\n", -1, &problems);
   g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 4, "UTF-8");
+  accord_test_assert_problem (problems, "sections/s-1.md", 4, "UTF-8");
   g_assert_cmpuint (problems->len, ==, 1);
   g_clear_pointer (&problems, g_ptr_array_unref);
 
@@ -612,27 +563,27 @@ test_invalid_utf8 (void)
   entity = parse_broken (ACCORD_ENTITY_SECTION,
                          "---\norder: i\n\ntitle: T\n---\nOne\n\nTh\xc3\x28ree\n", -1, &problems);
   g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 8, "UTF-8");
+  accord_test_assert_problem (problems, "sections/s-1.md", 8, "UTF-8");
   g_clear_pointer (&problems, g_ptr_array_unref);
 
   /* A truncated multi-byte character at the very end. */
   entity = parse_broken (ACCORD_ENTITY_SECTION,
                          "---\norder: i\n\ntitle: T\n---\n\xf0\x9f\x9a", -1, &problems);
   g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 6, "UTF-8");
+  accord_test_assert_problem (problems, "sections/s-1.md", 6, "UTF-8");
   g_clear_pointer (&problems, g_ptr_array_unref);
 
   /* Overlong encodings and surrogates are not UTF-8 either. */
   entity = parse_broken (ACCORD_ENTITY_SECTION,
                          "---\norder: i\n\ntitle: \xc0\xaf\n---\n", -1, &problems);
   g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 4, "UTF-8");
+  accord_test_assert_problem (problems, "sections/s-1.md", 4, "UTF-8");
   g_clear_pointer (&problems, g_ptr_array_unref);
 
   entity = parse_broken (ACCORD_ENTITY_SECTION,
                          "---\n\xed\xa0\x80: x\n---\n", -1, &problems);
   g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 2, "UTF-8");
+  accord_test_assert_problem (problems, "sections/s-1.md", 2, "UTF-8");
 }
 
 static void
@@ -645,12 +596,12 @@ test_nul_byte (void)
 
   entity = parse_broken (ACCORD_ENTITY_SECTION, data, sizeof data - 1, &problems);
   g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 4, NULL);
+  accord_test_assert_problem (problems, "sections/s-1.md", 4, NULL);
   g_clear_pointer (&problems, g_ptr_array_unref);
 
   entity = parse_broken (ACCORD_ENTITY_SECTION, in_text, sizeof in_text - 1, &problems);
   g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 7, NULL);
+  accord_test_assert_problem (problems, "sections/s-1.md", 7, NULL);
 }
 
 static void
@@ -662,7 +613,7 @@ test_truncated (void)
   /* The header never closes: what was read is kept. */
   entity = parse_broken (ACCORD_ENTITY_SECTION, "---\norder: i\n\ntitle: Kept\n", -1, &problems);
   g_assert_nonnull (entity);
-  assert_problem (problems, "sections/s-1.md", 4, "---");
+  accord_test_assert_problem (problems, "sections/s-1.md", 4, "---");
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_cmpstr (accord_entity_get_field (entity, "title"), ==, "Kept");
   g_clear_pointer (&problems, g_ptr_array_unref);
@@ -671,7 +622,7 @@ test_truncated (void)
   /* …also when the last line has no newline. */
   entity = parse_broken (ACCORD_ENTITY_SECTION, "---\norder: i\n\ntitle: Kept", -1, &problems);
   g_assert_nonnull (entity);
-  assert_problem (problems, "sections/s-1.md", 4, "---");
+  accord_test_assert_problem (problems, "sections/s-1.md", 4, "---");
   g_assert_cmpstr (accord_entity_get_field (entity, "title"), ==, "Kept");
   g_clear_pointer (&problems, g_ptr_array_unref);
   g_clear_object (&entity);
@@ -679,9 +630,9 @@ test_truncated (void)
   /* A header of one line. */
   entity = parse_broken (ACCORD_ENTITY_SECTION, "---\n", -1, &problems);
   g_assert_nonnull (entity);
-  assert_problem (problems, "sections/s-1.md", 1, "---");
-  assert_problem (problems, "sections/s-1.md", 1, "order");
-  assert_problem (problems, "sections/s-1.md", 1, "title");
+  accord_test_assert_problem (problems, "sections/s-1.md", 1, "---");
+  accord_test_assert_problem (problems, "sections/s-1.md", 1, "order");
+  accord_test_assert_problem (problems, "sections/s-1.md", 1, "title");
   g_clear_pointer (&problems, g_ptr_array_unref);
   g_clear_object (&entity);
 
@@ -735,7 +686,7 @@ test_missing_start (void)
 
       entity = parse_broken (ACCORD_ENTITY_SECTION, files[i], -1, &problems);
       g_assert_null (entity);
-      assert_problem (problems, "sections/s-1.md", 1, "---");
+      accord_test_assert_problem (problems, "sections/s-1.md", 1, "---");
       g_assert_cmpuint (problems->len, ==, 1);
     }
 }
@@ -778,7 +729,7 @@ test_crlf_file (void)
   /* A file whose lines all end in CR LF, as some editors save them. */
   entity = parse_broken (ACCORD_ENTITY_SECTION, file, -1, &problems);
   g_assert_nonnull (entity);
-  assert_no_problems (problems);
+  accord_test_assert_no_problems (problems);
   g_assert_cmpstr (accord_entity_get_field (entity, "order"), ==, "i");
   g_assert_cmpstr (accord_entity_get_field (entity, "title"), ==, "Windows");
   /* The text is kept as it is. */
@@ -788,7 +739,7 @@ test_crlf_file (void)
   g_clear_pointer (&problems, g_ptr_array_unref);
   problems = new_problems ();
   again = parse_bytes (ACCORD_ENTITY_SECTION, "s-1", bytes, problems);
-  assert_no_problems (problems);
+  accord_test_assert_no_problems (problems);
   g_assert_true (accord_entity_equal (entity, again));
 }
 
@@ -820,11 +771,11 @@ test_unknown_keys_kept (void)
 
   entity = parse_broken (ACCORD_ENTITY_SECTION, file, -1, &problems);
   g_assert_nonnull (entity);
-  assert_problem (problems, "sections/s-1.md", 4, "colour");
-  assert_problem (problems, "sections/s-1.md", 8, "Title");
-  assert_problem (problems, "sections/s-1.md", 10, "no colon on this line");
-  assert_problem (problems, "sections/s-1.md", 12, "body");
-  assert_problem (problems, "sections/s-1.md", 14, "x-tool_data");
+  accord_test_assert_problem (problems, "sections/s-1.md", 4, "colour");
+  accord_test_assert_problem (problems, "sections/s-1.md", 8, "Title");
+  accord_test_assert_problem (problems, "sections/s-1.md", 10, "no colon on this line");
+  accord_test_assert_problem (problems, "sections/s-1.md", 12, "body");
+  accord_test_assert_problem (problems, "sections/s-1.md", 14, "x-tool_data");
   g_assert_cmpuint (problems->len, ==, 5);
 
   g_assert_cmpstr (accord_entity_get_field (entity, "title"), ==, "T");
@@ -869,8 +820,8 @@ test_duplicate_key (void)
 
   entity = parse_broken (ACCORD_ENTITY_SECTION, file, -1, &problems);
   g_assert_nonnull (entity);
-  assert_problem (problems, "sections/s-1.md", 6, "title");
-  assert_problem (problems, "sections/s-1.md", 8, "order");
+  accord_test_assert_problem (problems, "sections/s-1.md", 6, "title");
+  accord_test_assert_problem (problems, "sections/s-1.md", 8, "order");
   g_assert_cmpuint (problems->len, ==, 2);
   g_assert_cmpstr (accord_entity_get_field (entity, "title"), ==, "First");
   g_assert_cmpstr (accord_entity_get_field (entity, "order"), ==, "i");
@@ -907,12 +858,12 @@ test_duplicate_key (void)
 
     g_ptr_array_set_size (problems, 0);
     objective = parse (ACCORD_ENTITY_OBJECTIVE, "o-1", "objectives/o-1.md", list, -1, problems);
-    assert_no_problems (problems);
+    accord_test_assert_no_problems (problems);
     g_assert_cmpstrv (accord_entity_get_list (objective, "partner"), expected);
 
     comment = parse (ACCORD_ENTITY_COMMENT, "c-1", "comments/c-1.md", blocks, -1, problems);
     g_assert_nonnull (comment);
-    assert_problem (problems, "comments/c-1.md", 6, "answer");
+    accord_test_assert_problem (problems, "comments/c-1.md", 6, "answer");
     g_assert_cmpstr (accord_entity_get_field (comment, "answer"), ==, "One");
   }
 }
@@ -942,14 +893,14 @@ test_invalid_values (void)
 
   objective = parse (ACCORD_ENTITY_OBJECTIVE, "o-1", "objectives/o-1.md", file, -1, problems);
   g_assert_nonnull (objective);
-  assert_problem (problems, "objectives/o-1.md", 2, "section");
-  assert_problem (problems, "objectives/o-1.md", 4, "order");
-  assert_problem (problems, "objectives/o-1.md", 8, "status");
-  assert_problem (problems, "objectives/o-1.md", 10, "due");
-  assert_problem (problems, "objectives/o-1.md", 12, "lead");
+  accord_test_assert_problem (problems, "objectives/o-1.md", 2, "section");
+  accord_test_assert_problem (problems, "objectives/o-1.md", 4, "order");
+  accord_test_assert_problem (problems, "objectives/o-1.md", 8, "status");
+  accord_test_assert_problem (problems, "objectives/o-1.md", 10, "due");
+  accord_test_assert_problem (problems, "objectives/o-1.md", 12, "lead");
   /* The required fields whose values were refused are missing. */
-  assert_problem (problems, "objectives/o-1.md", 1, "section");
-  assert_problem (problems, "objectives/o-1.md", 1, "order");
+  accord_test_assert_problem (problems, "objectives/o-1.md", 1, "section");
+  accord_test_assert_problem (problems, "objectives/o-1.md", 1, "order");
 
   g_assert_null (accord_entity_get_field (objective, "section"));
   g_assert_null (accord_entity_get_field (objective, "due"));
@@ -981,7 +932,7 @@ test_too_large (void)
 
   entity = parse_broken (ACCORD_ENTITY_SECTION, file->str, file->len, &problems);
   g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 1, "1 MiB");
+  accord_test_assert_problem (problems, "sections/s-1.md", 1, "1 MiB");
   g_assert_cmpuint (problems->len, ==, 1);
   g_clear_pointer (&problems, g_ptr_array_unref);
 
@@ -994,7 +945,7 @@ test_too_large (void)
 
   entity = parse_broken (ACCORD_ENTITY_SECTION, file->str, file->len, &problems);
   g_assert_nonnull (entity);
-  assert_no_problems (problems);
+  accord_test_assert_no_problems (problems);
   g_assert_cmpuint (strlen (accord_entity_get_field (entity, "title")), ==,
                     1024 * 1024 - strlen ("---\norder: i\n\ntitle: \n---\n"));
 }
@@ -1031,7 +982,7 @@ test_required_missing (void)
       parsed = parse (required[i].kind, accord_entity_get_id (full), "file.md",
                       g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), problems);
       g_assert_nonnull (parsed);
-      assert_problem (problems, "file.md", 1, required[i].field);
+      accord_test_assert_problem (problems, "file.md", 1, required[i].field);
       g_assert_cmpuint (problems->len, ==, 1);
     }
 }
@@ -1049,9 +1000,9 @@ test_text_problems (void)
                    "---\norder: i\n\ntitle: T\n---\nOne\n::: answer\nTwo\n::: body\n:::", -1,
                    problems);
   g_assert_nonnull (section);
-  assert_problem (problems, "sections/s-1.md", 7, "::: answer");
-  assert_problem (problems, "sections/s-1.md", 9, "::: body");
-  assert_problem (problems, "sections/s-1.md", 10, ":::");
+  accord_test_assert_problem (problems, "sections/s-1.md", 7, "::: answer");
+  accord_test_assert_problem (problems, "sections/s-1.md", 9, "::: body");
+  accord_test_assert_problem (problems, "sections/s-1.md", 10, ":::");
   g_assert_cmpstr (accord_section_get_body (ACCORD_SECTION (section)), ==,
                    "One\n::: answer\nTwo\n::: body\n:::");
   g_ptr_array_set_size (problems, 0);
@@ -1060,14 +1011,14 @@ test_text_problems (void)
   participant = parse (ACCORD_ENTITY_PARTICIPANT, "p-1", "participants/p-1.md",
                        "---\nname: N\n---\n\nSome text\n", -1, problems);
   g_assert_nonnull (participant);
-  assert_problem (problems, "participants/p-1.md", 4, "text");
+  accord_test_assert_problem (problems, "participants/p-1.md", 4, "text");
   g_ptr_array_set_size (problems, 0);
 
   /* Short lines at the very end of the data. */
   comment = parse (ACCORD_ENTITY_COMMENT, "c-1", "comments/c-1.md",
                    "---\ntarget: s-1\n---\n::", -1, problems);
   g_assert_nonnull (comment);
-  assert_no_problems (problems);
+  accord_test_assert_no_problems (problems);
   g_assert_cmpstr (accord_comment_get_body (ACCORD_COMMENT (comment)), ==, "::");
 }
 
@@ -1226,131 +1177,8 @@ static AccordRepository *
 create_repository (Fixture *fixture)
 {
   g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Stratégie", "fr");
-  AccordRepository *repository;
 
-  repository = accord_test_create (fixture->path, strategy, AUTHOR, NULL);
-
-  return repository;
-}
-
-static void
-put_file (Fixture    *fixture,
-          const char *relative,
-          const char *contents,
-          gssize      length)
-{
-  g_autofree char *path = g_build_filename (fixture->path, relative, NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-}
-
-static void
-test_strategy_duplicate_id (Fixture       *fixture,
-                            gconstpointer  data)
-{
-  g_autoptr(AccordRepository) repository = create_repository (fixture);
-  g_autoptr(AccordStrategy) strategy = NULL;
-  GPtrArray *problems;
-
-  put_file (fixture, "sections/x-1.md", "---\norder: i\n\ntitle: Section\n---\n", -1);
-  put_file (fixture, "objectives/x-1.md",
-            "---\nsection: x-1\n\norder: i\n\ntitle: Objective\n---\n", -1);
-
-  strategy = accord_test_load (repository);
-  problems = accord_strategy_get_problems (strategy);
-  assert_problem (problems, "objectives/x-1.md", 1, "x-1");
-  assert_problem (problems, "objectives/x-1.md", 1, "sections/x-1.md");
-  g_assert_cmpuint (problems->len, ==, 1);
-
-  /* The first file read keeps the id; the strategy still opens. */
-  g_assert_true (ACCORD_IS_SECTION (accord_strategy_lookup (strategy, "x-1")));
-  g_assert_cmpuint (accord_strategy_count (strategy, ACCORD_ENTITY_SECTION), ==, 1);
-  g_assert_cmpuint (accord_strategy_count (strategy, ACCORD_ENTITY_OBJECTIVE), ==, 0);
-}
-
-static void
-test_strategy_parent_cycle (Fixture       *fixture,
-                            gconstpointer  data)
-{
-  g_autoptr(AccordRepository) repository = create_repository (fixture);
-  g_autoptr(AccordStrategy) strategy = NULL;
-  g_autoptr(GPtrArray) outline = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *problems;
-
-  put_file (fixture, "sections/s-top.md", "---\norder: i\n\ntitle: Top\n---\n", -1);
-  put_file (fixture, "sections/s-a.md", "---\nparent: s-b\n\norder: i\n\ntitle: A\n---\n", -1);
-  put_file (fixture, "sections/s-b.md", "---\nparent: s-a\n\norder: j\n\ntitle: B\n---\n", -1);
-  put_file (fixture, "sections/s-c.md", "---\nparent: s-b\n\norder: k\n\ntitle: C\n---\n", -1);
-  put_file (fixture, "sections/s-self.md",
-            "---\nparent: s-self\n\norder: l\n\ntitle: Self\n---\n", -1);
-
-  strategy = accord_test_load (repository);
-  problems = accord_strategy_get_problems (strategy);
-  assert_problem (problems, "sections/s-a.md", 2, "cycle");
-  assert_problem (problems, "sections/s-b.md", 2, "cycle");
-  assert_problem (problems, "sections/s-self.md", 2, "cycle");
-  g_assert_cmpuint (problems->len, ==, 3);
-
-  /* Every section is in the outline, once. */
-  outline = accord_strategy_dup_outline (strategy);
-  g_assert_cmpuint (outline->len, ==, 5);
-  g_assert_cmpstr (accord_entity_get_id (g_ptr_array_index (outline, 0)), ==, "s-top");
-  for (guint i = 0; i < outline->len; i++)
-    {
-      AccordSection *section = g_ptr_array_index (outline, i);
-      const char *id = accord_entity_get_id (ACCORD_ENTITY (section));
-
-      g_assert_true (g_hash_table_add (seen, (gpointer) id));
-      /* Depth is finite even in a cycle. */
-      g_assert_cmpuint (accord_strategy_get_depth (strategy, section), <=, 5);
-    }
-  g_assert_true (g_hash_table_contains (seen, "s-c"));
-  g_assert_true (g_hash_table_contains (seen, "s-self"));
-}
-
-static void
-test_strategy_bad_references (Fixture       *fixture,
-                              gconstpointer  data)
-{
-  g_autoptr(AccordRepository) repository = create_repository (fixture);
-  g_autoptr(AccordStrategy) strategy = NULL;
-  GPtrArray *problems;
-
-  put_file (fixture, "sections/s-1.md", "---\norder: i\n\ntitle: S\n---\n", -1);
-  put_file (fixture, "objectives/o-lost.md",
-            "---\nsection: s-none\n\norder: i\n\ntitle: Lost\n---\n", -1);
-  put_file (fixture, "objectives/o-nested.md",
-            "---\nsection: o-lost\n\norder: j\n\ntitle: Nested\n---\n", -1);
-  put_file (fixture, "sections/s-2.md",
-            "---\nparent: o-lost\n\norder: j\n\ntitle: Under an objective\n---\n", -1);
-  put_file (fixture, "comments/c-1.md",
-            "---\nround: s-1\n\ntarget: r-none\n\nauthor: p-none\n---\nText\n", -1);
-  put_file (fixture, "comments/c-2.md", "---\ntarget: strategy\n\nparent: c-1\n---\n", -1);
-
-  strategy = accord_test_load (repository);
-  problems = accord_strategy_get_problems (strategy);
-  assert_problem (problems, "objectives/o-lost.md", 2, "s-none");
-  assert_problem (problems, "objectives/o-nested.md", 2, "o-lost");
-  assert_problem (problems, "sections/s-2.md", 2, "o-lost");
-  assert_problem (problems, "comments/c-1.md", 2, "round");
-  assert_problem (problems, "comments/c-1.md", 4, "r-none");
-  assert_problem (problems, "comments/c-1.md", 6, "p-none");
-  g_assert_cmpuint (problems->len, ==, 6);
-
-  /* Problems are sorted by file, then line. */
-  for (guint i = 1; i < problems->len; i++)
-    g_assert_cmpint (accord_problem_compare (g_ptr_array_index (problems, i - 1),
-                                             g_ptr_array_index (problems, i)), <, 0);
-
-  /* The objective is still there, under its missing section. */
-  g_assert_nonnull (accord_strategy_lookup (strategy, "o-lost"));
-  g_assert_cmpuint (g_list_model_get_n_items (accord_strategy_get_children (strategy, "s-none")),
-                    ==, 1);
+  return accord_test_create (fixture->path, strategy, AUTHOR, NULL);
 }
 
 static void
@@ -1364,29 +1192,35 @@ test_strategy_bad_files (Fixture       *fixture,
   static const char nul[] = "---\norder: i\n\ntitle: N\0L\n---\n";
   GPtrArray *problems;
 
-  put_file (fixture, "sections/s-ok.md", "---\norder: i\n\ntitle: OK\n---\n", -1);
-  put_file (fixture, "sections/Intro.md", "---\norder: i\n\ntitle: Capital\n---\n", -1);
-  put_file (fixture, "sections/...md", "---\norder: i\n\ntitle: Dots\n---\n", -1);
-  put_file (fixture, "sections/a..b.md", "---\norder: i\n\ntitle: Dots\n---\n", -1);
-  put_file (fixture, "sections/s-huge.md", huge, -1);
-  put_file (fixture, "sections/s-nul.md", nul, sizeof nul - 1);
-  put_file (fixture, "sections/s-latin1.md", "---\norder: i\n\ntitle: T\n---\n\nCaf\xe9\n", -1);
-  put_file (fixture, "sections/s-open.md", "---\norder: j\n\ntitle: Open\n", -1);
-  put_file (fixture, "sections/s-extra.md",
-            "---\norder: k\n\ntitle: Extra\n\nwho: me\n---\n", -1);
+  accord_test_write_file (fixture->path, "sections/s-ok.md",
+                          "---\norder: i\n\ntitle: OK\n---\n", -1);
+  accord_test_write_file (fixture->path, "sections/Intro.md",
+                          "---\norder: i\n\ntitle: Capital\n---\n", -1);
+  accord_test_write_file (fixture->path, "sections/...md",
+                          "---\norder: i\n\ntitle: Dots\n---\n", -1);
+  accord_test_write_file (fixture->path, "sections/a..b.md",
+                          "---\norder: i\n\ntitle: Dots\n---\n", -1);
+  accord_test_write_file (fixture->path, "sections/s-huge.md", huge, -1);
+  accord_test_write_file (fixture->path, "sections/s-nul.md", nul, sizeof nul - 1);
+  accord_test_write_file (fixture->path, "sections/s-latin1.md",
+                          "---\norder: i\n\ntitle: T\n---\n\nCaf\xe9\n", -1);
+  accord_test_write_file (fixture->path, "sections/s-open.md",
+                          "---\norder: j\n\ntitle: Open\n", -1);
+  accord_test_write_file (fixture->path, "sections/s-extra.md",
+                          "---\norder: k\n\ntitle: Extra\n\nwho: me\n---\n", -1);
   g_assert_cmpint (symlink ("/etc/passwd", link), ==, 0);
 
   strategy = accord_test_load (repository);
   problems = accord_strategy_get_problems (strategy);
-  assert_problem (problems, "sections/Intro.md", 1, NULL);
-  assert_problem (problems, "sections/...md", 1, NULL);
-  assert_problem (problems, "sections/a..b.md", 1, NULL);
-  assert_problem (problems, "sections/s-huge.md", 1, "1 MiB");
-  assert_problem (problems, "sections/s-nul.md", 4, NULL);
-  assert_problem (problems, "sections/s-latin1.md", 7, "UTF-8");
-  assert_problem (problems, "sections/s-open.md", 4, "---");
-  assert_problem (problems, "sections/s-extra.md", 6, "who");
-  assert_problem (problems, "sections/s-link.md", 1, NULL);
+  accord_test_assert_problem (problems, "sections/Intro.md", 1, NULL);
+  accord_test_assert_problem (problems, "sections/...md", 1, NULL);
+  accord_test_assert_problem (problems, "sections/a..b.md", 1, NULL);
+  accord_test_assert_problem (problems, "sections/s-huge.md", 1, "1 MiB");
+  accord_test_assert_problem (problems, "sections/s-nul.md", 4, NULL);
+  accord_test_assert_problem (problems, "sections/s-latin1.md", 7, "UTF-8");
+  accord_test_assert_problem (problems, "sections/s-open.md", 4, "---");
+  accord_test_assert_problem (problems, "sections/s-extra.md", 6, "who");
+  accord_test_assert_problem (problems, "sections/s-link.md", 1, NULL);
   g_assert_cmpuint (problems->len, ==, 9);
 
   /* The readable files are there. */
@@ -1411,16 +1245,18 @@ test_strategy_unknown_keys_written_back (Fixture       *fixture,
   g_autofree char *section_md = g_build_filename (fixture->path, "sections", "s-1.md", NULL);
   g_autofree char *contents = NULL;
   AccordEntity *section;
+  GPtrArray *problems;
 
-  put_file (fixture, "strategy.md",
-            "---\naccord-format: 1\n\ntitle: T\n\nlanguage: fr\n\n"
-            "sponsor: Ministry\n---\nSummary\n", -1);
-  put_file (fixture, "sections/s-1.md",
-            "---\norder: i\n\ntitle: Old\n\nreviewed-by: Ana\n---\nBody\n", -1);
+  accord_test_write_file (fixture->path, "strategy.md",
+                          "---\naccord-format: 1\n\ntitle: T\n\nlanguage: fr\n\n"
+                          "sponsor: Ministry\n---\nSummary\n", -1);
+  accord_test_write_file (fixture->path, "sections/s-1.md",
+                          "---\norder: i\n\ntitle: Old\n\nreviewed-by: Ana\n---\nBody\n", -1);
 
   strategy = accord_test_load (repository);
-  assert_problem (accord_strategy_get_problems (strategy), "strategy.md", 8, "sponsor");
-  assert_problem (accord_strategy_get_problems (strategy), "sections/s-1.md", 6, "reviewed-by");
+  problems = accord_strategy_get_problems (strategy);
+  accord_test_assert_problem (problems, "strategy.md", 8, "sponsor");
+  accord_test_assert_problem (problems, "sections/s-1.md", 6, "reviewed-by");
 
   section = accord_strategy_lookup (strategy, "s-1");
   accord_test_set (section, "title", "New");
@@ -1469,12 +1305,6 @@ main (int    argc,
   g_test_add_func ("/accord/format/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/accord/format/fuzz", test_fuzz);
   g_test_add_func ("/accord/format/path-parse", test_path_parse);
-  g_test_add ("/accord/format/strategy/duplicate-id", Fixture, NULL,
-              fixture_setup, test_strategy_duplicate_id, fixture_teardown);
-  g_test_add ("/accord/format/strategy/parent-cycle", Fixture, NULL,
-              fixture_setup, test_strategy_parent_cycle, fixture_teardown);
-  g_test_add ("/accord/format/strategy/bad-references", Fixture, NULL,
-              fixture_setup, test_strategy_bad_references, fixture_teardown);
   g_test_add ("/accord/format/strategy/bad-files", Fixture, NULL,
               fixture_setup, test_strategy_bad_files, fixture_teardown);
   g_test_add ("/accord/format/strategy/unknown-keys-written-back", Fixture, NULL,

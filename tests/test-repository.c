@@ -140,26 +140,16 @@ static AccordRepository *
 create_repository (Fixture *fixture)
 {
   g_autoptr(AccordStrategy) strategy = make_strategy ();
-  AccordRepository *repository;
 
-  repository = accord_test_create (fixture->path, strategy, ALICE, "First version");
-
-  return repository;
+  return accord_test_create (fixture->path, strategy, ALICE, "First version");
 }
 
 static AccordStrategy *
 load_clean (AccordRepository *repository)
 {
   AccordStrategy *strategy = accord_test_load (repository);
-  GPtrArray *problems = accord_strategy_get_problems (strategy);
 
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *text = accord_problem_to_string (g_ptr_array_index (problems, i));
-
-      g_test_message ("%s", text);
-    }
-  g_assert_cmpuint (problems->len, ==, 0);
+  accord_test_assert_no_problems (accord_strategy_get_problems (strategy));
 
   return strategy;
 }
