@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <git2.h>
 
 #include "accord-test-util.h"
 
@@ -157,6 +160,15 @@ bytes_to_string (GBytes *bytes)
   return size > 0 ? g_strndup (data, size) : g_strdup ("");
 }
 
+/* A child setup function for the processes a test starts: they are
+ * killed when the test program ends, whichever way it ends, so that a
+ * failed assertion leaves nothing running behind it. */
+void
+accord_test_die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 /* Starts @argv with the environment @envp (NULL: this process's), its
  * standard input a pipe when @with_input, its outputs pipes; the caller
  * finishes it with accord_test_communicate(). */
@@ -176,6 +188,7 @@ accord_test_spawn (const char * const *argv,
   launcher = g_subprocess_launcher_new (flags);
   if (envp != NULL)
     g_subprocess_launcher_set_environ (launcher, (char **) envp);
+  g_subprocess_launcher_set_child_setup (launcher, accord_test_die_with_parent, NULL, NULL);
 
   process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
@@ -324,6 +337,22 @@ accord_test_count_signal (gpointer    instance,
   g_closure_set_marshal (closure, count_marshal);
 
   return g_signal_connect_closure (instance, detailed_signal, closure, TRUE);
+}
+
+/* Makes libgit2 read the user's configuration from @home (its .gitconfig
+ * and .config/git/config) and the system's from @home/etc, so that git's
+ * identity is the test's; NULL goes back to the usual places. */
+void
+accord_test_use_git_home (const char *home)
+{
+  g_autofree char *xdg = home != NULL ? g_build_filename (home, ".config", "git", NULL) : NULL;
+  g_autofree char *system = home != NULL ? g_build_filename (home, "etc", NULL) : NULL;
+
+  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, home),
+                   ==, 0);
+  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, xdg), ==, 0);
+  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, system),
+                   ==, 0);
 }
 
 /* Sets a field, asserting that the value is accepted. */

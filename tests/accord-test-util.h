@@ -44,6 +44,7 @@ int               accord_test_run                  (const char * const  *argv,
                                                     const char          *cwd,
                                                     char               **stdout_text,
                                                     char               **stderr_text);
+void              accord_test_die_with_parent      (gpointer             data);
 GSubprocess      *accord_test_spawn                (const char * const  *argv,
                                                     const char * const  *envp,
                                                     gboolean             with_input);
@@ -67,6 +68,7 @@ JsonNode         *accord_test_parse_json           (const char          *text);
 gulong            accord_test_count_signal         (gpointer             instance,
                                                     const char          *detailed_signal,
                                                     guint               *count);
+void              accord_test_use_git_home         (const char          *home);
 
 void              accord_test_set                  (AccordEntity        *entity,
                                                     const char          *field,
