@@ -33,23 +33,39 @@ fixture_teardown (Fixture       *fixture,
   accord_test_clear_tmpdir (&fixture->tmpdir);
 }
 
+/* accord_init() initialises libgit2 once, however often it is called,
+ * and keeps it initialised. */
 static void
 test_init_is_idempotent (void)
 {
-  int major = 0, minor = 0, rev = 0;
-
   accord_init ();
   accord_init ();
 
-  /* libgit2 is usable after accord_init(). */
-  g_assert_cmpint (git_libgit2_version (&major, &minor, &rev), ==, 0);
-  g_assert_cmpint (major * 100 + minor, >=, 105);
+  /* libgit2 counts its initialisations: accord_init()'s, then this one. */
+  g_assert_cmpint (git_libgit2_init (), ==, 2);
+  g_assert_cmpint (git_libgit2_shutdown (), ==, 1);
 }
 
+/* libaccord is the version the build says, and runs on libraries that
+ * have what it needs: the libgit2 it was built against, with threads, and
+ * an SQLite with threads and full-text search. */
 static void
-test_runtime_check (void)
+test_version (void)
 {
+  int major = 0, minor = 0, rev = 0;
   g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (accord_get_version (), ==, ACCORD_PROJECT_VERSION);
+
+  g_assert_cmpint (git_libgit2_version (&major, &minor, &rev), ==, 0);
+  g_assert_cmpint (major, ==, LIBGIT2_VER_MAJOR);
+  g_assert_cmpint (minor, ==, LIBGIT2_VER_MINOR);
+  g_assert_cmpint (major * 100 + minor, >=, 105);
+  g_assert_cmpint (git_libgit2_features () & GIT_FEATURE_THREADS, !=, 0);
+
+  g_assert_cmpint (sqlite3_libversion_number (), >=, 3040000);
+  g_assert_cmpint (sqlite3_threadsafe (), !=, 0);
+  g_assert_true (sqlite3_compileoption_used ("ENABLE_FTS5"));
 
   g_assert_true (accord_check_runtime (&error));
   g_assert_no_error (error);
@@ -166,63 +182,10 @@ test_sqlite_not_a_database (Fixture       *fixture,
   g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CORRUPT);
 }
 
-typedef struct
-{
-  char *home;
-  char *xdg_config_home;
-} SavedEnv;
-
-/* Points libgit2's user and system configuration at @home (and HOME and
- * XDG_CONFIG_HOME with them), as if @home were the user's home folder on a
- * machine without /etc/gitconfig. libgit2 computes its search paths from
- * the environment once, so they are set explicitly, and reset from the
- * restored environment afterwards by restore_git_home(). */
-static void
-use_git_home (const char *home,
-              SavedEnv   *saved)
-{
-  g_autofree char *xdg = g_build_filename (home, ".config", NULL);
-  g_autofree char *xdg_git = g_build_filename (xdg, "git", NULL);
-  g_autofree char *system = g_build_filename (home, "etc", NULL);
-
-  saved->home = g_strdup (g_getenv ("HOME"));
-  saved->xdg_config_home = g_strdup (g_getenv ("XDG_CONFIG_HOME"));
-  g_assert_true (g_setenv ("HOME", home, TRUE));
-  g_assert_true (g_setenv ("XDG_CONFIG_HOME", xdg, TRUE));
-
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, home), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, xdg_git), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, system), ==, 0);
-}
-
-static void
-restore_env (const char *variable,
-             const char *value)
-{
-  if (value != NULL)
-    g_assert_true (g_setenv (variable, value, TRUE));
-  else
-    g_unsetenv (variable);
-}
-
-static void
-restore_git_home (SavedEnv *saved)
-{
-  restore_env ("HOME", saved->home);
-  restore_env ("XDG_CONFIG_HOME", saved->xdg_config_home);
-  g_clear_pointer (&saved->home, g_free);
-  g_clear_pointer (&saved->xdg_config_home, g_free);
-
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, NULL), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, NULL), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, NULL), ==, 0);
-}
-
 static void
 test_git_identity (Fixture       *fixture,
                    gconstpointer  data)
 {
-  SavedEnv saved = { NULL, NULL };
   g_autofree char *name = NULL;
   g_autofree char *email = NULL;
 
@@ -231,9 +194,9 @@ test_git_identity (Fixture       *fixture,
                           "\tname = Zoé Lefèvre\n"
                           "\temail = zoe@example.org\n", -1);
 
-  use_git_home (fixture->tmpdir, &saved);
+  accord_test_use_git_home (fixture->tmpdir);
   g_assert_true (accord_get_git_identity (&name, &email));
-  restore_git_home (&saved);
+  accord_test_use_git_home (NULL);
 
   g_assert_cmpstr (name, ==, "Zoé Lefèvre");
   g_assert_cmpstr (email, ==, "zoe@example.org");
@@ -246,7 +209,6 @@ static void
 test_git_identity_partial (Fixture       *fixture,
                            gconstpointer  data)
 {
-  SavedEnv saved = { NULL, NULL };
   g_autofree char *name = NULL;
   g_autofree char *email = NULL;
   g_autofree char *email_only = NULL;
@@ -261,10 +223,10 @@ test_git_identity_partial (Fixture       *fixture,
                           "\temail = \n"
                           "\tname = Ana Lima Costa\n", -1);
 
-  use_git_home (fixture->tmpdir, &saved);
+  accord_test_use_git_home (fixture->tmpdir);
   found = accord_get_git_identity (&name, &email);
   found_email_only = accord_get_git_identity (NULL, &email_only);
-  restore_git_home (&saved);
+  accord_test_use_git_home (NULL);
 
   g_assert_true (found);
   g_assert_cmpstr (name, ==, "Ana Lima Costa");
@@ -277,14 +239,13 @@ static void
 test_git_identity_none (Fixture       *fixture,
                         gconstpointer  data)
 {
-  SavedEnv saved = { NULL, NULL };
   char *name = (char *) "unset";
   char *email = (char *) "unset";
   gboolean found;
 
-  use_git_home (fixture->tmpdir, &saved);
+  accord_test_use_git_home (fixture->tmpdir);
   found = accord_get_git_identity (&name, &email);
-  restore_git_home (&saved);
+  accord_test_use_git_home (NULL);
 
   g_assert_false (found);
   g_assert_null (name);
@@ -299,7 +260,7 @@ main (int    argc,
   accord_init ();
 
   g_test_add_func ("/accord/global/init", test_init_is_idempotent);
-  g_test_add_func ("/accord/global/runtime-check", test_runtime_check);
+  g_test_add_func ("/accord/global/version", test_version);
   g_test_add_func ("/accord/global/runtime-info", test_runtime_info);
   g_test_add ("/accord/git/error-not-found", Fixture, NULL,
               fixture_setup, test_git_error_not_found, fixture_teardown);

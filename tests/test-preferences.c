@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <git2.h>
-
 #include "accord-preferences-window.h"
 #include "accord-test-ui.h"
 #include "accord-test-util.h"
@@ -19,27 +17,6 @@ typedef struct
   GSettings *settings;
   GtkWidget *window;
 } Fixture;
-
-/* libgit2 reads the user's configuration from @dir, and no system one. */
-static void
-use_git_home (const char *dir)
-{
-  g_autofree char *xdg = g_build_filename (dir, ".config", "git", NULL);
-  g_autofree char *system = g_build_filename (dir, "etc", NULL);
-
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, dir), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, xdg), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, system),
-                   ==, 0);
-}
-
-static void
-reset_git_home (void)
-{
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, NULL), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, NULL), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, NULL), ==, 0);
-}
 
 static void
 reset_settings (GSettings *settings)
@@ -74,7 +51,7 @@ fixture_setup (Fixture       *fixture,
       g_file_set_contents (path, gitconfig, -1, &error);
       g_assert_no_error (error);
     }
-  use_git_home (fixture->home);
+  accord_test_use_git_home (fixture->home);
 
   fixture->settings = g_settings_new (APP_ID);
   reset_settings (fixture->settings);
@@ -90,7 +67,7 @@ fixture_teardown (Fixture       *fixture,
 
   reset_settings (fixture->settings);
   g_clear_object (&fixture->settings);
-  reset_git_home ();
+  accord_test_use_git_home (NULL);
   accord_test_remove_tree (fixture->home);
   g_clear_pointer (&fixture->home, g_free);
 }
