@@ -192,3 +192,41 @@ accord_test_ui_save_png (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("saved %s", path);
 }
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Opens the strategy at @path as a window does, off the main thread, and
+ * waits for it. */
+AccordDocument *
+accord_test_try_open_document (const char    *path,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  accord_document_open_async (path, cancellable, opened_cb, &result);
+  ACCORD_TEST_WAIT_FOR (result != NULL);
+
+  return accord_document_open_finish (result, error);
+}
+
+/* The same, asserting that it opens. */
+AccordDocument *
+accord_test_open_document (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  AccordDocument *document = accord_test_try_open_document (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ACCORD_IS_DOCUMENT (document));
+
+  return document;
+}

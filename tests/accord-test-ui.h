@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "accord-document.h"
+
 G_BEGIN_DECLS
 
 gboolean   accord_test_ui_init            (int         *argc,
@@ -27,5 +29,10 @@ gboolean   accord_test_ui_has_binding     (GtkWidget   *widget,
                                            const char  *action_name);
 void       accord_test_ui_save_png        (GtkWidget   *widget,
                                            const char  *name);
+
+AccordDocument *accord_test_try_open_document (const char    *path,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
+AccordDocument *accord_test_open_document     (const char    *path);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "accord-document.h"
+#include "accord-test-ui.h"
 #include "accord-test-util.h"
 
 /* A strategy open in a window, without the window: opening it, edits that
@@ -73,41 +74,6 @@ fixture_teardown (Fixture       *fixture,
   g_clear_pointer (&fixture->path, g_free);
 }
 
-static void
-opened_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static AccordDocument *
-try_open (const char    *path,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  accord_document_open_async (path, cancellable, opened_cb, &result);
-  ACCORD_TEST_WAIT_FOR (result != NULL);
-
-  return accord_document_open_finish (result, error);
-}
-
-static AccordDocument *
-open_document (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  AccordDocument *document = try_open (path, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ACCORD_IS_DOCUMENT (document));
-
-  return document;
-}
-
 static AccordEntity *
 lookup (AccordDocument *document,
         const char     *id)
@@ -141,7 +107,7 @@ static void
 test_document_open (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = open_document (fixture->path);
+  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
   g_autofree char *canonical = g_canonicalize_filename (fixture->path, NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -160,13 +126,13 @@ test_document_open (Fixture       *fixture,
   accord_document_close (document);
 
   /* A folder that holds no strategy, and an opening given up. */
-  missing = try_open (fixture->tmpdir, NULL, &error);
+  missing = accord_test_try_open_document (fixture->tmpdir, NULL, &error);
   g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY);
   g_assert_null (missing);
   g_clear_error (&error);
 
   g_cancellable_cancel (cancellable);
-  cancelled = try_open (fixture->path, cancellable, &error);
+  cancelled = accord_test_try_open_document (fixture->path, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (cancelled);
 }
@@ -177,7 +143,7 @@ static void
 test_document_autosave (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = open_document (fixture->path);
+  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
   g_autofree char *before = read_section_file (fixture);
   g_autofree char *after = NULL;
   guint pending_changes = 0;
@@ -216,7 +182,7 @@ static void
 test_document_autosave_deadline (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = open_document (fixture->path);
+  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
   AccordEntity *section = lookup (document, "s-intro");
   gint64 first = g_get_monotonic_time ();
   guint keys = 0;
@@ -246,7 +212,7 @@ static void
 test_document_autosave_failed (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = open_document (fixture->path);
+  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
   g_autofree char *sections = g_build_filename (fixture->path, "sections", NULL);
   g_autofree char *aside = g_build_filename (fixture->tmpdir, "sections-aside", NULL);
   g_autoptr(GError) error = NULL;
@@ -279,7 +245,7 @@ static void
 test_document_flush (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = open_document (fixture->path);
+  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
   g_autoptr(GError) nothing_error = NULL;
   g_autoptr(GError) error = NULL;
   guint pending_changes = 0;
@@ -309,7 +275,7 @@ static void
 test_document_save_revision (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = open_document (fixture->path);
+  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
   AccordRepository *repository = accord_document_get_repository (document);
   g_autoptr(GError) describe_error = NULL;
   g_autoptr(GError) save_error = NULL;
@@ -357,7 +323,7 @@ static void
 test_document_discard (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = open_document (fixture->path);
+  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
   g_autofree char *before = read_section_file (fixture);
   g_autofree char *after = NULL;
   g_autoptr(GError) flush_error = NULL;
@@ -399,7 +365,7 @@ static void
 test_document_reload (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = open_document (fixture->path);
+  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
   g_autoptr(GError) error = NULL;
 
   accord_test_set (lookup (document, "s-intro"), "title", "Modifié dans la fenêtre");
@@ -423,7 +389,7 @@ static void
 test_document_close (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = open_document (fixture->path);
+  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
   g_autoptr(AccordDocument) again = NULL;
   g_autofree char *closed = NULL;
   g_autofree char *later = NULL;
@@ -441,7 +407,7 @@ test_document_close (Fixture       *fixture,
 
   /* Closed properly, the next start recovers nothing, though the edits
    * are still unsaved. */
-  again = open_document (fixture->path);
+  again = accord_test_open_document (fixture->path);
   g_assert_true (accord_document_get_unsaved (again));
   g_assert_false (accord_document_get_recovered (again));
   accord_document_close (again);
@@ -472,7 +438,7 @@ test_document_recovery (Fixture       *fixture,
   g_assert_cmpint (g_subprocess_get_term_sig (fixture->editor), ==, SIGKILL);
   g_clear_object (&fixture->editor);
 
-  document = open_document (fixture->path);
+  document = accord_test_open_document (fixture->path);
   g_assert_true (accord_document_get_recovered (document));
   g_assert_true (accord_document_get_unsaved (document));
   g_assert_cmpstr (accord_entity_get_field (lookup (document, "s-intro"), "body"), ==,
@@ -490,7 +456,7 @@ test_document_recovery (Fixture       *fixture,
 static int
 edit_and_wait (const char *path)
 {
-  g_autoptr(AccordDocument) document = open_document (path);
+  g_autoptr(AccordDocument) document = accord_test_open_document (path);
 
   accord_test_set (lookup (document, "s-intro"), "body", "Tapé avant la fin.\n");
   ACCORD_TEST_WAIT_FOR (!accord_document_get_pending (document));
