@@ -29,6 +29,7 @@ gboolean   accord_test_ui_has_binding     (GtkWidget   *widget,
                                            const char  *action_name);
 void       accord_test_ui_save_png        (GtkWidget   *widget,
                                            const char  *name);
+void       accord_test_ui_assert_accessible (GtkWidget *root);
 
 AccordDocument *accord_test_try_open_document (const char    *path,
                                                GCancellable  *cancellable,

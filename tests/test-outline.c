@@ -1432,9 +1432,6 @@ int
 main (int    argc,
       char **argv)
 {
-  /* Accessible properties are kept only with the test backend. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-
   if (!accord_test_ui_init (&argc, &argv))
     return 0;
 

@@ -212,6 +212,44 @@ test_window_size_is_saved (Fixture *fixture)
   g_settings_reset (settings, "window-height");
 }
 
+/* A button that shows only an icon, and was given no name, is a failure
+ * of any UI test that shows it; one given a name is not. */
+static void
+test_unnamed_control (void)
+{
+  GtkWidget *window;
+  GtkWidget *box;
+  GtkWidget *named;
+
+  if (g_test_subprocess ())
+    {
+      window = gtk_window_new ();
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      named = gtk_button_new_from_icon_name ("list-add-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      "Add", -1);
+      gtk_box_append (GTK_BOX (box), named);
+      gtk_box_append (GTK_BOX (box), gtk_button_new_with_label ("Remove"));
+      if (g_strcmp0 (g_getenv ("UNNAMED_CONTROL"), "1") == 0)
+        gtk_box_append (GTK_BOX (box), gtk_button_new_from_icon_name ("edit-delete-symbolic"));
+      gtk_window_set_child (GTK_WINDOW (window), box);
+      gtk_window_present (GTK_WINDOW (window));
+      accord_test_ui_wait_mapped (window);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  g_setenv ("UNNAMED_CONTROL", "1", TRUE);
+  g_test_trap_subprocess (NULL, 0, 0);
+  g_unsetenv ("UNNAMED_CONTROL");
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*accord_test_ui_assert_accessible*GtkButton in GtkBox in "
+                             "GtkWindow*");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -219,6 +257,7 @@ main (int    argc,
   if (!accord_test_ui_init (&argc, &argv))
     return 0;
 
+  g_test_add_func ("/accord/ui/unnamed-control", test_unnamed_control);
   g_test_add_data_func ("/accord/ui/main-window", (gconstpointer) test_main_window,
                         run_in_application);
   g_test_add_data_func ("/accord/ui/accelerators", (gconstpointer) test_accelerators,

@@ -530,6 +530,7 @@ test_demo_views (Fixture *fixture)
                                      "s-principes"));
   accord_test_ui_spin (300);
   accord_test_ui_save_png (GTK_WIDGET (fixture->window), "main-window");
+  accord_test_ui_assert_accessible (GTK_WIDGET (fixture->window));
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
   accord_test_ui_spin (300);
@@ -541,6 +542,7 @@ test_demo_views (Fixture *fixture)
                                      "objective"));
   accord_test_ui_spin (300);
   accord_test_ui_save_png (GTK_WIDGET (fixture->window), "objective-form");
+  accord_test_ui_assert_accessible (GTK_WIDGET (fixture->window));
 
   g_object_set (fixture->window, "history-shown", TRUE, NULL);
   ACCORD_TEST_WAIT_FOR (!_accord_history_view_get_busy (history));
@@ -553,6 +555,7 @@ test_demo_views (Fixture *fixture)
   ACCORD_TEST_WAIT_FOR (!_accord_history_view_get_busy (history));
   accord_test_ui_spin (300);
   accord_test_ui_save_png (GTK_WIDGET (fixture->window), "history");
+  accord_test_ui_assert_accessible (GTK_WIDGET (fixture->window));
 
   /* On a narrow window the outline and the editor take turns. */
   {
