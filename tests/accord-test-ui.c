@@ -57,9 +57,34 @@ accord_test_ui_wait_mapped (GtkWidget *widget)
     }
 
   /* Let the first frames be laid out and drawn. */
-  accord_test_ui_spin (100);
+  accord_test_ui_wait_frames (widget, 2);
 
   accord_test_ui_assert_accessible (widget);
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits until @widget, which is mapped, has been through @n whole frames,
+ * layout included: what it does when laid out has been done. */
+void
+accord_test_ui_wait_frames (GtkWidget *widget,
+                            guint      n)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  ACCORD_TEST_WAIT_FOR (frames > n);
+  gtk_widget_remove_tick_callback (widget, id);
 }
 
 /* Depth-first search for the first widget of @type under @root, @root

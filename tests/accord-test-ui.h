@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 gboolean   accord_test_ui_init            (int         *argc,
                                            char      ***argv);
 void       accord_test_ui_wait_mapped     (GtkWidget   *widget);
+void       accord_test_ui_wait_frames     (GtkWidget   *widget,
+                                           guint        n);
 void       accord_test_ui_spin            (guint        milliseconds);
 GtkWidget *accord_test_ui_find            (GtkWidget   *root,
                                            GType        type);

@@ -14,6 +14,7 @@
 #include "accord-test-ui.h"
 #include "accord-test-util.h"
 #include "accord-history-view.h"
+#include "accord-history-view-private.h"
 
 /* The history view, on real repositories made with the core API. */
 
@@ -174,7 +175,7 @@ wait_idle (AccordHistoryView *view)
           g_usleep (1000);
         }
 
-      accord_test_ui_spin (50);
+      accord_test_ui_wait_frames (GTK_WIDGET (view), 2);
     }
   /* Laying the list out may start reading the next page. */
   while (_accord_history_view_get_busy (view));
@@ -278,14 +279,26 @@ find_tag (GtkWidget  *root,
   return label;
 }
 
-/* Answers @dialog as its buttons do: the response, then closing it. */
+/* Answers @dialog as its buttons do: the response, then closing it, once
+ * the view has handled the response. */
 static void
 respond (gpointer    dialog,
          const char *response)
 {
+  guint handled = 0;
+
+  accord_test_count_signal (dialog, "response", &handled);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  g_assert_cmpuint (handled, ==, 1);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  accord_test_ui_spin (20);
+}
+
+/* Waits for the view to tell of @event, as connect_events() logs it. */
+static void
+wait_event (GString    *events,
+            const char *event)
+{
+  ACCORD_TEST_WAIT_FOR (strstr (events->str, event) != NULL);
 }
 
 /* Selects the row of entity @id in the outline of the selected revision. */
@@ -600,7 +613,6 @@ test_detail (Fixture       *fixture,
   text = dup_text (fixture);
   g_assert_cmpstr (text, ==, "Publish the data sets.");
   g_assert_cmpstr (gtk_button_get_label (restore_entity_button), ==, "Restore This Objective");
-  accord_test_ui_spin (100);
 
   /* Going to another revision keeps the same part selected, as it was
    * there; one where it did not exist yet selects nothing. */
@@ -700,6 +712,7 @@ test_restore_entity (Fixture       *fixture,
   wait_idle (fixture->view);
   select_outline_entity (fixture, SECTION_ID);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.restore-entity", NULL);
+  wait_event (events, "restored ");
 
   /* A new revision, with the old title, made in the preferences' name. */
   g_assert_cmpuint (count_revisions (fixture->repository), ==, 6);
@@ -757,7 +770,7 @@ test_restore_strategy (Fixture       *fixture,
                                                                "restore"), ==,
                    ADW_RESPONSE_SUGGESTED);
 
-  /* Cancelling does nothing. */
+  /* Cancelling does nothing… */
   respond (dialog, "cancel");
   g_assert_cmpstr (events->str, ==, "");
   g_assert_cmpuint (count_revisions (fixture->repository), ==, 5);
@@ -766,13 +779,16 @@ test_restore_strategy (Fixture       *fixture,
   dialog = accord_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   respond (dialog, "restore");
+  wait_event (events, "restored ");
 
+  /* …the restore that followed it is the only one. */
   g_assert_cmpuint (count_revisions (fixture->repository), ==, 6);
   strategy = accord_test_load (fixture->repository);
   g_assert_null (accord_strategy_lookup (strategy, SECTION_ID));
   g_assert_null (accord_strategy_lookup (strategy, OBJECTIVE_ID));
   head = accord_repository_dup_head (fixture->repository);
   g_assert_true (g_str_has_prefix (events->str, "before-change;restored "));
+  g_assert_null (strstr (strstr (events->str, "restored ") + 1, "restored "));
 
   wait_idle (fixture->view);
   g_assert_cmpstr (accord_history_view_get_selected_revision (fixture->view), ==, head);
@@ -975,26 +991,33 @@ test_log_error (Fixture       *fixture,
   g_assert_false (_accord_history_view_get_busy (fixture->view));
 }
 
-/* Scrolls the list to its end. */
+/* Scrolls the list to its end, and waits for the next page if there is
+ * one; when there is none, the view knows it, and reads nothing. */
 static void
 scroll_to_end (Fixture *fixture)
 {
   GtkScrolledWindow *scroll = template_child (fixture, "list_scroll");
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroll);
-
   guint before = n_listed (fixture);
-  gint64 deadline = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
 
+  g_assert_false (_accord_history_view_get_busy (fixture->view));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
                                         gtk_adjustment_get_page_size (adjustment));
 
+  if (!fixture->view->has_more)
+    {
+      accord_test_ui_wait_frames (GTK_WIDGET (fixture->view), 2);
+      g_assert_false (_accord_history_view_get_busy (fixture->view));
+      g_assert_cmpuint (n_listed (fixture), ==, before);
+      return;
+    }
+
   /* Reading the next page starts once the list is laid out again, which
-   * takes a while on a slow machine (or under a sanitizer); at the end of
-   * the history, nothing starts at all. */
-  while (!_accord_history_view_get_busy (fixture->view) && n_listed (fixture) == before &&
-         g_get_monotonic_time () < deadline)
-    accord_test_ui_spin (10);
+   * takes a while on a slow machine (or under a sanitizer). */
+  ACCORD_TEST_WAIT_FOR (_accord_history_view_get_busy (fixture->view) ||
+                        n_listed (fixture) > before);
   wait_idle (fixture->view);
+  g_assert_cmpuint (n_listed (fixture), >, before);
 }
 
 static void

@@ -917,6 +917,14 @@ test_focus_title (Fixture       *f,
   g_assert_true (has_focus_within (f, get_widget (f, "title-row")));
 }
 
+static const char *
+view_font_family (GtkWidget *view)
+{
+  PangoContext *context = gtk_widget_get_pango_context (view);
+
+  return pango_font_description_get_family (pango_context_get_font_description (context));
+}
+
 static void
 test_font_and_scheme (Fixture       *f,
                       gconstpointer  data)
@@ -929,16 +937,14 @@ test_font_and_scheme (Fixture       *f,
   int large, small;
 
   g_settings_set_string (settings, "editor-font", "Serif Bold 20");
-  accord_test_ui_spin (50);
+  ACCORD_TEST_WAIT_FOR (g_strcmp0 (view_font_family (view), "Serif") == 0);
   font = pango_context_get_font_description (gtk_widget_get_pango_context (view));
-  g_assert_cmpstr (pango_font_description_get_family (font), ==, "Serif");
   g_assert_cmpint (pango_font_description_get_weight (font), ==, PANGO_WEIGHT_BOLD);
   large = pango_font_description_get_size (font);
 
   g_settings_set_string (settings, "editor-font", "Monospace 10");
-  accord_test_ui_spin (50);
+  ACCORD_TEST_WAIT_FOR (g_strcmp0 (view_font_family (view), "Monospace") == 0);
   font = pango_context_get_font_description (gtk_widget_get_pango_context (view));
-  g_assert_cmpstr (pango_font_description_get_family (font), ==, "Monospace");
   g_assert_cmpint (pango_font_description_get_weight (font), ==, PANGO_WEIGHT_NORMAL);
   small = pango_font_description_get_size (font);
   /* GTK turns points into pixels; what matters is that the size follows. */

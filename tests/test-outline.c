@@ -255,32 +255,6 @@ find_button_with_label (GtkWidget  *widget,
   return NULL;
 }
 
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* Waits until @widget has been through whole frames, layout included. */
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-
-  while (frames <= n)
-    g_main_context_iteration (NULL, TRUE);
-
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
 /* Whether an action is enabled, as a button in the outline sees it. */
 static gboolean
 action_enabled (Fixture    *fixture,
@@ -316,7 +290,7 @@ activate (Fixture    *fixture,
   g_autofree char *detailed = g_strconcat ("outline.", name, NULL);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->outline), detailed, NULL));
-  wait_frames (fixture->window, 2);
+  accord_test_ui_wait_frames (fixture->window, 2);
 }
 
 static void
@@ -368,8 +342,6 @@ test_tree (Fixture       *fixture,
   /* Children follow their order. */
   accord_entity_set_field (fixture->s1a, "order", "z", NULL);
   assert_shown (fixture, "S1,First objective,Objective two,S1b,Renamed,S2,S3");
-
-  accord_test_ui_spin (100);
 }
 
 static GtkWidget *
@@ -504,10 +476,12 @@ test_select (Fixture       *fixture,
   g_assert_true (accord_outline_get_selected (fixture->outline) == fixture->s1);
   g_assert_cmpuint (fixture->notified, ==, 4);
 
-  /* Selecting leaves the keyboard focus where it is. */
+  /* Selecting leaves the keyboard focus where it is, once the list has
+   * scrolled to the row and drawn it. */
   gtk_widget_grab_focus (fixture->entry);
   accord_outline_select (fixture->outline, fixture->s1b);
-  accord_test_ui_spin (50);
+  find_row (fixture, fixture->s1b);
+  accord_test_ui_wait_frames (fixture->window, 2);
   g_assert_true (accord_outline_get_selected (fixture->outline) == fixture->s1b);
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture->window)),
                                          fixture->entry));
@@ -993,9 +967,26 @@ mouse (const char *what)
   accord_test_ui_spin (50);
 }
 
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (controller), type))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
 /* Drags the row of @entity onto the row of @target, at @fraction of its
  * height, checking whether the target shows @css_class, the place of the
- * drop, just before the drop. */
+ * drop, just before the drop; returns once the drag is over. */
 static void
 drag (Fixture      *fixture,
       AccordEntity *entity,
@@ -1004,25 +995,42 @@ drag (Fixture      *fixture,
       const char   *css_class,
       gboolean      shown)
 {
-  wait_frames (fixture->window, 1);
-  pointer_to (fixture, find_row (fixture, entity), 0.5);
+  g_autoptr(GtkEventController) source = NULL;
+  GtkWidget *source_row, *target_row;
+  GtkEventController *drop;
+  guint ended = 0;
+  gulong handler;
+
+  accord_test_ui_wait_frames (fixture->window, 1);
+  source_row = GTK_WIDGET (find_row (fixture, entity));
+  /* The row may go once the entity has moved; its drag source stays
+   * ours until the drag is over. */
+  source = g_object_ref (find_controller (source_row, GTK_TYPE_DRAG_SOURCE));
+  handler = accord_test_count_signal (source, "drag-end", &ended);
+  pointer_to (fixture, ACCORD_OUTLINE_ROW (source_row), 0.5);
   mouse ("mousedown");
   for (guint i = 0; i < 4; i++)
     pointer_to (fixture, find_row (fixture, target), i < 3 ? 0.5 : fraction);
 
+  target_row = GTK_WIDGET (find_row (fixture, target));
   if (shown)
     {
-      ACCORD_TEST_WAIT_FOR (gtk_widget_has_css_class (GTK_WIDGET (find_row (fixture, target)),
-                                                      css_class));
+      ACCORD_TEST_WAIT_FOR (gtk_widget_has_css_class (target_row, css_class));
     }
   else
     {
-      accord_test_ui_spin (200);
-      g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (find_row (fixture, target)),
-                                                css_class));
+      /* The target has seen the drag, and the last moves of the pointer
+       * have been handled: only then does the absence of the place mean
+       * anything. */
+      drop = find_controller (target_row, GTK_TYPE_DROP_TARGET);
+      ACCORD_TEST_WAIT_FOR (gtk_drop_target_get_current_drop (GTK_DROP_TARGET (drop)) != NULL);
+      accord_test_ui_wait_frames (fixture->window, 2);
+      g_assert_false (gtk_widget_has_css_class (target_row, css_class));
     }
 
   mouse ("mouseup");
+  ACCORD_TEST_WAIT_FOR (ended > 0);
+  g_signal_handler_disconnect (source, handler);
 }
 
 static void
@@ -1063,8 +1071,9 @@ test_drag (Fixture       *fixture,
 
   /* A section is not dropped into what it contains. */
   drag (fixture, fixture->s1, fixture->s1a, 0.5, "drop-into", FALSE);
-  accord_test_ui_spin (100);
   g_assert_null (accord_entity_get_field (fixture->s1, "parent"));
+  g_assert_true (children_are (fixture, fixture->s1,
+                               "Objective one,Objective three,Objective two,S1a,S1b"));
 }
 
 static void
@@ -1259,10 +1268,9 @@ test_empty (void)
   g_assert_true (gtk_widget_get_sensitive (button));
 
   g_signal_emit_by_name (button, "clicked");
-  accord_test_ui_spin (50);
   g_assert_cmpuint (accord_strategy_count (fixture.strategy, ACCORD_ENTITY_SECTION), ==, 1);
-  g_assert_false (gtk_widget_get_mapped (status));
   assert_shown (&fixture, "New Section");
+  ACCORD_TEST_WAIT_FOR (!gtk_widget_get_mapped (status));
 
   fixture_teardown (&fixture, NULL);
 }
@@ -1297,7 +1305,7 @@ scroll_through (Fixture *fixture)
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   gint64 slowest = 0;
 
-  wait_frames (scrolled, 1);
+  accord_test_ui_wait_frames (scrolled, 1);
   gtk_adjustment_set_value (adjustment, 0);
 
   while (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
@@ -1307,7 +1315,7 @@ scroll_through (Fixture *fixture)
 
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
                                             gtk_adjustment_get_page_size (adjustment));
-      wait_frames (scrolled, 1);
+      accord_test_ui_wait_frames (scrolled, 1);
       slowest = MAX (slowest, g_get_monotonic_time () - start);
     }
 
@@ -1355,7 +1363,7 @@ test_large (void)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
                               accord_test_ui_find (GTK_WIDGET (fixture.outline),
                                                    GTK_TYPE_SCROLLED_WINDOW))), 0);
-  wait_frames (GTK_WIDGET (fixture.outline), 1);
+  accord_test_ui_wait_frames (GTK_WIDGET (fixture.outline), 1);
   start = g_get_monotonic_time ();
   for (guint i = 1000; i > 0; i--)
     {

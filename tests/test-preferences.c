@@ -267,6 +267,15 @@ spin_until_active (GtkWidget *widget,
     }
 }
 
+static gboolean
+font_is (GtkWidget  *font_button,
+         const char *expected)
+{
+  g_autofree char *font = gtk_font_chooser_get_font (GTK_FONT_CHOOSER (font_button));
+
+  return g_strcmp0 (font, expected) == 0;
+}
+
 static void
 test_editor (Fixture       *fixture,
              gconstpointer  data)
@@ -302,10 +311,7 @@ test_editor (Fixture       *fixture,
   g_assert_cmpstr (font, ==, "Serif Bold 14");
 
   g_settings_set_string (fixture->settings, "editor-font", "Serif 9");
-  accord_test_ui_spin (50);
-  g_clear_pointer (&shown, g_free);
-  shown = gtk_font_chooser_get_font (GTK_FONT_CHOOSER (font_button));
-  g_assert_cmpstr (shown, ==, "Serif 9");
+  ACCORD_TEST_WAIT_FOR (font_is (font_button, "Serif 9"));
 }
 
 static void

@@ -189,8 +189,8 @@ type_query (Fixture    *fixture,
       g_main_context_iteration (NULL, TRUE);
     }
 
-  /* Let the new rows be mapped. */
-  accord_test_ui_spin (50);
+  /* Let the new rows be laid out and mapped. */
+  accord_test_ui_wait_frames (fixture->window, 2);
 }
 
 static const char *

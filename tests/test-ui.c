@@ -12,6 +12,7 @@
 
 #include "accord-application.h"
 #include "accord-test-ui.h"
+#include "accord-test-util.h"
 #include "accord-window.h"
 
 typedef struct
@@ -127,7 +128,7 @@ test_shortcuts_window (Fixture *fixture)
   accord_test_ui_save_png (GTK_WIDGET (overlay), "shortcuts");
 
   gtk_window_close (GTK_WINDOW (overlay));
-  accord_test_ui_spin (50);
+  ACCORD_TEST_WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (overlay)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 }
 
@@ -172,7 +173,6 @@ test_color_scheme (Fixture *fixture)
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
                    ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style_manager));
-  accord_test_ui_spin (100);
 
   g_action_group_activate_action (actions, "color-scheme", g_variant_new_string ("light"));
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
@@ -192,11 +192,9 @@ test_window_size_is_saved (Fixture *fixture)
   int width, height;
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 812, 604);
-  accord_test_ui_spin (50);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.close", NULL);
-  accord_test_ui_spin (50);
+  ACCORD_TEST_WAIT_FOR (gtk_application_get_windows (GTK_APPLICATION (fixture->app)) == NULL);
 
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 604);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));

@@ -208,7 +208,7 @@ create_strategy (Fixture    *fixture,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
 
   ACCORD_TEST_WAIT_FOR (accord_window_get_document (fixture->window) != NULL);
-  accord_test_ui_spin (50);
+  accord_test_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
 
   return accord_window_get_document (fixture->window);
 }
