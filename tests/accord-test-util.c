@@ -59,6 +59,41 @@ accord_test_remove_tree (const char *path)
   g_assert_no_error (error);
 }
 
+/* The setup of a fixture that is, or starts with, an AccordTestFolder:
+ * a new temporary folder named after the test program. */
+void
+accord_test_folder_setup (AccordTestFolder *folder,
+                          gconstpointer     data)
+{
+  g_autofree char *program = g_path_get_basename (g_get_prgname ());
+  g_autofree char *template_name = g_strdup_printf ("accord-%s-XXXXXX", program);
+
+  folder->tmpdir = accord_test_make_tmpdir (template_name);
+  folder->path = g_build_filename (folder->tmpdir, "strategy", NULL);
+  folder->repository = NULL;
+}
+
+/* The same, with a repository holding an empty strategy, “Stratégie”. */
+void
+accord_test_folder_setup_strategy (AccordTestFolder *folder,
+                                   gconstpointer     data)
+{
+  g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Stratégie", "fr");
+
+  accord_test_folder_setup (folder, data);
+  folder->repository = accord_test_create (folder->path, strategy,
+                                           "Accord Tests <tests@example.org>", NULL);
+}
+
+void
+accord_test_folder_teardown (AccordTestFolder *folder,
+                             gconstpointer     data)
+{
+  g_clear_object (&folder->repository);
+  accord_test_clear_tmpdir (&folder->tmpdir);
+  g_clear_pointer (&folder->path, g_free);
+}
+
 /* Removes the directory *@tmpdir made by accord_test_make_tmpdir() and
  * what it holds, and frees its path; a fixture's teardown calls it. */
 void
@@ -236,21 +271,27 @@ accord_test_run_full (const char * const  *argv,
   return accord_test_communicate (process, input, stdout_text, stderr_text);
 }
 
+/* Runs git in @cwd with @first_arg and the rest of @args up to NULL; what
+ * it printed goes to the test's log when it fails. */
 static int
 run_git_va (const char  *cwd,
             char       **stdout_text,
-            char       **stderr_text,
             const char  *first_arg,
             va_list      args)
 {
   g_autoptr(GPtrArray) argv = accord_test_argv_new ("git", first_arg, args);
+  g_autofree char *err = NULL;
+  int status;
 
-  return accord_test_run ((const char * const *) argv->pdata, cwd, stdout_text, stderr_text);
+  status = accord_test_run ((const char * const *) argv->pdata, cwd, stdout_text, &err);
+  if (status != 0)
+    g_test_message ("git %s: exit status %d\n%s%s", first_arg, status, *stdout_text, err);
+
+  return status;
 }
 
 /* Runs git in @cwd with the arguments up to NULL and returns its exit
- * status; what it printed goes to @stdout_text when not NULL, and to the
- * test's log when it fails. */
+ * status; what it printed goes to @stdout_text when not NULL. */
 int
 accord_test_git (const char  *cwd,
                  char       **stdout_text,
@@ -258,16 +299,12 @@ accord_test_git (const char  *cwd,
                  ...)
 {
   g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   va_list args;
   int status;
 
   va_start (args, first_arg);
-  status = run_git_va (cwd, &out, &err, first_arg, args);
+  status = run_git_va (cwd, &out, first_arg, args);
   va_end (args);
-
-  if (status != 0)
-    g_test_message ("git %s: exit status %d\n%s%s", first_arg, status, out, err);
 
   if (stdout_text != NULL)
     *stdout_text = g_steal_pointer (&out);
@@ -282,20 +319,27 @@ accord_test_git_output (const char *cwd,
                         const char *first_arg,
                         ...)
 {
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
+  char *out = NULL;
   va_list args;
   int status;
 
   va_start (args, first_arg);
-  status = run_git_va (cwd, &out, &err, first_arg, args);
+  status = run_git_va (cwd, &out, first_arg, args);
   va_end (args);
-
-  if (status != 0)
-    g_test_message ("git %s: exit status %d\n%s%s", first_arg, status, out, err);
   g_assert_cmpint (status, ==, 0);
 
-  return g_steal_pointer (&out);
+  return out;
+}
+
+/* Asserts that @actual, which is freed, is @expected: for values made
+ * only to be compared. */
+void
+accord_test_assert_cmpstr_free (char       *actual,
+                                const char *expected)
+{
+  g_autofree char *owned = actual;
+
+  g_assert_cmpstr (owned, ==, expected);
 }
 
 /* Parses @text as JSON, asserting that it is. */
@@ -486,6 +530,25 @@ accord_test_assert_problem (GPtrArray  *problems,
   text = dup_problems_text (problems);
   g_error ("No problem at %s:%u about “%s” among:\n%s", path, line,
            fragment != NULL ? fragment : "", text);
+}
+
+/* Asserts that @problems are the @n_expected ones of @expected, in any
+ * order, and no others. */
+void
+accord_test_assert_problems (GPtrArray               *problems,
+                             const AccordTestProblem *expected,
+                             guint                    n_expected)
+{
+  for (guint i = 0; i < n_expected; i++)
+    accord_test_assert_problem (problems, expected[i].path, expected[i].line,
+                                expected[i].fragment);
+
+  if (problems->len != n_expected)
+    {
+      g_autofree char *text = dup_problems_text (problems);
+
+      g_error ("%u problems instead of %u:\n%s", problems->len, n_expected, text);
+    }
 }
 
 void

@@ -14,6 +14,24 @@
 
 G_BEGIN_DECLS
 
+/* A problem a test expects: where, and a part of its message (NULL:
+ * any message). */
+typedef struct
+{
+  const char *path;
+  guint       line;
+  const char *fragment;
+} AccordTestProblem;
+
+/* A test's own temporary folder, for a fixture, and the folder of the
+ * strategy in it. */
+typedef struct
+{
+  char             *tmpdir;
+  char             *path;        /* tmpdir/strategy, which the test makes */
+  AccordRepository *repository;  /* NULL, or an empty strategy at path */
+} AccordTestFolder;
+
 /* Iterates the main loop until @condition holds, failing the test after
  * twenty seconds: how a test waits for something to happen. */
 #define ACCORD_TEST_WAIT_FOR(condition) \
@@ -27,6 +45,12 @@ G_BEGIN_DECLS
       } \
   } G_STMT_END
 
+void              accord_test_folder_setup         (AccordTestFolder    *folder,
+                                                    gconstpointer        data);
+void              accord_test_folder_setup_strategy (AccordTestFolder   *folder,
+                                                    gconstpointer        data);
+void              accord_test_folder_teardown      (AccordTestFolder    *folder,
+                                                    gconstpointer        data);
 char             *accord_test_make_tmpdir          (const char          *template_name);
 void              accord_test_remove_tree          (const char          *path);
 void              accord_test_clear_tmpdir         (char               **tmpdir);
@@ -64,6 +88,8 @@ int               accord_test_git                  (const char          *cwd,
 char             *accord_test_git_output           (const char          *cwd,
                                                     const char          *first_arg,
                                                     ...) G_GNUC_NULL_TERMINATED;
+void              accord_test_assert_cmpstr_free   (char                *actual,
+                                                    const char          *expected);
 JsonNode         *accord_test_parse_json           (const char          *text);
 gulong            accord_test_count_signal         (gpointer             instance,
                                                     const char          *detailed_signal,
@@ -93,6 +119,9 @@ void              accord_test_assert_problem       (GPtrArray           *problem
                                                     const char          *path,
                                                     guint                line,
                                                     const char          *fragment);
+void              accord_test_assert_problems      (GPtrArray           *problems,
+                                                    const AccordTestProblem *expected,
+                                                    guint                n_expected);
 void              accord_test_assert_no_problems   (GPtrArray           *problems);
 void              accord_test_assert_order_between (const char          *before,
                                                     const char          *after,

@@ -267,34 +267,18 @@ run_argv (Fixture   *f,
                                (const char * const *) f->envp, input, &f->out, &f->err);
 }
 
-static int
-run_va (Fixture    *f,
-        GBytes     *input,
-        const char *first_arg,
-        va_list     args)
+static GBytes *
+bytes_new (const char *input,
+           gssize      length)
 {
-  g_autoptr(GPtrArray) argv = accord_test_argv_new (cli_path, first_arg, args);
+  if (input == NULL)
+    return NULL;
 
-  return run_argv (f, input, argv);
+  return g_bytes_new (input, length >= 0 ? (gsize) length : strlen (input));
 }
 
-/* Runs accord-cli with the arguments, then NULL; returns its exit status. */
-static int
-run (Fixture    *f,
-     const char *first_arg,
-     ...)
-{
-  va_list args;
-  int status;
-
-  va_start (args, first_arg);
-  status = run_va (f, NULL, first_arg, args);
-  va_end (args);
-
-  return status;
-}
-
-/* The same, with @input on the standard input. */
+/* Runs accord-cli with the arguments, then NULL, and @input (if not NULL)
+ * on its standard input; returns its exit status. */
 static int
 run_with_input (Fixture    *f,
                 const char *input,
@@ -302,61 +286,43 @@ run_with_input (Fixture    *f,
                 const char *first_arg,
                 ...)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new (input, length >= 0 ? (gsize) length : strlen (input));
+  g_autoptr(GBytes) bytes = bytes_new (input, length);
+  g_autoptr(GPtrArray) argv = NULL;
   va_list args;
-  int status;
 
   va_start (args, first_arg);
-  status = run_va (f, bytes, first_arg, args);
+  argv = accord_test_argv_new (cli_path, first_arg, args);
   va_end (args);
 
-  return status;
+  return run_argv (f, bytes, argv);
 }
 
-static void
-assert_succeeded (Fixture    *f,
-                  int         status,
-                  const char *command)
+#define run(f, ...) run_with_input (f, NULL, 0, __VA_ARGS__)
+
+/* Checks that the last command succeeded silently on standard error;
+ * returns its output without the last line break. */
+static char *
+dup_success_output (Fixture *f,
+                    int      status)
 {
   if (status != 0)
-    g_test_message ("accord-cli %s failed: %s", command, f->err);
+    g_test_message ("accord-cli failed with status %d: %s", status, f->err);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (f->err, ==, "");
-}
-
-/* Runs a command that must succeed silently on standard error; returns
- * its output without the last line break. */
-static char *
-run_ok (Fixture    *f,
-        const char *first_arg,
-        ...)
-{
-  va_list args;
-  int status;
-
-  va_start (args, first_arg);
-  status = run_va (f, NULL, first_arg, args);
-  va_end (args);
-  assert_succeeded (f, status, first_arg);
 
   return g_strchomp (g_strdup (f->out));
 }
 
-/* Runs a command that must succeed printing nothing at all. */
-static void
-run_quiet (Fixture    *f,
-           const char *first_arg,
-           ...)
-{
-  va_list args;
-  int status;
+/* Runs a command that must succeed silently on standard error; returns
+ * its output without the last line break. */
+#define run_ok(f, ...) dup_success_output (f, run (f, __VA_ARGS__))
 
-  va_start (args, first_arg);
-  status = run_va (f, NULL, first_arg, args);
-  va_end (args);
-  assert_succeeded (f, status, first_arg);
-  g_assert_cmpstr (f->out, ==, "");
-}
+/* Runs a command that must succeed printing nothing at all. */
+#define run_quiet(f, ...) \
+  G_STMT_START { \
+    g_free (run_ok (f, __VA_ARGS__)); \
+    g_assert_cmpstr ((f)->out, ==, ""); \
+  } G_STMT_END
 
 /* Runs a command with --json added, which must succeed; returns what it
  * printed, parsed. */
@@ -373,7 +339,7 @@ run_json (Fixture    *f,
   va_end (args);
   g_ptr_array_insert (argv, argv->len - 1, (char *) "--json");
 
-  assert_succeeded (f, run_argv (f, NULL, argv), first_arg);
+  g_free (dup_success_output (f, run_argv (f, NULL, argv)));
 
   return accord_test_parse_json (f->out);
 }
@@ -422,20 +388,6 @@ expect_failure_va (Fixture    *f,
 }
 
 static void
-expect_failure (Fixture    *f,
-                int         expected_status,
-                const char *fragment,
-                const char *first_arg,
-                ...)
-{
-  va_list args;
-
-  va_start (args, first_arg);
-  expect_failure_va (f, NULL, expected_status, fragment, first_arg, args);
-  va_end (args);
-}
-
-static void
 expect_failure_with_input (Fixture    *f,
                            const char *input,
                            gssize      length,
@@ -444,13 +396,15 @@ expect_failure_with_input (Fixture    *f,
                            const char *first_arg,
                            ...)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new (input, length >= 0 ? (gsize) length : strlen (input));
+  g_autoptr(GBytes) bytes = bytes_new (input, length);
   va_list args;
 
   va_start (args, first_arg);
   expect_failure_va (f, bytes, expected_status, fragment, first_arg, args);
   va_end (args);
 }
+
+#define expect_failure(f, ...) expect_failure_with_input (f, NULL, 0, __VA_ARGS__)
 
 static void
 wait_failures (Fixture *f)

@@ -14,24 +14,7 @@
 #include "accord-sqlite-private.h"
 #include "accord-test-util.h"
 
-typedef struct
-{
-  char *tmpdir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->tmpdir = accord_test_make_tmpdir ("accord-core-XXXXXX");
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  accord_test_clear_tmpdir (&fixture->tmpdir);
-}
+typedef AccordTestFolder Fixture;
 
 /* accord_init() initialises libgit2 once, however often it is called,
  * and keeps it initialised. */
@@ -263,19 +246,25 @@ main (int    argc,
   g_test_add_func ("/accord/global/version", test_version);
   g_test_add_func ("/accord/global/runtime-info", test_runtime_info);
   g_test_add ("/accord/git/error-not-found", Fixture, NULL,
-              fixture_setup, test_git_error_not_found, fixture_teardown);
+              accord_test_folder_setup, test_git_error_not_found,
+              accord_test_folder_teardown);
   g_test_add ("/accord/git/check-success", Fixture, NULL,
-              fixture_setup, test_git_check_success, fixture_teardown);
+              accord_test_folder_setup, test_git_check_success,
+              accord_test_folder_teardown);
   g_test_add ("/accord/global/git-identity", Fixture, NULL,
-              fixture_setup, test_git_identity, fixture_teardown);
+              accord_test_folder_setup, test_git_identity, accord_test_folder_teardown);
   g_test_add ("/accord/global/git-identity-partial", Fixture, NULL,
-              fixture_setup, test_git_identity_partial, fixture_teardown);
+              accord_test_folder_setup, test_git_identity_partial,
+              accord_test_folder_teardown);
   g_test_add ("/accord/global/git-identity-none", Fixture, NULL,
-              fixture_setup, test_git_identity_none, fixture_teardown);
+              accord_test_folder_setup, test_git_identity_none,
+              accord_test_folder_teardown);
   g_test_add ("/accord/sqlite/syntax-error", Fixture, NULL,
-              fixture_setup, test_sqlite_syntax_error, fixture_teardown);
+              accord_test_folder_setup, test_sqlite_syntax_error,
+              accord_test_folder_teardown);
   g_test_add ("/accord/sqlite/not-a-database", Fixture, NULL,
-              fixture_setup, test_sqlite_not_a_database, fixture_teardown);
+              accord_test_folder_setup, test_sqlite_not_a_database,
+              accord_test_folder_teardown);
 
   return g_test_run ();
 }

@@ -18,29 +18,7 @@
 /* The file format of one entity, and the problems found when reading a
  * strategy's files. */
 
-#define AUTHOR "Format Tests <format@example.org>"
-
-typedef struct
-{
-  char *tmpdir;
-  char *path;   /* the strategy's folder, inside tmpdir */
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->tmpdir = accord_test_make_tmpdir ("accord-format-XXXXXX");
-  fixture->path = g_build_filename (fixture->tmpdir, "strategy", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  accord_test_clear_tmpdir (&fixture->tmpdir);
-  g_clear_pointer (&fixture->path, g_free);
-}
+typedef AccordTestFolder Fixture;
 
 static GPtrArray *
 new_problems (void)
@@ -746,6 +724,13 @@ test_crlf_file (void)
 static void
 test_unknown_keys_kept (void)
 {
+  static const AccordTestProblem expected[] = {
+    { "sections/s-1.md", 4, "colour" },
+    { "sections/s-1.md", 8, "Title" },
+    { "sections/s-1.md", 10, "no colon on this line" },
+    { "sections/s-1.md", 12, "body" },
+    { "sections/s-1.md", 14, "x-tool_data" },
+  };
   static const char file[] =
     "---\n"
     "order: i\n"
@@ -771,12 +756,7 @@ test_unknown_keys_kept (void)
 
   entity = parse_broken (ACCORD_ENTITY_SECTION, file, -1, &problems);
   g_assert_nonnull (entity);
-  accord_test_assert_problem (problems, "sections/s-1.md", 4, "colour");
-  accord_test_assert_problem (problems, "sections/s-1.md", 8, "Title");
-  accord_test_assert_problem (problems, "sections/s-1.md", 10, "no colon on this line");
-  accord_test_assert_problem (problems, "sections/s-1.md", 12, "body");
-  accord_test_assert_problem (problems, "sections/s-1.md", 14, "x-tool_data");
-  g_assert_cmpuint (problems->len, ==, 5);
+  accord_test_assert_problems (problems, expected, G_N_ELEMENTS (expected));
 
   g_assert_cmpstr (accord_entity_get_field (entity, "title"), ==, "T");
   g_assert_cmpstr (accord_entity_get_field (entity, "body"), ==, "Text");
@@ -1173,19 +1153,21 @@ test_path_parse (void)
 
 /* Problems of a whole strategy, read from a work tree */
 
-static AccordRepository *
-create_repository (Fixture *fixture)
-{
-  g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Stratégie", "fr");
-
-  return accord_test_create (fixture->path, strategy, AUTHOR, NULL);
-}
-
 static void
 test_strategy_bad_files (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  static const AccordTestProblem expected[] = {
+    { "sections/Intro.md", 1, NULL },
+    { "sections/...md", 1, NULL },
+    { "sections/a..b.md", 1, NULL },
+    { "sections/s-huge.md", 1, "1 MiB" },
+    { "sections/s-nul.md", 4, NULL },
+    { "sections/s-latin1.md", 7, "UTF-8" },
+    { "sections/s-open.md", 4, "---" },
+    { "sections/s-extra.md", 6, "who" },
+    { "sections/s-link.md", 1, NULL },
+  };
   g_autoptr(AccordStrategy) strategy = NULL;
   g_autofree char *huge = g_strnfill (2 * 1024 * 1024, 'x');
   g_autofree char *link = g_build_filename (fixture->path, "sections", "s-link.md", NULL);
@@ -1210,18 +1192,9 @@ test_strategy_bad_files (Fixture       *fixture,
                           "---\norder: k\n\ntitle: Extra\n\nwho: me\n---\n", -1);
   g_assert_cmpint (symlink ("/etc/passwd", link), ==, 0);
 
-  strategy = accord_test_load (repository);
+  strategy = accord_test_load (fixture->repository);
   problems = accord_strategy_get_problems (strategy);
-  accord_test_assert_problem (problems, "sections/Intro.md", 1, NULL);
-  accord_test_assert_problem (problems, "sections/...md", 1, NULL);
-  accord_test_assert_problem (problems, "sections/a..b.md", 1, NULL);
-  accord_test_assert_problem (problems, "sections/s-huge.md", 1, "1 MiB");
-  accord_test_assert_problem (problems, "sections/s-nul.md", 4, NULL);
-  accord_test_assert_problem (problems, "sections/s-latin1.md", 7, "UTF-8");
-  accord_test_assert_problem (problems, "sections/s-open.md", 4, "---");
-  accord_test_assert_problem (problems, "sections/s-extra.md", 6, "who");
-  accord_test_assert_problem (problems, "sections/s-link.md", 1, NULL);
-  g_assert_cmpuint (problems->len, ==, 9);
+  accord_test_assert_problems (problems, expected, G_N_ELEMENTS (expected));
 
   /* The readable files are there. */
   g_assert_nonnull (accord_strategy_lookup (strategy, "s-ok"));
@@ -1237,7 +1210,6 @@ static void
 test_strategy_unknown_keys_written_back (Fixture       *fixture,
                                          gconstpointer  data)
 {
-  g_autoptr(AccordRepository) repository = create_repository (fixture);
   g_autoptr(AccordStrategy) strategy = NULL;
   g_autoptr(AccordStrategy) reloaded = NULL;
   g_autoptr(GError) error = NULL;
@@ -1253,7 +1225,7 @@ test_strategy_unknown_keys_written_back (Fixture       *fixture,
   accord_test_write_file (fixture->path, "sections/s-1.md",
                           "---\norder: i\n\ntitle: Old\n\nreviewed-by: Ana\n---\nBody\n", -1);
 
-  strategy = accord_test_load (repository);
+  strategy = accord_test_load (fixture->repository);
   problems = accord_strategy_get_problems (strategy);
   accord_test_assert_problem (problems, "strategy.md", 8, "sponsor");
   accord_test_assert_problem (problems, "sections/s-1.md", 6, "reviewed-by");
@@ -1261,7 +1233,7 @@ test_strategy_unknown_keys_written_back (Fixture       *fixture,
   section = accord_strategy_lookup (strategy, "s-1");
   accord_test_set (section, "title", "New");
   accord_test_set (ACCORD_ENTITY (strategy), "title", "T2");
-  g_assert_true (accord_repository_write (repository, strategy, &error));
+  g_assert_true (accord_repository_write (fixture->repository, strategy, &error));
   g_assert_no_error (error);
 
   g_file_get_contents (section_md, &contents, NULL, &error);
@@ -1275,7 +1247,7 @@ test_strategy_unknown_keys_written_back (Fixture       *fixture,
                    "---\naccord-format: 1\n\ntitle: T2\n\nlanguage: fr\n\n"
                    "sponsor: Ministry\n---\nSummary\n");
 
-  reloaded = accord_test_load (repository);
+  reloaded = accord_test_load (fixture->repository);
   g_assert_cmpuint (accord_strategy_get_problems (reloaded)->len, ==, 2);
   g_assert_cmpstr (accord_strategy_get_title (reloaded), ==, "T2");
 }
@@ -1306,9 +1278,11 @@ main (int    argc,
   g_test_add_func ("/accord/format/fuzz", test_fuzz);
   g_test_add_func ("/accord/format/path-parse", test_path_parse);
   g_test_add ("/accord/format/strategy/bad-files", Fixture, NULL,
-              fixture_setup, test_strategy_bad_files, fixture_teardown);
+              accord_test_folder_setup_strategy, test_strategy_bad_files,
+              accord_test_folder_teardown);
   g_test_add ("/accord/format/strategy/unknown-keys-written-back", Fixture, NULL,
-              fixture_setup, test_strategy_unknown_keys_written_back, fixture_teardown);
+              accord_test_folder_setup_strategy, test_strategy_unknown_keys_written_back,
+              accord_test_folder_teardown);
 
   return g_test_run ();
 }

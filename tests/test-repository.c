@@ -22,11 +22,7 @@
 #define ALICE "Alice Martin <alice@example.org>"
 #define BOB "Bob Durand <bob@example.org>"
 
-typedef struct
-{
-  char *tmpdir;
-  char *path;   /* the strategy's folder, inside tmpdir */
-} Fixture;
+typedef AccordTestFolder Fixture;
 
 /* The HOME of the whole test program, made before any thread starts:
  * changing the environment later is not safe. */
@@ -88,19 +84,10 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  fixture->tmpdir = accord_test_make_tmpdir ("accord-repository-XXXXXX");
-  fixture->path = g_build_filename (fixture->tmpdir, "strategy", NULL);
+  accord_test_folder_setup (fixture, data);
 
   /* Each test starts with an identity in git's configuration. */
   write_git_config (test_home, TRUE);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  accord_test_clear_tmpdir (&fixture->tmpdir);
-  g_clear_pointer (&fixture->path, g_free);
 }
 
 /* A small strategy with one entity of every kind and some texts that are
@@ -1743,7 +1730,8 @@ main (int    argc,
   g_unsetenv ("EMAIL");
 
 #define ADD(path, func) \
-  g_test_add ("/accord/repository/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/accord/repository/" path, Fixture, NULL, fixture_setup, func, \
+              accord_test_folder_teardown)
 
   ADD ("create", test_create);
   ADD ("create-folders", test_create_folders);

@@ -22,34 +22,19 @@
 
 static const char * const root_files[] = { "strategy.md", ".gitattributes", NULL };
 
-typedef struct
-{
-  char *tmpdir;
-  char *path;   /* the strategy's folder, inside tmpdir */
-} Fixture;
+typedef AccordTestFolder Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Stratégie", "fr");
-  g_autoptr(AccordRepository) repository = NULL;
 
-  fixture->tmpdir = accord_test_make_tmpdir ("accord-scan-XXXXXX");
-  fixture->path = g_build_filename (fixture->tmpdir, "strategy", NULL);
-
+  accord_test_folder_setup (fixture, data);
   accord_test_add (strategy, ACCORD_ENTITY_SECTION, "s-1", "order", "i", "title", "One", NULL);
   accord_test_add (strategy, ACCORD_ENTITY_OBJECTIVE, "o-1",
                    "section", "s-1", "order", "i", "title", "Objective", NULL);
-  repository = accord_test_create (fixture->path, strategy, AUTHOR, NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  accord_test_clear_tmpdir (&fixture->tmpdir);
-  g_clear_pointer (&fixture->path, g_free);
+  fixture->repository = accord_test_create (fixture->path, strategy, AUTHOR, NULL);
 }
 
 /* The paths a scan found, joined by spaces. */
@@ -303,15 +288,15 @@ main (int    argc,
 
   g_test_add_func ("/accord/scan/arena", test_arena);
   g_test_add ("/accord/scan/scanned-init", Fixture, NULL,
-              fixture_setup, test_scanned_init, fixture_teardown);
+              fixture_setup, test_scanned_init, accord_test_folder_teardown);
   g_test_add ("/accord/scan/lists-files", Fixture, NULL,
-              fixture_setup, test_scan_lists_files, fixture_teardown);
+              fixture_setup, test_scan_lists_files, accord_test_folder_teardown);
   g_test_add ("/accord/scan/links", Fixture, NULL,
-              fixture_setup, test_scan_links, fixture_teardown);
+              fixture_setup, test_scan_links, accord_test_folder_teardown);
   g_test_add ("/accord/scan/missing", Fixture, NULL,
-              fixture_setup, test_scan_missing, fixture_teardown);
+              fixture_setup, test_scan_missing, accord_test_folder_teardown);
   g_test_add ("/accord/scan/threads", Fixture, NULL,
-              fixture_setup, test_scan_threads, fixture_teardown);
+              fixture_setup, test_scan_threads, accord_test_folder_teardown);
 
   return g_test_run ();
 }

@@ -18,33 +18,7 @@
  * field. The README's "strategy format" section describes the same tables
  * for people; a test holds them to each other. */
 
-#define AUTHOR "Schema Tests <schema@example.org>"
-
-typedef struct
-{
-  char             *tmpdir;
-  AccordRepository *repository;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Stratégie", "fr");
-  g_autofree char *path = NULL;
-
-  fixture->tmpdir = accord_test_make_tmpdir ("accord-schema-XXXXXX");
-  path = g_build_filename (fixture->tmpdir, "strategy", NULL);
-  fixture->repository = accord_test_create (path, strategy, AUTHOR, NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->repository);
-  accord_test_clear_tmpdir (&fixture->tmpdir);
-}
+typedef AccordTestFolder Fixture;
 
 static GPtrArray *
 load_problems (Fixture         *fixture,
@@ -323,7 +297,7 @@ static void
 test_schema_required_missing (Fixture       *fixture,
                               gconstpointer  data)
 {
-  const char *path = accord_repository_get_path (fixture->repository);
+  const char *path = fixture->path;
   g_autoptr(AccordStrategy) strategy = NULL;
   GPtrArray *problems;
   guint expected = 0;
@@ -369,8 +343,14 @@ static void
 test_schema_unknown_keys (Fixture       *fixture,
                           gconstpointer  data)
 {
+  static const AccordTestProblem expected[] = {
+    { "sections/s-1.md", 6, "A section has no field “colour”" },
+    { "sections/s-1.md", 8, "“order@en”" },
+    { "sections/s-1.md", 10, "“title@EN”" },
+    { "sections/s-1.md", 12, "“due”" },
+  };
   const AccordSchema *objective = _accord_schema_get (ACCORD_ENTITY_OBJECTIVE);
-  const char *path = accord_repository_get_path (fixture->repository);
+  const char *path = fixture->path;
   g_autoptr(AccordStrategy) strategy = NULL;
   const AccordFieldSpec *spec;
   const char *language = "unset";
@@ -399,11 +379,7 @@ test_schema_unknown_keys (Fixture       *fixture,
                           "order@en: j\n\ntitle@EN: One\n\ndue: 2026-01-01\n---\n", -1);
 
   problems = load_problems (fixture, &strategy);
-  accord_test_assert_problem (problems, "sections/s-1.md", 6, "A section has no field “colour”");
-  accord_test_assert_problem (problems, "sections/s-1.md", 8, "“order@en”");
-  accord_test_assert_problem (problems, "sections/s-1.md", 10, "“title@EN”");
-  accord_test_assert_problem (problems, "sections/s-1.md", 12, "“due”");
-  g_assert_cmpuint (problems->len, ==, 4);
+  accord_test_assert_problems (problems, expected, G_N_ELEMENTS (expected));
 
   section = accord_strategy_lookup (strategy, "s-1");
   g_assert_cmpstr (accord_entity_get_field (section, "title"), ==, "One");
@@ -530,9 +506,11 @@ main (int    argc,
   g_test_add_func ("/accord/schema/choices", test_schema_choices);
   g_test_add_func ("/accord/schema/required", test_schema_required);
   g_test_add ("/accord/schema/required-missing", Fixture, NULL,
-              fixture_setup, test_schema_required_missing, fixture_teardown);
+              accord_test_folder_setup_strategy, test_schema_required_missing,
+              accord_test_folder_teardown);
   g_test_add ("/accord/schema/unknown-keys", Fixture, NULL,
-              fixture_setup, test_schema_unknown_keys, fixture_teardown);
+              accord_test_folder_setup_strategy, test_schema_unknown_keys,
+              accord_test_folder_teardown);
   g_test_add_func ("/accord/schema/values", test_schema_values);
   g_test_add_func ("/accord/schema/value-too-long", test_schema_value_too_long);
   g_test_add_func ("/accord/schema/languages", test_schema_languages);

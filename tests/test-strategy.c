@@ -16,43 +16,14 @@
  * outline and the order of siblings, moves, and the problems found in how
  * entities refer to each other. */
 
-#define AUTHOR "Strategy Tests <strategy@example.org>"
-
-typedef struct
-{
-  char             *tmpdir;
-  AccordRepository *repository;
-} Fixture;
-
-/* A repository holding an empty strategy, which the tests fill by writing
- * files, as people and other programs do. */
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Stratégie", "fr");
-  g_autofree char *path = NULL;
-
-  fixture->tmpdir = accord_test_make_tmpdir ("accord-strategy-XXXXXX");
-  path = g_build_filename (fixture->tmpdir, "strategy", NULL);
-  fixture->repository = accord_test_create (path, strategy, AUTHOR, NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->repository);
-  accord_test_clear_tmpdir (&fixture->tmpdir);
-}
+typedef AccordTestFolder Fixture;
 
 static void
 put_file (Fixture    *fixture,
           const char *relative,
           const char *contents)
 {
-  accord_test_write_file (accord_repository_get_path (fixture->repository), relative, contents,
-                          -1);
+  accord_test_write_file (fixture->path, relative, contents, -1);
 }
 
 static AccordEntity *
@@ -524,6 +495,16 @@ test_strategy_order_respread (void)
 static void
 test_strategy_check (void)
 {
+  static const AccordTestProblem expected[] = {
+    { "sections/s-lost.md", 1, "“parent” names “s-none”, which does not exist" },
+    { "sections/s-under.md", 1, "“parent” names “o-1”, which is not a section" },
+    { "objectives/o-2.md", 1, "“section” names “r-1”, which is not a section" },
+    { "comments/c-round.md", 1, "“target” must name the strategy, a section or an objective" },
+    { "comments/c-author.md", 1, "“author” names “s-ok”, which is not a participant" },
+    { "comments/c-author.md", 1, "“round” names “p-1”, which is not a round" },
+    { "comments/c-x.md", 1, "cycle" },
+    { "comments/c-y.md", 1, "cycle" },
+  };
   g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Plan", "fr");
   GPtrArray *problems = accord_strategy_get_problems (strategy);
 
@@ -545,21 +526,7 @@ test_strategy_check (void)
                    NULL);
 
   accord_strategy_check (strategy);
-  accord_test_assert_problem (problems, "sections/s-lost.md", 1,
-                              "“parent” names “s-none”, which does not exist");
-  accord_test_assert_problem (problems, "sections/s-under.md", 1,
-                              "“parent” names “o-1”, which is not a section");
-  accord_test_assert_problem (problems, "objectives/o-2.md", 1,
-                              "“section” names “r-1”, which is not a section");
-  accord_test_assert_problem (problems, "comments/c-round.md", 1,
-                              "“target” must name the strategy, a section or an objective");
-  accord_test_assert_problem (problems, "comments/c-author.md", 1,
-                              "“author” names “s-ok”, which is not a participant");
-  accord_test_assert_problem (problems, "comments/c-author.md", 1,
-                              "“round” names “p-1”, which is not a round");
-  accord_test_assert_problem (problems, "comments/c-x.md", 1, "cycle");
-  accord_test_assert_problem (problems, "comments/c-y.md", 1, "cycle");
-  g_assert_cmpuint (problems->len, ==, 8);
+  accord_test_assert_problems (problems, expected, G_N_ELEMENTS (expected));
 
   /* Sorted by file, then line. */
   for (guint i = 1; i < problems->len; i++)
@@ -594,6 +561,11 @@ static void
 test_problems_parent_cycle (Fixture       *fixture,
                             gconstpointer  data)
 {
+  static const AccordTestProblem expected[] = {
+    { "sections/s-a.md", 2, "cycle" },
+    { "sections/s-b.md", 2, "cycle" },
+    { "sections/s-self.md", 2, "cycle" },
+  };
   g_autoptr(AccordStrategy) strategy = NULL;
   g_autoptr(GPtrArray) outline = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -607,10 +579,7 @@ test_problems_parent_cycle (Fixture       *fixture,
 
   strategy = accord_test_load (fixture->repository);
   problems = accord_strategy_get_problems (strategy);
-  accord_test_assert_problem (problems, "sections/s-a.md", 2, "cycle");
-  accord_test_assert_problem (problems, "sections/s-b.md", 2, "cycle");
-  accord_test_assert_problem (problems, "sections/s-self.md", 2, "cycle");
-  g_assert_cmpuint (problems->len, ==, 3);
+  accord_test_assert_problems (problems, expected, G_N_ELEMENTS (expected));
 
   /* Every section is in the outline, once. */
   outline = accord_strategy_dup_outline (strategy);
@@ -633,6 +602,14 @@ static void
 test_problems_bad_references (Fixture       *fixture,
                               gconstpointer  data)
 {
+  static const AccordTestProblem expected[] = {
+    { "objectives/o-lost.md", 2, "s-none" },
+    { "objectives/o-nested.md", 2, "o-lost" },
+    { "sections/s-2.md", 2, "o-lost" },
+    { "comments/c-1.md", 2, "round" },
+    { "comments/c-1.md", 4, "r-none" },
+    { "comments/c-1.md", 6, "p-none" },
+  };
   g_autoptr(AccordStrategy) strategy = NULL;
   GPtrArray *problems;
 
@@ -649,13 +626,7 @@ test_problems_bad_references (Fixture       *fixture,
 
   strategy = accord_test_load (fixture->repository);
   problems = accord_strategy_get_problems (strategy);
-  accord_test_assert_problem (problems, "objectives/o-lost.md", 2, "s-none");
-  accord_test_assert_problem (problems, "objectives/o-nested.md", 2, "o-lost");
-  accord_test_assert_problem (problems, "sections/s-2.md", 2, "o-lost");
-  accord_test_assert_problem (problems, "comments/c-1.md", 2, "round");
-  accord_test_assert_problem (problems, "comments/c-1.md", 4, "r-none");
-  accord_test_assert_problem (problems, "comments/c-1.md", 6, "p-none");
-  g_assert_cmpuint (problems->len, ==, 6);
+  accord_test_assert_problems (problems, expected, G_N_ELEMENTS (expected));
 
   /* Problems are sorted by file, then line. */
   for (guint i = 1; i < problems->len; i++)
@@ -706,13 +677,17 @@ main (int    argc,
   g_test_add_func ("/accord/strategy/order-respread", test_strategy_order_respread);
   g_test_add_func ("/accord/strategy/check", test_strategy_check);
   g_test_add ("/accord/strategy/problems/duplicate-id", Fixture, NULL,
-              fixture_setup, test_problems_duplicate_id, fixture_teardown);
+              accord_test_folder_setup_strategy, test_problems_duplicate_id,
+              accord_test_folder_teardown);
   g_test_add ("/accord/strategy/problems/parent-cycle", Fixture, NULL,
-              fixture_setup, test_problems_parent_cycle, fixture_teardown);
+              accord_test_folder_setup_strategy, test_problems_parent_cycle,
+              accord_test_folder_teardown);
   g_test_add ("/accord/strategy/problems/bad-references", Fixture, NULL,
-              fixture_setup, test_problems_bad_references, fixture_teardown);
+              accord_test_folder_setup_strategy, test_problems_bad_references,
+              accord_test_folder_teardown);
   g_test_add ("/accord/strategy/problems/fixed", Fixture, NULL,
-              fixture_setup, test_problems_fixed, fixture_teardown);
+              accord_test_folder_setup_strategy, test_problems_fixed,
+              accord_test_folder_teardown);
 
   return g_test_run ();
 }
