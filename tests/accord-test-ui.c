@@ -120,6 +120,20 @@ accord_test_ui_find_with_class (GtkWidget  *root,
   return NULL;
 }
 
+/* The child @name of the template of @widget's class or parent class
+ * @type, asserting that there is one. */
+gpointer
+accord_test_ui_template_child (gpointer    widget,
+                               GType       type,
+                               const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
 /* The first shown toplevel window of @type, or NULL. */
 GtkWindow *
 accord_test_ui_find_toplevel (GType type)
@@ -148,40 +162,87 @@ accord_test_ui_wait_toplevel (GType type)
   return window;
 }
 
-/* Whether a shortcut controller of @widget binds @accelerator, in the
- * syntax of gtk_shortcut_trigger_parse_string(), to the action
- * @action_name. */
-gboolean
-accord_test_ui_has_binding (GtkWidget  *widget,
-                            const char *accelerator,
-                            const char *action_name)
+/* The event controllers of @type that @widget has, in the order added. */
+static GPtrArray *
+dup_controllers (GtkWidget *widget,
+                 GType      type)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (controller), type))
+        g_ptr_array_add (found, g_steal_pointer (&controller));
+    }
+
+  return found;
+}
+
+/* The first event controller of @type that @widget has, or NULL. */
+GtkEventController *
+accord_test_ui_find_controller (GtkWidget *widget,
+                                GType      type)
+{
+  g_autoptr(GPtrArray) controllers = dup_controllers (widget, type);
+
+  return controllers->len > 0 ? g_ptr_array_index (controllers, 0) : NULL;
+}
+
+/* The shortcut of @widget's own shortcut controllers for @accelerator, in
+ * the syntax of gtk_shortcut_trigger_parse_string(), or NULL. */
+GtkShortcut *
+accord_test_ui_find_shortcut (GtkWidget  *widget,
+                              const char *accelerator)
+{
+  g_autoptr(GPtrArray) controllers = dup_controllers (widget, GTK_TYPE_SHORTCUT_CONTROLLER);
   g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
 
   g_assert_nonnull (wanted);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  for (guint i = 0; i < controllers->len; i++)
     {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      GListModel *shortcuts = g_ptr_array_index (controllers, i);
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+      for (guint j = 0; j < g_list_model_get_n_items (shortcuts); j++)
         {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, j);
 
-          if (GTK_IS_NAMED_ACTION (action) &&
-              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
-                           action_name) &&
-              gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return TRUE;
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return shortcut;
         }
     }
 
-  return FALSE;
+  return NULL;
+}
+
+/* Asserts that @widget binds each accelerator, in the syntax of
+ * gtk_shortcut_trigger_parse_string(), to the action named after it: the
+ * pairs end with NULL. */
+void
+accord_test_ui_assert_bindings (GtkWidget  *widget,
+                                const char *first_accelerator,
+                                ...)
+{
+  va_list args;
+
+  va_start (args, first_accelerator);
+  for (const char *accelerator = first_accelerator;
+       accelerator != NULL;
+       accelerator = va_arg (args, const char *))
+    {
+      const char *action_name = va_arg (args, const char *);
+      GtkShortcut *shortcut = accord_test_ui_find_shortcut (widget, accelerator);
+      GtkShortcutAction *action = shortcut != NULL ? gtk_shortcut_get_action (shortcut) : NULL;
+
+      g_test_message ("%s binds %s", accelerator, action_name);
+      g_assert_true (GTK_IS_NAMED_ACTION (action));
+      g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), ==,
+                       action_name);
+    }
+  va_end (args);
 }
 
 /* Whether people act on widgets of @role: those need a name a screen

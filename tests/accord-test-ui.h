@@ -24,11 +24,18 @@ GtkWidget *accord_test_ui_find            (GtkWidget   *root,
 GtkWidget *accord_test_ui_find_with_class (GtkWidget   *root,
                                            GType        type,
                                            const char  *css_class);
+gpointer   accord_test_ui_template_child  (gpointer     widget,
+                                           GType        type,
+                                           const char  *name);
 GtkWindow *accord_test_ui_find_toplevel   (GType        type);
 GtkWindow *accord_test_ui_wait_toplevel   (GType        type);
-gboolean   accord_test_ui_has_binding     (GtkWidget   *widget,
-                                           const char  *accelerator,
-                                           const char  *action_name);
+GtkEventController *accord_test_ui_find_controller (GtkWidget *widget,
+                                                    GType      type);
+GtkShortcut *accord_test_ui_find_shortcut (GtkWidget  *widget,
+                                           const char *accelerator);
+void       accord_test_ui_assert_bindings (GtkWidget   *widget,
+                                           const char  *first_accelerator,
+                                           ...) G_GNUC_NULL_TERMINATED;
 void       accord_test_ui_save_png        (GtkWidget   *widget,
                                            const char  *name);
 void       accord_test_ui_assert_accessible (GtkWidget *root);

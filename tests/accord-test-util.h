@@ -32,6 +32,15 @@ typedef struct
   AccordRepository *repository;  /* NULL, or an empty strategy at path */
 } AccordTestFolder;
 
+/* Adds the test @func, with an AccordTestFolder fixture: one that is only
+ * a temporary folder, or one that also holds an empty strategy. */
+#define ACCORD_TEST_ADD_IN_FOLDER(path, func) \
+  g_test_add (path, AccordTestFolder, NULL, accord_test_folder_setup, func, \
+              accord_test_folder_teardown)
+#define ACCORD_TEST_ADD_WITH_STRATEGY(path, func) \
+  g_test_add (path, AccordTestFolder, NULL, accord_test_folder_setup_strategy, func, \
+              accord_test_folder_teardown)
+
 /* Iterates the main loop until @condition holds, failing the test after
  * twenty seconds: how a test waits for something to happen. */
 #define ACCORD_TEST_WAIT_FOR(condition) \

@@ -245,26 +245,13 @@ main (int    argc,
   g_test_add_func ("/accord/global/init", test_init_is_idempotent);
   g_test_add_func ("/accord/global/version", test_version);
   g_test_add_func ("/accord/global/runtime-info", test_runtime_info);
-  g_test_add ("/accord/git/error-not-found", Fixture, NULL,
-              accord_test_folder_setup, test_git_error_not_found,
-              accord_test_folder_teardown);
-  g_test_add ("/accord/git/check-success", Fixture, NULL,
-              accord_test_folder_setup, test_git_check_success,
-              accord_test_folder_teardown);
-  g_test_add ("/accord/global/git-identity", Fixture, NULL,
-              accord_test_folder_setup, test_git_identity, accord_test_folder_teardown);
-  g_test_add ("/accord/global/git-identity-partial", Fixture, NULL,
-              accord_test_folder_setup, test_git_identity_partial,
-              accord_test_folder_teardown);
-  g_test_add ("/accord/global/git-identity-none", Fixture, NULL,
-              accord_test_folder_setup, test_git_identity_none,
-              accord_test_folder_teardown);
-  g_test_add ("/accord/sqlite/syntax-error", Fixture, NULL,
-              accord_test_folder_setup, test_sqlite_syntax_error,
-              accord_test_folder_teardown);
-  g_test_add ("/accord/sqlite/not-a-database", Fixture, NULL,
-              accord_test_folder_setup, test_sqlite_not_a_database,
-              accord_test_folder_teardown);
+  ACCORD_TEST_ADD_IN_FOLDER ("/accord/git/error-not-found", test_git_error_not_found);
+  ACCORD_TEST_ADD_IN_FOLDER ("/accord/git/check-success", test_git_check_success);
+  ACCORD_TEST_ADD_IN_FOLDER ("/accord/global/git-identity", test_git_identity);
+  ACCORD_TEST_ADD_IN_FOLDER ("/accord/global/git-identity-partial", test_git_identity_partial);
+  ACCORD_TEST_ADD_IN_FOLDER ("/accord/global/git-identity-none", test_git_identity_none);
+  ACCORD_TEST_ADD_IN_FOLDER ("/accord/sqlite/syntax-error", test_sqlite_syntax_error);
+  ACCORD_TEST_ADD_IN_FOLDER ("/accord/sqlite/not-a-database", test_sqlite_not_a_database);
 
   return g_test_run ();
 }

@@ -1277,12 +1277,9 @@ main (int    argc,
   g_test_add_func ("/accord/format/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/accord/format/fuzz", test_fuzz);
   g_test_add_func ("/accord/format/path-parse", test_path_parse);
-  g_test_add ("/accord/format/strategy/bad-files", Fixture, NULL,
-              accord_test_folder_setup_strategy, test_strategy_bad_files,
-              accord_test_folder_teardown);
-  g_test_add ("/accord/format/strategy/unknown-keys-written-back", Fixture, NULL,
-              accord_test_folder_setup_strategy, test_strategy_unknown_keys_written_back,
-              accord_test_folder_teardown);
+  ACCORD_TEST_ADD_WITH_STRATEGY ("/accord/format/strategy/bad-files", test_strategy_bad_files);
+  ACCORD_TEST_ADD_WITH_STRATEGY ("/accord/format/strategy/unknown-keys-written-back",
+                                 test_strategy_unknown_keys_written_back);
 
   return g_test_run ();
 }

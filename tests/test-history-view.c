@@ -181,17 +181,8 @@ wait_idle (AccordHistoryView *view)
   while (_accord_history_view_get_busy (view));
 }
 
-static gpointer
-template_child (Fixture    *fixture,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
-                                                  ACCORD_TYPE_HISTORY_VIEW, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
+#define template_child(fixture, name) \
+  accord_test_ui_template_child ((fixture)->view, ACCORD_TYPE_HISTORY_VIEW, name)
 
 static guint
 n_listed (Fixture *fixture)

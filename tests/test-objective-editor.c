@@ -322,14 +322,6 @@ count_changes_cb (AccordEntity *entity,
 }
 
 static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_shows_model (Fixture       *f,
                   gconstpointer  data)
 {
@@ -814,8 +806,9 @@ test_read_only (Fixture       *f,
     "code-row", "title-row", "status-row", "priority-row", "lead-row", "due-row", NULL
   };
   guint notified = 0;
+  gulong handler;
 
-  g_signal_connect (editor, "notify::editable", G_CALLBACK (count_notify_cb), &notified);
+  handler = accord_test_count_signal (editor, "notify::editable", &notified);
   accord_objective_editor_set_editable (editor, FALSE);
   accord_objective_editor_set_editable (editor, FALSE);
   g_assert_cmpuint (notified, ==, 1);
@@ -842,7 +835,7 @@ test_read_only (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (row_button (f, "indicator-list", 1, "remove")));
   g_assert_true (gtk_widget_get_visible (get_widget (f, "add-indicator")));
   g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (get_widget (f, "description-view"))));
-  g_signal_handlers_disconnect_by_func (editor, count_notify_cb, &notified);
+  g_signal_handler_disconnect (editor, handler);
 }
 
 static void
@@ -860,12 +853,13 @@ test_switch_objective (Fixture       *f,
   g_autoptr(AccordEntity) second = add_objective (f, "t", fields, partners, indicators);
   g_autofree char *description = NULL;
   guint notified = 0;
+  gulong handler;
 
   /* Leave unsaved state behind: an empty new row and an empty title. */
   click (get_widget (f, "add-partner"));
   set_row_text (f, "title-row", "");
 
-  g_signal_connect (editor, "notify::objective", G_CALLBACK (count_notify_cb), &notified);
+  handler = accord_test_count_signal (editor, "notify::objective", &notified);
   g_object_set (editor, "objective", second, NULL);
   g_assert_cmpuint (notified, ==, 1);
   g_assert_true (accord_objective_editor_get_objective (editor) == ACCORD_OBJECTIVE (second));
@@ -906,7 +900,7 @@ test_switch_objective (Fixture       *f,
   g_assert_cmpstr (row_text (f, "lead-row"), ==, "Someone else");
   g_assert_true (gtk_widget_is_sensitive (get_widget (f, "title-row")));
   g_assert_cmpuint (notified, ==, 3);
-  g_signal_handlers_disconnect_by_func (editor, count_notify_cb, &notified);
+  g_signal_handler_disconnect (editor, handler);
 }
 
 static void

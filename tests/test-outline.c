@@ -756,27 +756,28 @@ static void
 test_shortcuts (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GtkWidget *widget = GTK_WIDGET (fixture->outline);
   AccordOutlineRow *row;
 
-  g_assert_true (accord_test_ui_has_binding (widget, "<Shift><Control>n", "outline.add-section"));
-  g_assert_true (accord_test_ui_has_binding (widget, "<Control><Alt>n", "outline.add-subsection"));
-  g_assert_true (accord_test_ui_has_binding (widget, "<Shift><Control>o", "outline.add-objective"));
-  g_assert_true (accord_test_ui_has_binding (widget, "F2", "outline.rename"));
-  g_assert_true (accord_test_ui_has_binding (widget, "<Alt>Up", "outline.move-up"));
-  g_assert_true (accord_test_ui_has_binding (widget, "<Alt>Down", "outline.move-down"));
-  g_assert_true (accord_test_ui_has_binding (widget, "<Alt>Right", "outline.indent"));
-  g_assert_true (accord_test_ui_has_binding (widget, "<Alt>Left", "outline.outdent"));
-  g_assert_true (accord_test_ui_has_binding (widget, "Delete", "outline.delete"));
-  g_assert_true (accord_test_ui_has_binding (widget, "Menu", "outline.context-menu"));
-  g_assert_true (accord_test_ui_has_binding (widget, "<Shift>F10", "outline.context-menu"));
+  accord_test_ui_assert_bindings (GTK_WIDGET (fixture->outline),
+                                  "<Shift><Control>n", "outline.add-section",
+                                  "<Control><Alt>n", "outline.add-subsection",
+                                  "<Shift><Control>o", "outline.add-objective",
+                                  "F2", "outline.rename",
+                                  "<Alt>Up", "outline.move-up",
+                                  "<Alt>Down", "outline.move-down",
+                                  "<Alt>Right", "outline.indent",
+                                  "<Alt>Left", "outline.outdent",
+                                  "Delete", "outline.delete",
+                                  "Menu", "outline.context-menu",
+                                  "<Shift>F10", "outline.context-menu",
+                                  NULL);
 
   /* Escape in the rename entry cancels. */
   accord_outline_select (fixture->outline, fixture->s1);
   activate (fixture, "rename");
   row = find_row (fixture, fixture->s1);
-  g_assert_true (accord_test_ui_has_binding (GTK_WIDGET (accord_outline_row_get_editable (row)),
-                                             "Escape", "row.cancel-rename"));
+  accord_test_ui_assert_bindings (GTK_WIDGET (accord_outline_row_get_editable (row)),
+                                  "Escape", "row.cancel-rename", NULL);
   accord_outline_row_finish_rename (row, FALSE);
 }
 
@@ -784,10 +785,8 @@ static void
 test_expand (Fixture       *fixture,
              gconstpointer  data)
 {
-  GtkWidget *outline = GTK_WIDGET (fixture->outline);
-
-  g_assert_true (accord_test_ui_has_binding (outline, "plus", "outline.expand"));
-  g_assert_true (accord_test_ui_has_binding (outline, "minus", "outline.collapse"));
+  accord_test_ui_assert_bindings (GTK_WIDGET (fixture->outline),
+                                  "plus", "outline.expand", "minus", "outline.collapse", NULL);
 
   /* Expanding, then going to the first item. */
   accord_outline_select (fixture->outline, fixture->s1);
@@ -967,23 +966,6 @@ mouse (const char *what)
   accord_test_ui_spin (50);
 }
 
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (controller), type))
-        return controller;
-    }
-
-  g_assert_not_reached ();
-}
-
 /* Drags the row of @entity onto the row of @target, at @fraction of its
  * height, checking whether the target shows @css_class, the place of the
  * drop, just before the drop; returns once the drag is over. */
@@ -1005,7 +987,7 @@ drag (Fixture      *fixture,
   source_row = GTK_WIDGET (find_row (fixture, entity));
   /* The row may go once the entity has moved; its drag source stays
    * ours until the drag is over. */
-  source = g_object_ref (find_controller (source_row, GTK_TYPE_DRAG_SOURCE));
+  source = g_object_ref (accord_test_ui_find_controller (source_row, GTK_TYPE_DRAG_SOURCE));
   handler = accord_test_count_signal (source, "drag-end", &ended);
   pointer_to (fixture, ACCORD_OUTLINE_ROW (source_row), 0.5);
   mouse ("mousedown");
@@ -1022,7 +1004,7 @@ drag (Fixture      *fixture,
       /* The target has seen the drag, and the last moves of the pointer
        * have been handled: only then does the absence of the place mean
        * anything. */
-      drop = find_controller (target_row, GTK_TYPE_DROP_TARGET);
+      drop = accord_test_ui_find_controller (target_row, GTK_TYPE_DROP_TARGET);
       ACCORD_TEST_WAIT_FOR (gtk_drop_target_get_current_drop (GTK_DROP_TARGET (drop)) != NULL);
       accord_test_ui_wait_frames (fixture->window, 2);
       g_assert_false (gtk_widget_has_css_class (target_row, css_class));

@@ -346,19 +346,18 @@ main (int    argc,
   if (!accord_test_ui_init (&argc, &argv))
     return 0;
 
-  g_test_add ("/accord/preferences/structure", Fixture, NULL,
-              fixture_setup, test_structure, fixture_teardown);
-  g_test_add ("/accord/preferences/author", Fixture, NULL,
-              fixture_setup, test_author, fixture_teardown);
-  g_test_add ("/accord/preferences/identity-from-git", Fixture, GITCONFIG,
-              fixture_setup, test_identity_from_git, fixture_teardown);
-  g_test_add ("/accord/preferences/identity-missing", Fixture, NULL,
-              fixture_setup, test_identity_missing, fixture_teardown);
-  g_test_add ("/accord/preferences/identity-half", Fixture, GITCONFIG_NAME_ONLY,
-              fixture_setup, test_identity_missing, fixture_teardown);
-  g_test_add ("/accord/preferences/editor", Fixture, NULL,
-              fixture_setup, test_editor, fixture_teardown);
+#define ADD(path, data, func) \
+  g_test_add ("/accord/preferences/" path, Fixture, data, fixture_setup, func, fixture_teardown)
+
+  ADD ("structure", NULL, test_structure);
+  ADD ("author", NULL, test_author);
+  ADD ("identity-from-git", GITCONFIG, test_identity_from_git);
+  ADD ("identity-missing", NULL, test_identity_missing);
+  ADD ("identity-half", GITCONFIG_NAME_ONLY, test_identity_missing);
+  ADD ("editor", NULL, test_editor);
   g_test_add_func ("/accord/preferences/transient", test_transient);
+
+#undef ADD
 
   return g_test_run ();
 }

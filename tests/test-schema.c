@@ -505,12 +505,8 @@ main (int    argc,
   g_test_add_func ("/accord/schema/readme", test_schema_readme);
   g_test_add_func ("/accord/schema/choices", test_schema_choices);
   g_test_add_func ("/accord/schema/required", test_schema_required);
-  g_test_add ("/accord/schema/required-missing", Fixture, NULL,
-              accord_test_folder_setup_strategy, test_schema_required_missing,
-              accord_test_folder_teardown);
-  g_test_add ("/accord/schema/unknown-keys", Fixture, NULL,
-              accord_test_folder_setup_strategy, test_schema_unknown_keys,
-              accord_test_folder_teardown);
+  ACCORD_TEST_ADD_WITH_STRATEGY ("/accord/schema/required-missing", test_schema_required_missing);
+  ACCORD_TEST_ADD_WITH_STRATEGY ("/accord/schema/unknown-keys", test_schema_unknown_keys);
   g_test_add_func ("/accord/schema/values", test_schema_values);
   g_test_add_func ("/accord/schema/value-too-long", test_schema_value_too_long);
   g_test_add_func ("/accord/schema/languages", test_schema_languages);

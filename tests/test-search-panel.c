@@ -469,35 +469,6 @@ press_key (GtkWidget *entry,
   return handled;
 }
 
-/* The action of @widget's own shortcut for @keyval, if any. */
-static GtkShortcutAction *
-find_shortcut_action (GtkWidget *widget,
-                      guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
-            return gtk_shortcut_get_action (shortcut);
-        }
-    }
-
-  return NULL;
-}
-
 /* Down goes from the entry to the results, Up from the first result back;
  * Escape stops the search. */
 static void
@@ -536,7 +507,7 @@ test_keyboard (Fixture       *fixture,
 
   /* Escape in the entry, which GtkSearchEntry turns into stop-search
    * before the event reaches the panel. */
-  action = find_shortcut_action (fixture->entry, GDK_KEY_Escape);
+  action = gtk_shortcut_get_action (accord_test_ui_find_shortcut (fixture->entry, "Escape"));
   g_assert_true (GTK_IS_SIGNAL_ACTION (action));
   g_assert_cmpstr (gtk_signal_action_get_signal_name (GTK_SIGNAL_ACTION (action)), ==,
                    "stop-search");
@@ -546,7 +517,8 @@ test_keyboard (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_stopped, ==, 1);
 
   /* Escape in the results. */
-  action = find_shortcut_action (GTK_WIDGET (fixture->panel), GDK_KEY_Escape);
+  action = gtk_shortcut_get_action (accord_test_ui_find_shortcut (GTK_WIDGET (fixture->panel),
+                                                                   "Escape"));
   g_assert_nonnull (action);
   g_assert_true (gtk_shortcut_action_activate (action, GTK_SHORTCUT_ACTION_EXCLUSIVE,
                                                GTK_WIDGET (fixture->panel), NULL));
@@ -700,14 +672,6 @@ test_many_results (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (fixture->count), ==, "1 result");
 }
 
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
 /* Properties notify once per change, and not when set to the same value. */
 static void
 test_properties (Fixture       *fixture,
@@ -718,11 +682,9 @@ test_properties (Fixture       *fixture,
   g_autofree char *query = NULL;
   guint n_workspace = 0, n_strategy = 0, n_query = 0;
 
-  g_signal_connect (fixture->panel, "notify::workspace", G_CALLBACK (count_notify_cb),
-                    &n_workspace);
-  g_signal_connect (fixture->panel, "notify::strategy", G_CALLBACK (count_notify_cb),
-                    &n_strategy);
-  g_signal_connect (fixture->panel, "notify::query", G_CALLBACK (count_notify_cb), &n_query);
+  accord_test_count_signal (fixture->panel, "notify::workspace", &n_workspace);
+  accord_test_count_signal (fixture->panel, "notify::strategy", &n_strategy);
+  accord_test_count_signal (fixture->panel, "notify::query", &n_query);
 
   g_object_set (fixture->panel,
                 "workspace", fixture->workspace,

@@ -83,17 +83,8 @@ fixture_tear_down (Fixture       *fixture,
   accord_test_clear_tmpdir (&fixture->tmpdir);
 }
 
-static gpointer
-template_child (Fixture    *fixture,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->editor),
-                                                  ACCORD_TYPE_SECTION_EDITOR, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
+#define template_child(fixture, name) \
+  accord_test_ui_template_child ((fixture)->editor, ACCORD_TYPE_SECTION_EDITOR, name)
 
 static GtkTextBuffer *
 get_buffer (Fixture *fixture)
@@ -702,13 +693,13 @@ static void
 test_section_editor_shortcuts (Fixture       *fixture,
                                gconstpointer  data)
 {
-  GtkWidget *editor = GTK_WIDGET (fixture->editor);
-
-  g_assert_true (accord_test_ui_has_binding (editor, "<Control>f", "editor.find"));
-  g_assert_true (accord_test_ui_has_binding (editor, "<Control>h", "editor.replace"));
-  g_assert_true (accord_test_ui_has_binding (editor, "<Control>g", "editor.find-next"));
-  g_assert_true (accord_test_ui_has_binding (editor, "<Control><Shift>g", "editor.find-previous"));
-  g_assert_true (accord_test_ui_has_binding (editor, "Escape", "editor.close-search"));
+  accord_test_ui_assert_bindings (GTK_WIDGET (fixture->editor),
+                                  "<Control>f", "editor.find",
+                                  "<Control>h", "editor.replace",
+                                  "<Control>g", "editor.find-next",
+                                  "<Control><Shift>g", "editor.find-previous",
+                                  "Escape", "editor.close-search",
+                                  NULL);
 }
 
 int

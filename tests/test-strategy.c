@@ -676,18 +676,13 @@ main (int    argc,
   g_test_add_func ("/accord/strategy/order-after", test_strategy_order_after);
   g_test_add_func ("/accord/strategy/order-respread", test_strategy_order_respread);
   g_test_add_func ("/accord/strategy/check", test_strategy_check);
-  g_test_add ("/accord/strategy/problems/duplicate-id", Fixture, NULL,
-              accord_test_folder_setup_strategy, test_problems_duplicate_id,
-              accord_test_folder_teardown);
-  g_test_add ("/accord/strategy/problems/parent-cycle", Fixture, NULL,
-              accord_test_folder_setup_strategy, test_problems_parent_cycle,
-              accord_test_folder_teardown);
-  g_test_add ("/accord/strategy/problems/bad-references", Fixture, NULL,
-              accord_test_folder_setup_strategy, test_problems_bad_references,
-              accord_test_folder_teardown);
-  g_test_add ("/accord/strategy/problems/fixed", Fixture, NULL,
-              accord_test_folder_setup_strategy, test_problems_fixed,
-              accord_test_folder_teardown);
+  ACCORD_TEST_ADD_WITH_STRATEGY ("/accord/strategy/problems/duplicate-id",
+                                 test_problems_duplicate_id);
+  ACCORD_TEST_ADD_WITH_STRATEGY ("/accord/strategy/problems/parent-cycle",
+                                 test_problems_parent_cycle);
+  ACCORD_TEST_ADD_WITH_STRATEGY ("/accord/strategy/problems/bad-references",
+                                 test_problems_bad_references);
+  ACCORD_TEST_ADD_WITH_STRATEGY ("/accord/strategy/problems/fixed", test_problems_fixed);
 
   return g_test_run ();
 }

@@ -255,19 +255,18 @@ main (int    argc,
   if (!accord_test_ui_init (&argc, &argv))
     return 0;
 
+#define ADD_IN_APPLICATION(path, body) \
+  g_test_add_data_func (path, (gconstpointer) body, run_in_application)
+
   g_test_add_func ("/accord/ui/unnamed-control", test_unnamed_control);
-  g_test_add_data_func ("/accord/ui/main-window", (gconstpointer) test_main_window,
-                        run_in_application);
-  g_test_add_data_func ("/accord/ui/accelerators", (gconstpointer) test_accelerators,
-                        run_in_application);
-  g_test_add_data_func ("/accord/ui/shortcuts-window", (gconstpointer) test_shortcuts_window,
-                        run_in_application);
-  g_test_add_data_func ("/accord/ui/about-window", (gconstpointer) test_about_window,
-                        run_in_application);
-  g_test_add_data_func ("/accord/ui/color-scheme", (gconstpointer) test_color_scheme,
-                        run_in_application);
-  g_test_add_data_func ("/accord/ui/window-size-saved", (gconstpointer) test_window_size_is_saved,
-                        run_in_application);
+  ADD_IN_APPLICATION ("/accord/ui/main-window", test_main_window);
+  ADD_IN_APPLICATION ("/accord/ui/accelerators", test_accelerators);
+  ADD_IN_APPLICATION ("/accord/ui/shortcuts-window", test_shortcuts_window);
+  ADD_IN_APPLICATION ("/accord/ui/about-window", test_about_window);
+  ADD_IN_APPLICATION ("/accord/ui/color-scheme", test_color_scheme);
+  ADD_IN_APPLICATION ("/accord/ui/window-size-saved", test_window_size_is_saved);
+
+#undef ADD_IN_APPLICATION
 
   return g_test_run ();
 }

@@ -181,17 +181,8 @@ run_in_application (gconstpointer data)
   g_assert_finalize_object (app);
 }
 
-static gpointer
-template_child (Fixture    *fixture,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
-                                                  ACCORD_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
+#define template_child(fixture, name) \
+  accord_test_ui_template_child ((fixture)->window, ACCORD_TYPE_WINDOW, name)
 
 static AccordDocument *
 create_strategy (Fixture    *fixture,
