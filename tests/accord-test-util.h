@@ -32,6 +32,11 @@ typedef struct
   AccordRepository *repository;  /* NULL, or an empty strategy at path */
 } AccordTestFolder;
 
+/* Adds the test @func with the program's Fixture, made by its
+ * fixture_setup() and undone by its fixture_teardown(). */
+#define ACCORD_TEST_ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
 /* Adds the test @func, with an AccordTestFolder fixture: one that is only
  * a temporary folder, or one that also holds an empty strategy. */
 #define ACCORD_TEST_ADD_IN_FOLDER(path, func) \

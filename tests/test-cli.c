@@ -203,7 +203,7 @@ pending_free (Pending *pending)
 static void wait_failures (Fixture *f);
 
 static void
-fixture_set_up (Fixture       *f,
+fixture_setup (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -239,7 +239,7 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
+fixture_teardown (Fixture       *f,
                    gconstpointer  data)
 {
   wait_failures (f);
@@ -2436,9 +2436,6 @@ test_export_errors (Fixture       *f,
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
 }
 
-#define add_test(path, func) \
-  g_test_add ("/accord/cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
 int
 main (int    argc,
       char **argv)
@@ -2462,70 +2459,71 @@ main (int    argc,
   g_test_add_func ("/accord/cli/version/check", test_version_check);
   g_test_add_func ("/accord/cli/version/rejects-arguments", test_version_rejects_arguments);
 
-  add_test ("init/default", test_init_default);
-  add_test ("init/options", test_init_options);
-  add_test ("init/existing-folder", test_init_existing_folder);
-  add_test ("init/empty-folder", test_init_empty_folder);
-  add_test ("init/invalid-values", test_init_invalid_values);
-  add_test ("init/bad-author-leaves-nothing", test_init_bad_author_leaves_nothing);
-  add_test ("init/usage", test_init_usage);
-  add_test ("init/from-markdown", test_init_from_markdown);
-  add_test ("init/from-markdown-options", test_init_from_markdown_options);
-  add_test ("init/from-markdown-invalid", test_init_from_markdown_invalid);
+  ACCORD_TEST_ADD ("/accord/cli/init/default", test_init_default);
+  ACCORD_TEST_ADD ("/accord/cli/init/options", test_init_options);
+  ACCORD_TEST_ADD ("/accord/cli/init/existing-folder", test_init_existing_folder);
+  ACCORD_TEST_ADD ("/accord/cli/init/empty-folder", test_init_empty_folder);
+  ACCORD_TEST_ADD ("/accord/cli/init/invalid-values", test_init_invalid_values);
+  ACCORD_TEST_ADD ("/accord/cli/init/bad-author-leaves-nothing",
+                   test_init_bad_author_leaves_nothing);
+  ACCORD_TEST_ADD ("/accord/cli/init/usage", test_init_usage);
+  ACCORD_TEST_ADD ("/accord/cli/init/from-markdown", test_init_from_markdown);
+  ACCORD_TEST_ADD ("/accord/cli/init/from-markdown-options", test_init_from_markdown_options);
+  ACCORD_TEST_ADD ("/accord/cli/init/from-markdown-invalid", test_init_from_markdown_invalid);
 
-  add_test ("info/text", test_info_text);
-  add_test ("info/json", test_info_json);
-  add_test ("info/not-a-strategy", test_info_not_a_strategy);
+  ACCORD_TEST_ADD ("/accord/cli/info/text", test_info_text);
+  ACCORD_TEST_ADD ("/accord/cli/info/json", test_info_json);
+  ACCORD_TEST_ADD ("/accord/cli/info/not-a-strategy", test_info_not_a_strategy);
 
-  add_test ("sections/text", test_sections_text);
-  add_test ("sections/json", test_sections_json);
+  ACCORD_TEST_ADD ("/accord/cli/sections/text", test_sections_text);
+  ACCORD_TEST_ADD ("/accord/cli/sections/json", test_sections_json);
 
-  add_test ("section/add-places", test_section_add_places);
-  add_test ("section/add-body", test_section_add_body);
-  add_test ("section/add-errors", test_section_add_errors);
-  add_test ("section/set", test_section_set);
-  add_test ("section/set-errors", test_section_set_errors);
-  add_test ("section/move", test_section_move);
-  add_test ("section/move-into-descendant", test_section_move_into_descendant);
-  add_test ("section/remove", test_section_remove);
-  add_test ("section/subcommands", test_section_subcommands);
+  ACCORD_TEST_ADD ("/accord/cli/section/add-places", test_section_add_places);
+  ACCORD_TEST_ADD ("/accord/cli/section/add-body", test_section_add_body);
+  ACCORD_TEST_ADD ("/accord/cli/section/add-errors", test_section_add_errors);
+  ACCORD_TEST_ADD ("/accord/cli/section/set", test_section_set);
+  ACCORD_TEST_ADD ("/accord/cli/section/set-errors", test_section_set_errors);
+  ACCORD_TEST_ADD ("/accord/cli/section/move", test_section_move);
+  ACCORD_TEST_ADD ("/accord/cli/section/move-into-descendant", test_section_move_into_descendant);
+  ACCORD_TEST_ADD ("/accord/cli/section/remove", test_section_remove);
+  ACCORD_TEST_ADD ("/accord/cli/section/subcommands", test_section_subcommands);
 
-  add_test ("objectives/text", test_objectives_text);
-  add_test ("objectives/json-empty-fields", test_objectives_json_empty_fields);
+  ACCORD_TEST_ADD ("/accord/cli/objectives/text", test_objectives_text);
+  ACCORD_TEST_ADD ("/accord/cli/objectives/json-empty-fields", test_objectives_json_empty_fields);
 
-  add_test ("objective/add-all-options", test_objective_add_all_options);
-  add_test ("objective/add-places", test_objective_add_places);
-  add_test ("objective/add-errors", test_objective_add_errors);
-  add_test ("objective/set", test_objective_set);
-  add_test ("objective/set-moves", test_objective_set_moves);
-  add_test ("objective/set-errors", test_objective_set_errors);
-  add_test ("objective/remove", test_objective_remove);
+  ACCORD_TEST_ADD ("/accord/cli/objective/add-all-options", test_objective_add_all_options);
+  ACCORD_TEST_ADD ("/accord/cli/objective/add-places", test_objective_add_places);
+  ACCORD_TEST_ADD ("/accord/cli/objective/add-errors", test_objective_add_errors);
+  ACCORD_TEST_ADD ("/accord/cli/objective/set", test_objective_set);
+  ACCORD_TEST_ADD ("/accord/cli/objective/set-moves", test_objective_set_moves);
+  ACCORD_TEST_ADD ("/accord/cli/objective/set-errors", test_objective_set_errors);
+  ACCORD_TEST_ADD ("/accord/cli/objective/remove", test_objective_remove);
 
-  add_test ("save/revision", test_save_revision);
-  add_test ("save/nothing", test_save_nothing);
-  add_test ("save/author", test_save_author);
-  add_test ("save/errors", test_save_errors);
+  ACCORD_TEST_ADD ("/accord/cli/save/revision", test_save_revision);
+  ACCORD_TEST_ADD ("/accord/cli/save/nothing", test_save_nothing);
+  ACCORD_TEST_ADD ("/accord/cli/save/author", test_save_author);
+  ACCORD_TEST_ADD ("/accord/cli/save/errors", test_save_errors);
 
-  add_test ("log/text", test_log_text);
-  add_test ("log/json", test_log_json);
-  add_test ("log/count-and-revision", test_log_count_and_revision);
+  ACCORD_TEST_ADD ("/accord/cli/log/text", test_log_text);
+  ACCORD_TEST_ADD ("/accord/cli/log/json", test_log_json);
+  ACCORD_TEST_ADD ("/accord/cli/log/count-and-revision", test_log_count_and_revision);
 
-  add_test ("tag/milestone", test_tag);
-  add_test ("tag/errors", test_tag_errors);
+  ACCORD_TEST_ADD ("/accord/cli/tag/milestone", test_tag);
+  ACCORD_TEST_ADD ("/accord/cli/tag/errors", test_tag_errors);
 
-  add_test ("restore/entity", test_restore_entity);
-  add_test ("restore/whole", test_restore_whole);
-  add_test ("restore/errors", test_restore_errors);
+  ACCORD_TEST_ADD ("/accord/cli/restore/entity", test_restore_entity);
+  ACCORD_TEST_ADD ("/accord/cli/restore/whole", test_restore_whole);
+  ACCORD_TEST_ADD ("/accord/cli/restore/errors", test_restore_errors);
 
-  add_test ("check/clean", test_check_clean);
-  add_test ("check/broken", test_check_broken);
-  add_test ("check/references", test_check_references);
+  ACCORD_TEST_ADD ("/accord/cli/check/clean", test_check_clean);
+  ACCORD_TEST_ADD ("/accord/cli/check/broken", test_check_broken);
+  ACCORD_TEST_ADD ("/accord/cli/check/references", test_check_references);
 
-  add_test ("export/markdown", test_export_markdown);
-  add_test ("export/html", test_export_html);
-  add_test ("export/errors", test_export_errors);
-  add_test ("search/words", test_search);
-  add_test ("search/errors", test_search_errors);
+  ACCORD_TEST_ADD ("/accord/cli/export/markdown", test_export_markdown);
+  ACCORD_TEST_ADD ("/accord/cli/export/html", test_export_html);
+  ACCORD_TEST_ADD ("/accord/cli/export/errors", test_export_errors);
+  ACCORD_TEST_ADD ("/accord/cli/search/words", test_search);
+  ACCORD_TEST_ADD ("/accord/cli/search/errors", test_search_errors);
 
   return g_test_run ();
 }

@@ -484,21 +484,17 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   accord_init ();
 
-#define ADD(path, func) \
-  g_test_add ("/accord/document/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ACCORD_TEST_ADD ("/accord/document/open", test_document_open);
+  ACCORD_TEST_ADD ("/accord/document/autosave", test_document_autosave);
+  ACCORD_TEST_ADD ("/accord/document/autosave-deadline", test_document_autosave_deadline);
+  ACCORD_TEST_ADD ("/accord/document/autosave-failed", test_document_autosave_failed);
+  ACCORD_TEST_ADD ("/accord/document/flush", test_document_flush);
+  ACCORD_TEST_ADD ("/accord/document/save-revision", test_document_save_revision);
+  ACCORD_TEST_ADD ("/accord/document/discard", test_document_discard);
+  ACCORD_TEST_ADD ("/accord/document/reload", test_document_reload);
+  ACCORD_TEST_ADD ("/accord/document/close", test_document_close);
+  ACCORD_TEST_ADD ("/accord/document/recovery", test_document_recovery);
 
-  ADD ("open", test_document_open);
-  ADD ("autosave", test_document_autosave);
-  ADD ("autosave-deadline", test_document_autosave_deadline);
-  ADD ("autosave-failed", test_document_autosave_failed);
-  ADD ("flush", test_document_flush);
-  ADD ("save-revision", test_document_save_revision);
-  ADD ("discard", test_document_discard);
-  ADD ("reload", test_document_reload);
-  ADD ("close", test_document_close);
-  ADD ("recovery", test_document_recovery);
-
-#undef ADD
 
   return g_test_run ();
 }

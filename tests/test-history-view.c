@@ -1232,27 +1232,23 @@ main (int    argc,
                                               GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
-#define ADD(path, func) \
-  g_test_add ("/accord/history-view/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
-
   g_test_add_func ("/accord/history-view/new", test_new);
   g_test_add_func ("/accord/history-view/relative-date", test_relative_date);
-  ADD ("list", test_list);
-  ADD ("detail", test_detail);
-  ADD ("detail-removed", test_detail_removed);
-  ADD ("restore-entity", test_restore_entity);
-  ADD ("restore-strategy", test_restore_strategy);
-  ADD ("restore-unsaved", test_restore_unsaved);
-  ADD ("milestone", test_milestone);
-  ADD ("log-error", test_log_error);
+  ACCORD_TEST_ADD ("/accord/history-view/list", test_list);
+  ACCORD_TEST_ADD ("/accord/history-view/detail", test_detail);
+  ACCORD_TEST_ADD ("/accord/history-view/detail-removed", test_detail_removed);
+  ACCORD_TEST_ADD ("/accord/history-view/restore-entity", test_restore_entity);
+  ACCORD_TEST_ADD ("/accord/history-view/restore-strategy", test_restore_strategy);
+  ACCORD_TEST_ADD ("/accord/history-view/restore-unsaved", test_restore_unsaved);
+  ACCORD_TEST_ADD ("/accord/history-view/milestone", test_milestone);
+  ACCORD_TEST_ADD ("/accord/history-view/log-error", test_log_error);
   g_test_add ("/accord/history-view/paging", Fixture, NULL, fixture_setup_empty, test_paging,
               fixture_teardown);
-  ADD ("paging-merge", test_paging_merge);
-  ADD ("select-missing", test_select_missing);
-  ADD ("finalize", test_finalize);
-  ADD ("finalize-loading", test_finalize_loading);
+  ACCORD_TEST_ADD ("/accord/history-view/paging-merge", test_paging_merge);
+  ACCORD_TEST_ADD ("/accord/history-view/select-missing", test_select_missing);
+  ACCORD_TEST_ADD ("/accord/history-view/finalize", test_finalize);
+  ACCORD_TEST_ADD ("/accord/history-view/finalize-loading", test_finalize_loading);
 
-#undef ADD
 
   return g_test_run ();
 }

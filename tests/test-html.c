@@ -408,17 +408,13 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   accord_init ();
 
-#define ADD(path, func) \
-  g_test_add ("/accord/html/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ACCORD_TEST_ADD ("/accord/html/page", test_html_page);
+  ACCORD_TEST_ADD ("/accord/html/structure", test_html_structure);
+  ACCORD_TEST_ADD ("/accord/html/empty", test_html_empty);
+  ACCORD_TEST_ADD ("/accord/html/escaping", test_html_escaping);
+  ACCORD_TEST_ADD ("/accord/html/objective-fields", test_html_objective_fields);
+  ACCORD_TEST_ADD ("/accord/html/objective-bare", test_html_objective_bare);
 
-  ADD ("page", test_html_page);
-  ADD ("structure", test_html_structure);
-  ADD ("empty", test_html_empty);
-  ADD ("escaping", test_html_escaping);
-  ADD ("objective-fields", test_html_objective_fields);
-  ADD ("objective-bare", test_html_objective_bare);
-
-#undef ADD
 
   return g_test_run ();
 }

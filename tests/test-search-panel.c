@@ -724,21 +724,17 @@ main (int    argc,
   if (!accord_test_ui_init (&argc, &argv))
     return 0;
 
-#define ADD(path, func) \
-  g_test_add ("/accord/search-panel/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ACCORD_TEST_ADD ("/accord/search-panel/states", test_states);
+  ACCORD_TEST_ADD ("/accord/search-panel/results", test_results);
+  ACCORD_TEST_ADD ("/accord/search-panel/markup-escaped", test_markup_escaped);
+  ACCORD_TEST_ADD ("/accord/search-panel/activate", test_activate);
+  ACCORD_TEST_ADD ("/accord/search-panel/keyboard", test_keyboard);
+  ACCORD_TEST_ADD ("/accord/search-panel/hostile-queries", test_hostile_queries);
+  ACCORD_TEST_ADD ("/accord/search-panel/error", test_error);
+  ACCORD_TEST_ADD ("/accord/search-panel/many-results", test_many_results);
+  ACCORD_TEST_ADD ("/accord/search-panel/refresh", test_refresh);
+  ACCORD_TEST_ADD ("/accord/search-panel/properties", test_properties);
 
-  ADD ("states", test_states);
-  ADD ("results", test_results);
-  ADD ("markup-escaped", test_markup_escaped);
-  ADD ("activate", test_activate);
-  ADD ("keyboard", test_keyboard);
-  ADD ("hostile-queries", test_hostile_queries);
-  ADD ("error", test_error);
-  ADD ("many-results", test_many_results);
-  ADD ("refresh", test_refresh);
-  ADD ("properties", test_properties);
-
-#undef ADD
 
   return g_test_run ();
 }

@@ -32,7 +32,7 @@ typedef struct
 /* A strategy saved in a real repository and read back, so that its
  * sections start unmodified, and an editor showing nothing in a window. */
 static void
-fixture_set_up (Fixture       *fixture,
+fixture_setup (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Test", "fr");
@@ -62,7 +62,7 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
+fixture_teardown (Fixture       *fixture,
                    gconstpointer  data)
 {
   /* Once out of its window, the editor lets go of everything it holds: the
@@ -709,25 +709,20 @@ main (int    argc,
   if (!accord_test_ui_init (&argc, &argv))
     return 0;
 
-#define ADD(path, func) \
-  g_test_add ("/accord/section-editor/" path, Fixture, NULL, \
-              fixture_set_up, func, fixture_tear_down)
+  ACCORD_TEST_ADD ("/accord/section-editor/empty", test_section_editor_empty);
+  ACCORD_TEST_ADD ("/accord/section-editor/load", test_section_editor_load);
+  ACCORD_TEST_ADD ("/accord/section-editor/typing", test_section_editor_typing);
+  ACCORD_TEST_ADD ("/accord/section-editor/external", test_section_editor_external);
+  ACCORD_TEST_ADD ("/accord/section-editor/title-required", test_section_editor_title_required);
+  ACCORD_TEST_ADD ("/accord/section-editor/word-count", test_section_editor_word_count);
+  ACCORD_TEST_ADD ("/accord/section-editor/undo", test_section_editor_undo);
+  ACCORD_TEST_ADD ("/accord/section-editor/find", test_section_editor_find);
+  ACCORD_TEST_ADD ("/accord/section-editor/replace", test_section_editor_replace);
+  ACCORD_TEST_ADD ("/accord/section-editor/reveal", test_section_editor_reveal);
+  ACCORD_TEST_ADD ("/accord/section-editor/read-only", test_section_editor_read_only);
+  ACCORD_TEST_ADD ("/accord/section-editor/settings", test_section_editor_settings);
+  ACCORD_TEST_ADD ("/accord/section-editor/shortcuts", test_section_editor_shortcuts);
 
-  ADD ("empty", test_section_editor_empty);
-  ADD ("load", test_section_editor_load);
-  ADD ("typing", test_section_editor_typing);
-  ADD ("external", test_section_editor_external);
-  ADD ("title-required", test_section_editor_title_required);
-  ADD ("word-count", test_section_editor_word_count);
-  ADD ("undo", test_section_editor_undo);
-  ADD ("find", test_section_editor_find);
-  ADD ("replace", test_section_editor_replace);
-  ADD ("reveal", test_section_editor_reveal);
-  ADD ("read-only", test_section_editor_read_only);
-  ADD ("settings", test_section_editor_settings);
-  ADD ("shortcuts", test_section_editor_shortcuts);
-
-#undef ADD
 
   return g_test_run ();
 }

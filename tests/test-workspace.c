@@ -918,29 +918,25 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   accord_init ();
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ACCORD_TEST_ADD ("/accord/workspace/load-matches-repository", test_load_matches_repository);
+  ACCORD_TEST_ADD ("/accord/workspace/reads-only-changed-files", test_reads_only_changed_files);
+  ACCORD_TEST_ADD ("/accord/workspace/entities-read-when-needed", test_entities_read_when_needed);
+  ACCORD_TEST_ADD ("/accord/workspace/check-kept", test_check_kept);
+  ACCORD_TEST_ADD ("/accord/workspace/entities-read-without-copy", test_entities_read_without_copy);
+  ACCORD_TEST_ADD ("/accord/workspace/rebuilt-after-delete", test_rebuilt_after_delete);
+  ACCORD_TEST_ADD ("/accord/workspace/search/accents", test_search_ignores_accents);
+  ACCORD_TEST_ADD ("/accord/workspace/search/common-words", test_search_common_words);
+  ACCORD_TEST_ADD ("/accord/workspace/search/titles-first", test_search_ranks_titles_first);
+  ACCORD_TEST_ADD ("/accord/workspace/search/follows-edits", test_search_follows_edits);
+  ACCORD_TEST_ADD ("/accord/workspace/search/plain-words", test_search_query_is_plain_words);
+  ACCORD_TEST_ADD ("/accord/workspace/search/unfolded-letters", test_search_unfolded_letters);
+  ACCORD_TEST_ADD ("/accord/workspace/damaged", test_damaged_workspace_is_rebuilt);
+  ACCORD_TEST_ADD ("/accord/workspace/newer-schema", test_newer_schema_is_refused);
+  ACCORD_TEST_ADD ("/accord/workspace/wal", test_write_ahead_log);
+  ACCORD_TEST_ADD ("/accord/workspace/write-indexes", test_write_indexes);
+  ACCORD_TEST_ADD ("/accord/workspace/session", test_session);
+  ACCORD_TEST_ADD ("/accord/workspace/state", test_state);
 
-  ADD ("/accord/workspace/load-matches-repository", test_load_matches_repository);
-  ADD ("/accord/workspace/reads-only-changed-files", test_reads_only_changed_files);
-  ADD ("/accord/workspace/entities-read-when-needed", test_entities_read_when_needed);
-  ADD ("/accord/workspace/check-kept", test_check_kept);
-  ADD ("/accord/workspace/entities-read-without-copy", test_entities_read_without_copy);
-  ADD ("/accord/workspace/rebuilt-after-delete", test_rebuilt_after_delete);
-  ADD ("/accord/workspace/search/accents", test_search_ignores_accents);
-  ADD ("/accord/workspace/search/common-words", test_search_common_words);
-  ADD ("/accord/workspace/search/titles-first", test_search_ranks_titles_first);
-  ADD ("/accord/workspace/search/follows-edits", test_search_follows_edits);
-  ADD ("/accord/workspace/search/plain-words", test_search_query_is_plain_words);
-  ADD ("/accord/workspace/search/unfolded-letters", test_search_unfolded_letters);
-  ADD ("/accord/workspace/damaged", test_damaged_workspace_is_rebuilt);
-  ADD ("/accord/workspace/newer-schema", test_newer_schema_is_refused);
-  ADD ("/accord/workspace/wal", test_write_ahead_log);
-  ADD ("/accord/workspace/write-indexes", test_write_indexes);
-  ADD ("/accord/workspace/session", test_session);
-  ADD ("/accord/workspace/state", test_state);
-
-#undef ADD
 
   return g_test_run ();
 }
