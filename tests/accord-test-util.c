@@ -138,6 +138,23 @@ accord_test_write_file (const char *dir,
   g_assert_no_error (error);
 }
 
+/* Writes files under @dir, given as pairs of a relative path and
+ * contents, up to NULL. */
+void
+accord_test_write_files (const char *dir,
+                         const char *first_relative,
+                         ...)
+{
+  va_list args;
+
+  va_start (args, first_relative);
+  for (const char *relative = first_relative;
+       relative != NULL;
+       relative = va_arg (args, const char *))
+    accord_test_write_file (dir, relative, va_arg (args, const char *), -1);
+  va_end (args);
+}
+
 /* The command line @program, @first_arg and the rest of @args up to NULL,
  * ended by NULL, ready for accord_test_run(); the array holds the
  * caller's strings. */

@@ -74,6 +74,9 @@ void              accord_test_write_file           (const char          *dir,
                                                     const char          *relative,
                                                     const char          *contents,
                                                     gssize               length);
+void              accord_test_write_files          (const char          *dir,
+                                                    const char          *first_relative,
+                                                    ...) G_GNUC_NULL_TERMINATED;
 
 GPtrArray        *accord_test_argv_new             (const char          *program,
                                                     const char          *first_arg,

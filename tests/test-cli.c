@@ -2231,14 +2231,14 @@ test_check_broken (Fixture       *f,
   a = add_section (f, "A", NULL);
   b = add_section (f, "B", NULL);
 
-  accord_test_write_file (f->dir, "sections/s-bad-utf8.md",
-                          "---\norder: x\n\ntitle: Broken\n---\nStrat\xe9gie\n", -1);
-  accord_test_write_file (f->dir, "sections/s-unknown-key.md",
-                          "---\norder: y\n\ntitle: Unknown key\n\ncolour: blue\n---\n", -1);
-  accord_test_write_file (f->dir, "sections/s-unclosed.md",
-                          "---\norder: z\n\ntitle: Unclosed\n", -1);
-  accord_test_write_file (f->dir, "sections/not an id.md",
-                          "---\norder: z\n\ntitle: Bad name\n---\n", -1);
+  accord_test_write_files (f->dir,
+                           "sections/s-bad-utf8.md",
+                           "---\norder: x\n\ntitle: Broken\n---\nStrat\xe9gie\n",
+                           "sections/s-unknown-key.md",
+                           "---\norder: y\n\ntitle: Unknown key\n\ncolour: blue\n---\n",
+                           "sections/s-unclosed.md", "---\norder: z\n\ntitle: Unclosed\n",
+                           "sections/not an id.md", "---\norder: z\n\ntitle: Bad name\n---\n",
+                           NULL);
 
   g_assert_cmpint (run (f, "check", f->dir, NULL), ==, 1);
   g_assert_cmpstr (f->err, ==, "");

@@ -523,45 +523,37 @@ parse_broken (AccordEntityKind   kind,
   return parse (kind, "s-1", "sections/s-1.md", data, length, *problems);
 }
 
+/* Asserts that @data cannot be read as a section, for one problem, at
+ * @line, that mentions @fragment (NULL: anything). */
+static void
+assert_unreadable (const char *data,
+                   gssize      length,
+                   guint       line,
+                   const char *fragment)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(AccordEntity) entity = parse_broken (ACCORD_ENTITY_SECTION, data, length, &problems);
+  const AccordTestProblem expected = { "sections/s-1.md", line, fragment };
+
+  g_assert_null (entity);
+  accord_test_assert_problems (problems, &expected, 1);
+}
+
 static void
 test_invalid_utf8 (void)
 {
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(AccordEntity) entity = NULL;
-
   /* In the header: the line of the bad byte is reported. */
-  entity = parse_broken (ACCORD_ENTITY_SECTION,
-                         "---\norder: i\n\ntitle: caf\xe9\n---\nBody\n", -1, &problems);
-  g_assert_null (entity);
-  accord_test_assert_problem (problems, "sections/s-1.md", 4, "UTF-8");
-  g_assert_cmpuint (problems->len, ==, 1);
-  g_clear_pointer (&problems, g_ptr_array_unref);
+  assert_unreadable ("---\norder: i\n\ntitle: caf\xe9\n---\nBody\n", -1, 4, "UTF-8");
 
   /* In the text, on line 8. */
-  entity = parse_broken (ACCORD_ENTITY_SECTION,
-                         "---\norder: i\n\ntitle: T\n---\nOne\n\nTh\xc3\x28ree\n", -1, &problems);
-  g_assert_null (entity);
-  accord_test_assert_problem (problems, "sections/s-1.md", 8, "UTF-8");
-  g_clear_pointer (&problems, g_ptr_array_unref);
+  assert_unreadable ("---\norder: i\n\ntitle: T\n---\nOne\n\nTh\xc3\x28ree\n", -1, 8, "UTF-8");
 
   /* A truncated multi-byte character at the very end. */
-  entity = parse_broken (ACCORD_ENTITY_SECTION,
-                         "---\norder: i\n\ntitle: T\n---\n\xf0\x9f\x9a", -1, &problems);
-  g_assert_null (entity);
-  accord_test_assert_problem (problems, "sections/s-1.md", 6, "UTF-8");
-  g_clear_pointer (&problems, g_ptr_array_unref);
+  assert_unreadable ("---\norder: i\n\ntitle: T\n---\n\xf0\x9f\x9a", -1, 6, "UTF-8");
 
   /* Overlong encodings and surrogates are not UTF-8 either. */
-  entity = parse_broken (ACCORD_ENTITY_SECTION,
-                         "---\norder: i\n\ntitle: \xc0\xaf\n---\n", -1, &problems);
-  g_assert_null (entity);
-  accord_test_assert_problem (problems, "sections/s-1.md", 4, "UTF-8");
-  g_clear_pointer (&problems, g_ptr_array_unref);
-
-  entity = parse_broken (ACCORD_ENTITY_SECTION,
-                         "---\n\xed\xa0\x80: x\n---\n", -1, &problems);
-  g_assert_null (entity);
-  accord_test_assert_problem (problems, "sections/s-1.md", 2, "UTF-8");
+  assert_unreadable ("---\norder: i\n\ntitle: \xc0\xaf\n---\n", -1, 4, "UTF-8");
+  assert_unreadable ("---\n\xed\xa0\x80: x\n---\n", -1, 2, "UTF-8");
 }
 
 static void
@@ -569,17 +561,9 @@ test_nul_byte (void)
 {
   static const char data[] = "---\norder: i\n\ntitle: A\0B\n---\nText\n";
   static const char in_text[] = "---\norder: i\n\ntitle: AB\n---\nText\n\0\n";
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(AccordEntity) entity = NULL;
 
-  entity = parse_broken (ACCORD_ENTITY_SECTION, data, sizeof data - 1, &problems);
-  g_assert_null (entity);
-  accord_test_assert_problem (problems, "sections/s-1.md", 4, NULL);
-  g_clear_pointer (&problems, g_ptr_array_unref);
-
-  entity = parse_broken (ACCORD_ENTITY_SECTION, in_text, sizeof in_text - 1, &problems);
-  g_assert_null (entity);
-  accord_test_assert_problem (problems, "sections/s-1.md", 7, NULL);
+  assert_unreadable (data, sizeof data - 1, 4, NULL);
+  assert_unreadable (in_text, sizeof in_text - 1, 7, NULL);
 }
 
 static void
@@ -658,15 +642,7 @@ test_missing_start (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    {
-      g_autoptr(GPtrArray) problems = NULL;
-      g_autoptr(AccordEntity) entity = NULL;
-
-      entity = parse_broken (ACCORD_ENTITY_SECTION, files[i], -1, &problems);
-      g_assert_null (entity);
-      accord_test_assert_problem (problems, "sections/s-1.md", 1, "---");
-      g_assert_cmpuint (problems->len, ==, 1);
-    }
+    assert_unreadable (files[i], -1, 1, "---");
 }
 
 /* A byte order mark, as some editors write, is skipped. */
@@ -1174,22 +1150,19 @@ test_strategy_bad_files (Fixture       *fixture,
   static const char nul[] = "---\norder: i\n\ntitle: N\0L\n---\n";
   GPtrArray *problems;
 
-  accord_test_write_file (fixture->path, "sections/s-ok.md",
-                          "---\norder: i\n\ntitle: OK\n---\n", -1);
-  accord_test_write_file (fixture->path, "sections/Intro.md",
-                          "---\norder: i\n\ntitle: Capital\n---\n", -1);
-  accord_test_write_file (fixture->path, "sections/...md",
-                          "---\norder: i\n\ntitle: Dots\n---\n", -1);
-  accord_test_write_file (fixture->path, "sections/a..b.md",
-                          "---\norder: i\n\ntitle: Dots\n---\n", -1);
-  accord_test_write_file (fixture->path, "sections/s-huge.md", huge, -1);
+  accord_test_write_files (fixture->path,
+                           "sections/s-ok.md", "---\norder: i\n\ntitle: OK\n---\n",
+                           "sections/Intro.md", "---\norder: i\n\ntitle: Capital\n---\n",
+                           "sections/...md", "---\norder: i\n\ntitle: Dots\n---\n",
+                           "sections/a..b.md", "---\norder: i\n\ntitle: Dots\n---\n",
+                           "sections/s-huge.md", huge,
+                           NULL);
   accord_test_write_file (fixture->path, "sections/s-nul.md", nul, sizeof nul - 1);
-  accord_test_write_file (fixture->path, "sections/s-latin1.md",
-                          "---\norder: i\n\ntitle: T\n---\n\nCaf\xe9\n", -1);
-  accord_test_write_file (fixture->path, "sections/s-open.md",
-                          "---\norder: j\n\ntitle: Open\n", -1);
-  accord_test_write_file (fixture->path, "sections/s-extra.md",
-                          "---\norder: k\n\ntitle: Extra\n\nwho: me\n---\n", -1);
+  accord_test_write_files (fixture->path,
+                           "sections/s-latin1.md", "---\norder: i\n\ntitle: T\n---\n\nCaf\xe9\n",
+                           "sections/s-open.md", "---\norder: j\n\ntitle: Open\n",
+                           "sections/s-extra.md", "---\norder: k\n\ntitle: Extra\n\nwho: me\n---\n",
+                           NULL);
   g_assert_cmpint (symlink ("/etc/passwd", link), ==, 0);
 
   strategy = accord_test_load (fixture->repository);

@@ -156,6 +156,19 @@ save_title (AccordRepository *repository,
   return accord_test_save (repository, message, ALICE);
 }
 
+/* Gives s-one and s-two new titles and saves them as “Version 2”;
+ * returns the revision. */
+static char *
+save_version_2 (AccordRepository *repository,
+                AccordStrategy   *strategy)
+{
+  accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "One v2");
+  accord_test_set (accord_strategy_lookup (strategy, "s-two"), "title", "Two v2");
+  accord_test_write (repository, strategy);
+
+  return accord_test_save (repository, "Version 2", ALICE);
+}
+
 static const char *
 title_of (AccordStrategy *strategy,
           const char     *id)
@@ -954,10 +967,7 @@ test_restore_entity (Fixture       *fixture,
   g_autofree char *head = NULL;
 
   strategy = accord_test_load (repository);
-  accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "One v2");
-  accord_test_set (accord_strategy_lookup (strategy, "s-two"), "title", "Two v2");
-  accord_test_write (repository, strategy);
-  second = accord_test_save (repository, "Version 2", ALICE);
+  second = save_version_2 (repository, strategy);
   g_clear_object (&strategy);
 
   /* s-one comes back as it was; s-two keeps its new title. */
@@ -1107,10 +1117,7 @@ test_restore_unsaved (Fixture       *fixture,
   g_autofree char *restored = NULL;
 
   strategy = accord_test_load (repository);
-  accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "One v2");
-  accord_test_set (accord_strategy_lookup (strategy, "s-two"), "title", "Two v2");
-  accord_test_write (repository, strategy);
-  second = accord_test_save (repository, "Version 2", ALICE);
+  second = save_version_2 (repository, strategy);
 
   accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "One, being edited");
   accord_test_write (repository, strategy);

@@ -571,11 +571,14 @@ test_problems_parent_cycle (Fixture       *fixture,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *problems;
 
-  put_file (fixture, "sections/s-top.md", "---\norder: i\n\ntitle: Top\n---\n");
-  put_file (fixture, "sections/s-a.md", "---\nparent: s-b\n\norder: i\n\ntitle: A\n---\n");
-  put_file (fixture, "sections/s-b.md", "---\nparent: s-a\n\norder: j\n\ntitle: B\n---\n");
-  put_file (fixture, "sections/s-c.md", "---\nparent: s-b\n\norder: k\n\ntitle: C\n---\n");
-  put_file (fixture, "sections/s-self.md", "---\nparent: s-self\n\norder: l\n\ntitle: Self\n---\n");
+  accord_test_write_files (fixture->path,
+                           "sections/s-top.md", "---\norder: i\n\ntitle: Top\n---\n",
+                           "sections/s-a.md", "---\nparent: s-b\n\norder: i\n\ntitle: A\n---\n",
+                           "sections/s-b.md", "---\nparent: s-a\n\norder: j\n\ntitle: B\n---\n",
+                           "sections/s-c.md", "---\nparent: s-b\n\norder: k\n\ntitle: C\n---\n",
+                           "sections/s-self.md",
+                           "---\nparent: s-self\n\norder: l\n\ntitle: Self\n---\n",
+                           NULL);
 
   strategy = accord_test_load (fixture->repository);
   problems = accord_strategy_get_problems (strategy);
@@ -613,16 +616,18 @@ test_problems_bad_references (Fixture       *fixture,
   g_autoptr(AccordStrategy) strategy = NULL;
   GPtrArray *problems;
 
-  put_file (fixture, "sections/s-1.md", "---\norder: i\n\ntitle: S\n---\n");
-  put_file (fixture, "objectives/o-lost.md",
-            "---\nsection: s-none\n\norder: i\n\ntitle: Lost\n---\n");
-  put_file (fixture, "objectives/o-nested.md",
-            "---\nsection: o-lost\n\norder: j\n\ntitle: Nested\n---\n");
-  put_file (fixture, "sections/s-2.md",
-            "---\nparent: o-lost\n\norder: j\n\ntitle: Under an objective\n---\n");
-  put_file (fixture, "comments/c-1.md",
-            "---\nround: s-1\n\ntarget: r-none\n\nauthor: p-none\n---\nText\n");
-  put_file (fixture, "comments/c-2.md", "---\ntarget: strategy\n\nparent: c-1\n---\n");
+  accord_test_write_files (fixture->path,
+                           "sections/s-1.md", "---\norder: i\n\ntitle: S\n---\n",
+                           "objectives/o-lost.md",
+                           "---\nsection: s-none\n\norder: i\n\ntitle: Lost\n---\n",
+                           "objectives/o-nested.md",
+                           "---\nsection: o-lost\n\norder: j\n\ntitle: Nested\n---\n",
+                           "sections/s-2.md",
+                           "---\nparent: o-lost\n\norder: j\n\ntitle: Under an objective\n---\n",
+                           "comments/c-1.md",
+                           "---\nround: s-1\n\ntarget: r-none\n\nauthor: p-none\n---\nText\n",
+                           "comments/c-2.md", "---\ntarget: strategy\n\nparent: c-1\n---\n",
+                           NULL);
 
   strategy = accord_test_load (fixture->repository);
   problems = accord_strategy_get_problems (strategy);
