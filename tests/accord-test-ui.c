@@ -226,14 +226,19 @@ accord_test_ui_assert_bindings (GtkWidget  *widget,
                                 const char *first_accelerator,
                                 ...)
 {
+  g_autoptr(GPtrArray) pairs = NULL;
+  const char *second;
   va_list args;
 
   va_start (args, first_accelerator);
-  for (const char *accelerator = first_accelerator;
-       accelerator != NULL;
-       accelerator = va_arg (args, const char *))
+  second = va_arg (args, const char *);
+  pairs = accord_test_strings_new (first_accelerator, second, args);
+  va_end (args);
+
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
     {
-      const char *action_name = va_arg (args, const char *);
+      const char *accelerator = g_ptr_array_index (pairs, i);
+      const char *action_name = g_ptr_array_index (pairs, i + 1);
       GtkShortcut *shortcut = accord_test_ui_find_shortcut (widget, accelerator);
       GtkShortcutAction *action = shortcut != NULL ? gtk_shortcut_get_action (shortcut) : NULL;
 
@@ -242,7 +247,6 @@ accord_test_ui_assert_bindings (GtkWidget  *widget,
       g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), ==,
                        action_name);
     }
-  va_end (args);
 }
 
 /* Whether people act on widgets of @role: those need a name a screen

@@ -145,32 +145,36 @@ accord_test_write_files (const char *dir,
                          const char *first_relative,
                          ...)
 {
+  g_autoptr(GPtrArray) pairs = NULL;
+  const char *second;
   va_list args;
 
   va_start (args, first_relative);
-  for (const char *relative = first_relative;
-       relative != NULL;
-       relative = va_arg (args, const char *))
-    accord_test_write_file (dir, relative, va_arg (args, const char *), -1);
+  second = va_arg (args, const char *);
+  pairs = accord_test_strings_new (first_relative, second, args);
   va_end (args);
+
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    accord_test_write_file (dir, g_ptr_array_index (pairs, i), g_ptr_array_index (pairs, i + 1),
+                            -1);
 }
 
-/* The command line @program, @first_arg and the rest of @args up to NULL,
- * ended by NULL, ready for accord_test_run(); the array holds the
- * caller's strings. */
+/* The strings @first, @second and the rest of @rest up to NULL, in an
+ * array ended by NULL: a command line for accord_test_run(), or a list of
+ * pairs. The array holds the caller's strings. */
 GPtrArray *
-accord_test_argv_new (const char *program,
-                      const char *first_arg,
-                      va_list     args)
+accord_test_strings_new (const char *first,
+                         const char *second,
+                         va_list     rest)
 {
-  GPtrArray *argv = g_ptr_array_new ();
+  GPtrArray *strings = g_ptr_array_new ();
 
-  g_ptr_array_add (argv, (char *) program);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  g_ptr_array_add (argv, NULL);
+  g_ptr_array_add (strings, (char *) first);
+  for (const char *string = second; string != NULL; string = va_arg (rest, const char *))
+    g_ptr_array_add (strings, (char *) string);
+  g_ptr_array_add (strings, NULL);
 
-  return argv;
+  return strings;
 }
 
 /* Runs @argv to completion and returns its exit status, or -1 when it was
@@ -296,7 +300,7 @@ run_git_va (const char  *cwd,
             const char  *first_arg,
             va_list      args)
 {
-  g_autoptr(GPtrArray) argv = accord_test_argv_new ("git", first_arg, args);
+  g_autoptr(GPtrArray) argv = accord_test_strings_new ("git", first_arg, args);
   g_autofree char *err = NULL;
   int status;
 

@@ -78,9 +78,9 @@ void              accord_test_write_files          (const char          *dir,
                                                     const char          *first_relative,
                                                     ...) G_GNUC_NULL_TERMINATED;
 
-GPtrArray        *accord_test_argv_new             (const char          *program,
-                                                    const char          *first_arg,
-                                                    va_list              args);
+GPtrArray        *accord_test_strings_new          (const char          *first,
+                                                    const char          *second,
+                                                    va_list              rest);
 int               accord_test_run                  (const char * const  *argv,
                                                     const char          *cwd,
                                                     char               **stdout_text,

@@ -41,7 +41,7 @@ run_xdotool (const char *first,
   va_list args;
 
   va_start (args, first);
-  argv = accord_test_argv_new ("xdotool", first, args);
+  argv = accord_test_strings_new ("xdotool", first, args);
   va_end (args);
 
   if (accord_test_run ((const char * const *) argv->pdata, NULL, &out, &err) != 0)

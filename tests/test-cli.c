@@ -27,7 +27,7 @@ run_cli (const char  *first_arg,
   va_list args;
 
   va_start (args, err);
-  argv = accord_test_argv_new (cli_path, first_arg, args);
+  argv = accord_test_strings_new (cli_path, first_arg, args);
   va_end (args);
 
   return accord_test_run ((const char * const *) argv->pdata, NULL, out, err);
@@ -291,7 +291,7 @@ run_with_input (Fixture    *f,
   va_list args;
 
   va_start (args, first_arg);
-  argv = accord_test_argv_new (cli_path, first_arg, args);
+  argv = accord_test_strings_new (cli_path, first_arg, args);
   va_end (args);
 
   return run_argv (f, bytes, argv);
@@ -335,7 +335,7 @@ run_json (Fixture    *f,
   va_list args;
 
   va_start (args, first_arg);
-  argv = accord_test_argv_new (cli_path, first_arg, args);
+  argv = accord_test_strings_new (cli_path, first_arg, args);
   va_end (args);
   g_ptr_array_insert (argv, argv->len - 1, (char *) "--json");
 
@@ -376,7 +376,7 @@ expect_failure_va (Fixture    *f,
                    const char *first_arg,
                    va_list     args)
 {
-  g_autoptr(GPtrArray) argv = accord_test_argv_new (cli_path, first_arg, args);
+  g_autoptr(GPtrArray) argv = accord_test_strings_new (cli_path, first_arg, args);
   Pending *pending = g_new0 (Pending, 1);
 
   pending->process = accord_test_spawn ((const char * const *) argv->pdata,
