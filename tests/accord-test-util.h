@@ -59,89 +59,89 @@ typedef struct
       } \
   } G_STMT_END
 
-void              accord_test_folder_setup         (AccordTestFolder    *folder,
-                                                    gconstpointer        data);
-void              accord_test_folder_setup_strategy (AccordTestFolder   *folder,
-                                                    gconstpointer        data);
-void              accord_test_folder_teardown      (AccordTestFolder    *folder,
-                                                    gconstpointer        data);
-char             *accord_test_make_tmpdir          (const char          *template_name);
-void              accord_test_remove_tree          (const char          *path);
-void              accord_test_clear_tmpdir         (char               **tmpdir);
-char             *accord_test_read_file            (const char          *dir,
-                                                    const char          *relative);
-void              accord_test_write_file           (const char          *dir,
-                                                    const char          *relative,
-                                                    const char          *contents,
-                                                    gssize               length);
-void              accord_test_write_files          (const char          *dir,
-                                                    const char          *first_relative,
-                                                    ...) G_GNUC_NULL_TERMINATED;
+void              accord_test_folder_setup          (AccordTestFolder         *folder,
+                                                     gconstpointer             data);
+void              accord_test_folder_setup_strategy (AccordTestFolder         *folder,
+                                                     gconstpointer             data);
+void              accord_test_folder_teardown       (AccordTestFolder         *folder,
+                                                     gconstpointer             data);
+char             *accord_test_make_tmpdir           (const char               *template_name);
+void              accord_test_remove_tree           (const char               *path);
+void              accord_test_clear_tmpdir          (char                    **tmpdir);
+char             *accord_test_read_file             (const char               *dir,
+                                                     const char               *relative);
+void              accord_test_write_file            (const char               *dir,
+                                                     const char               *relative,
+                                                     const char               *contents,
+                                                     gssize                    length);
+void              accord_test_write_files           (const char               *dir,
+                                                     const char               *first_relative,
+                                                     ...) G_GNUC_NULL_TERMINATED;
 
-GPtrArray        *accord_test_strings_new          (const char          *first,
-                                                    const char          *second,
-                                                    va_list              rest);
-int               accord_test_run                  (const char * const  *argv,
-                                                    const char          *cwd,
-                                                    char               **stdout_text,
-                                                    char               **stderr_text);
-void              accord_test_die_with_parent      (gpointer             data);
-GSubprocess      *accord_test_spawn                (const char * const  *argv,
-                                                    const char * const  *envp,
-                                                    gboolean             with_input);
-int               accord_test_communicate          (GSubprocess         *process,
-                                                    GBytes              *input,
-                                                    char               **stdout_text,
-                                                    char               **stderr_text);
-int               accord_test_run_full             (const char * const  *argv,
-                                                    const char * const  *envp,
-                                                    GBytes              *input,
-                                                    char               **stdout_text,
-                                                    char               **stderr_text);
-int               accord_test_git                  (const char          *cwd,
-                                                    char               **stdout_text,
-                                                    const char          *first_arg,
-                                                    ...) G_GNUC_NULL_TERMINATED;
-char             *accord_test_git_output           (const char          *cwd,
-                                                    const char          *first_arg,
-                                                    ...) G_GNUC_NULL_TERMINATED;
-void              accord_test_assert_cmpstr_free   (char                *actual,
-                                                    const char          *expected);
-JsonNode         *accord_test_parse_json           (const char          *text);
-gulong            accord_test_count_signal         (gpointer             instance,
-                                                    const char          *detailed_signal,
-                                                    guint               *count);
-void              accord_test_use_git_home         (const char          *home);
+GPtrArray        *accord_test_strings_new           (const char               *first,
+                                                     const char               *second,
+                                                     va_list                   rest);
+int               accord_test_run                   (const char * const       *argv,
+                                                     const char               *cwd,
+                                                     char                    **stdout_text,
+                                                     char                    **stderr_text);
+void              accord_test_die_with_parent       (gpointer                  data);
+GSubprocess      *accord_test_spawn                 (const char * const       *argv,
+                                                     const char * const       *envp,
+                                                     gboolean                  with_input);
+int               accord_test_communicate           (GSubprocess              *process,
+                                                     GBytes                   *input,
+                                                     char                    **stdout_text,
+                                                     char                    **stderr_text);
+int               accord_test_run_full              (const char * const       *argv,
+                                                     const char * const       *envp,
+                                                     GBytes                   *input,
+                                                     char                    **stdout_text,
+                                                     char                    **stderr_text);
+int               accord_test_git                   (const char               *cwd,
+                                                     char                    **stdout_text,
+                                                     const char               *first_arg,
+                                                     ...) G_GNUC_NULL_TERMINATED;
+char             *accord_test_git_output            (const char               *cwd,
+                                                     const char               *first_arg,
+                                                     ...) G_GNUC_NULL_TERMINATED;
+void              accord_test_assert_cmpstr_free    (char                     *actual,
+                                                     const char               *expected);
+JsonNode         *accord_test_parse_json            (const char               *text);
+gulong            accord_test_count_signal          (gpointer                  instance,
+                                                     const char               *detailed_signal,
+                                                     guint                    *count);
+void              accord_test_use_git_home          (const char               *home);
 
-void              accord_test_set                  (AccordEntity        *entity,
-                                                    const char          *field,
-                                                    const char          *value);
-AccordEntity     *accord_test_add                  (AccordStrategy      *strategy,
-                                                    AccordEntityKind     kind,
-                                                    const char          *id,
-                                                    const char          *first_field,
-                                                    ...) G_GNUC_NULL_TERMINATED;
-AccordRepository *accord_test_create               (const char          *path,
-                                                    AccordStrategy      *strategy,
-                                                    const char          *author,
-                                                    const char          *message);
-AccordStrategy   *accord_test_load                 (AccordRepository    *repository);
-void              accord_test_write                (AccordRepository    *repository,
-                                                    AccordStrategy      *strategy);
-char             *accord_test_save                 (AccordRepository    *repository,
-                                                    const char          *message,
-                                                    const char          *author);
+void              accord_test_set                   (AccordEntity             *entity,
+                                                     const char               *field,
+                                                     const char               *value);
+AccordEntity     *accord_test_add                   (AccordStrategy           *strategy,
+                                                     AccordEntityKind          kind,
+                                                     const char               *id,
+                                                     const char               *first_field,
+                                                     ...) G_GNUC_NULL_TERMINATED;
+AccordRepository *accord_test_create                (const char               *path,
+                                                     AccordStrategy           *strategy,
+                                                     const char               *author,
+                                                     const char               *message);
+AccordStrategy   *accord_test_load                  (AccordRepository         *repository);
+void              accord_test_write                 (AccordRepository         *repository,
+                                                     AccordStrategy           *strategy);
+char             *accord_test_save                  (AccordRepository         *repository,
+                                                     const char               *message,
+                                                     const char               *author);
 
-void              accord_test_assert_problem       (GPtrArray           *problems,
-                                                    const char          *path,
-                                                    guint                line,
-                                                    const char          *fragment);
-void              accord_test_assert_problems      (GPtrArray           *problems,
-                                                    const AccordTestProblem *expected,
-                                                    guint                n_expected);
-void              accord_test_assert_no_problems   (GPtrArray           *problems);
-void              accord_test_assert_order_between (const char          *before,
-                                                    const char          *after,
-                                                    const char          *key);
+void              accord_test_assert_problem        (GPtrArray                *problems,
+                                                     const char               *path,
+                                                     guint                     line,
+                                                     const char               *fragment);
+void              accord_test_assert_problems       (GPtrArray                *problems,
+                                                     const AccordTestProblem  *expected,
+                                                     guint                     n_expected);
+void              accord_test_assert_no_problems    (GPtrArray                *problems);
+void              accord_test_assert_order_between  (const char               *before,
+                                                     const char               *after,
+                                                     const char               *key);
 
 G_END_DECLS
