@@ -218,27 +218,17 @@ accord_test_ui_find_shortcut (GtkWidget  *widget,
   return NULL;
 }
 
-/* Asserts that @widget binds each accelerator, in the syntax of
- * gtk_shortcut_trigger_parse_string(), to the action named after it: the
- * pairs end with NULL. */
+/* Asserts that @widget binds each accelerator of @bindings, in the syntax
+ * of gtk_shortcut_trigger_parse_string(), to the action named after it:
+ * pairs of strings, up to NULL. */
 void
-accord_test_ui_assert_bindings (GtkWidget  *widget,
-                                const char *first_accelerator,
-                                ...)
+accord_test_ui_assert_bindings (GtkWidget          *widget,
+                                const char * const *bindings)
 {
-  g_autoptr(GPtrArray) pairs = NULL;
-  const char *second;
-  va_list args;
-
-  va_start (args, first_accelerator);
-  second = va_arg (args, const char *);
-  pairs = accord_test_strings_new (first_accelerator, second, args);
-  va_end (args);
-
-  for (guint i = 0; i + 1 < pairs->len; i += 2)
+  for (guint i = 0; bindings[i] != NULL && bindings[i + 1] != NULL; i += 2)
     {
-      const char *accelerator = g_ptr_array_index (pairs, i);
-      const char *action_name = g_ptr_array_index (pairs, i + 1);
+      const char *accelerator = bindings[i];
+      const char *action_name = bindings[i + 1];
       GtkShortcut *shortcut = accord_test_ui_find_shortcut (widget, accelerator);
       GtkShortcutAction *action = shortcut != NULL ? gtk_shortcut_get_action (shortcut) : NULL;
 

@@ -252,6 +252,25 @@ accord_test_spawn (const char * const *argv,
   return process;
 }
 
+/* Kills *@process, if there is one, without warning: with SIGKILL, as a
+ * crash or the system would. Asserts that it died of it, waits for it,
+ * and clears *@process. */
+void
+accord_test_kill (GSubprocess **process)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (*process == NULL)
+    return;
+
+  g_subprocess_force_exit (*process);
+  g_assert_true (g_subprocess_wait (*process, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_signaled (*process));
+  g_assert_cmpint (g_subprocess_get_term_sig (*process), ==, SIGKILL);
+  g_clear_object (process);
+}
+
 /* Writes @input (or nothing) to @process, waits for it to end and returns
  * its exit status, or -1 when it was killed by a signal; its outputs,
  * which need not be UTF-8, are returned in @stdout_text and @stderr_text. */

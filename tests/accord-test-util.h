@@ -89,6 +89,7 @@ void              accord_test_die_with_parent       (gpointer                  d
 GSubprocess      *accord_test_spawn                 (const char * const       *argv,
                                                      const char * const       *envp,
                                                      gboolean                  with_input);
+void              accord_test_kill                  (GSubprocess             **process);
 int               accord_test_communicate           (GSubprocess              *process,
                                                      GBytes                   *input,
                                                      char                    **stdout_text,

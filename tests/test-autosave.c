@@ -104,13 +104,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  if (fixture->app != NULL)
-    {
-      g_subprocess_force_exit (fixture->app);
-      g_subprocess_wait (fixture->app, NULL, NULL);
-      g_clear_object (&fixture->app);
-    }
-
+  accord_test_kill (&fixture->app);
   accord_test_clear_tmpdir (&fixture->tmpdir);
   g_clear_pointer (&fixture->path, g_free);
 }
@@ -126,20 +120,6 @@ start_app (Fixture *fixture)
   g_subprocess_launcher_set_child_setup (launcher, accord_test_die_with_parent, NULL, NULL);
   fixture->app = g_subprocess_launcher_spawn (launcher, &error, app, fixture->path, NULL);
   g_assert_no_error (error);
-}
-
-/* Kills the application without warning. */
-static void
-kill_app (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_send_signal (fixture->app, SIGKILL);
-  g_assert_true (g_subprocess_wait (fixture->app, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_signaled (fixture->app));
-  g_assert_cmpint (g_subprocess_get_term_sig (fixture->app), ==, SIGKILL);
-  g_clear_object (&fixture->app);
 }
 
 static void
@@ -166,7 +146,7 @@ test_autosave_survives_sigkill (Fixture       *fixture,
 
   /* One second after the last key, the process dies without warning. */
   g_usleep (MAX (0, G_TIME_SPAN_SECOND - (g_get_monotonic_time () - last_key)));
-  kill_app (fixture);
+  accord_test_kill (&fixture->app);
 
   /* Every word is in the work tree… */
   contents = accord_test_read_file (fixture->path, "sections/s-intro.md");

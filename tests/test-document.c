@@ -63,9 +63,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  if (fixture->editor != NULL)
-    g_subprocess_force_exit (fixture->editor);
-  g_clear_object (&fixture->editor);
+  accord_test_kill (&fixture->editor);
   g_settings_reset (fixture->settings, "author-name");
   g_settings_reset (fixture->settings, "author-email");
   g_clear_object (&fixture->settings);
@@ -431,12 +429,7 @@ test_document_recovery (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (line, ==, "written");
 
-  g_subprocess_force_exit (fixture->editor);
-  g_assert_true (g_subprocess_wait (fixture->editor, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_signaled (fixture->editor));
-  g_assert_cmpint (g_subprocess_get_term_sig (fixture->editor), ==, SIGKILL);
-  g_clear_object (&fixture->editor);
+  accord_test_kill (&fixture->editor);
 
   document = accord_test_open_document (fixture->path);
   g_assert_true (accord_document_get_recovered (document));

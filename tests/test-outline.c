@@ -756,28 +756,33 @@ static void
 test_shortcuts (Fixture       *fixture,
                 gconstpointer  data)
 {
+  static const char * const bindings[] = {
+    "<Shift><Control>n", "outline.add-section",
+    "<Control><Alt>n", "outline.add-subsection",
+    "<Shift><Control>o", "outline.add-objective",
+    "F2", "outline.rename",
+    "<Alt>Up", "outline.move-up",
+    "<Alt>Down", "outline.move-down",
+    "<Alt>Right", "outline.indent",
+    "<Alt>Left", "outline.outdent",
+    "Delete", "outline.delete",
+    "Menu", "outline.context-menu",
+    "<Shift>F10", "outline.context-menu",
+    "plus", "outline.expand",
+    "minus", "outline.collapse",
+    NULL
+  };
+  static const char * const rename_bindings[] = { "Escape", "row.cancel-rename", NULL };
   AccordOutlineRow *row;
 
-  accord_test_ui_assert_bindings (GTK_WIDGET (fixture->outline),
-                                  "<Shift><Control>n", "outline.add-section",
-                                  "<Control><Alt>n", "outline.add-subsection",
-                                  "<Shift><Control>o", "outline.add-objective",
-                                  "F2", "outline.rename",
-                                  "<Alt>Up", "outline.move-up",
-                                  "<Alt>Down", "outline.move-down",
-                                  "<Alt>Right", "outline.indent",
-                                  "<Alt>Left", "outline.outdent",
-                                  "Delete", "outline.delete",
-                                  "Menu", "outline.context-menu",
-                                  "<Shift>F10", "outline.context-menu",
-                                  NULL);
+  accord_test_ui_assert_bindings (GTK_WIDGET (fixture->outline), bindings);
 
   /* Escape in the rename entry cancels. */
   accord_outline_select (fixture->outline, fixture->s1);
   activate (fixture, "rename");
   row = find_row (fixture, fixture->s1);
   accord_test_ui_assert_bindings (GTK_WIDGET (accord_outline_row_get_editable (row)),
-                                  "Escape", "row.cancel-rename", NULL);
+                                  rename_bindings);
   accord_outline_row_finish_rename (row, FALSE);
 }
 
@@ -785,9 +790,6 @@ static void
 test_expand (Fixture       *fixture,
              gconstpointer  data)
 {
-  accord_test_ui_assert_bindings (GTK_WIDGET (fixture->outline),
-                                  "plus", "outline.expand", "minus", "outline.collapse", NULL);
-
   /* Expanding, then going to the first item. */
   accord_outline_select (fixture->outline, fixture->s1);
   activate (fixture, "expand");

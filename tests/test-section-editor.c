@@ -693,13 +693,16 @@ static void
 test_section_editor_shortcuts (Fixture       *fixture,
                                gconstpointer  data)
 {
-  accord_test_ui_assert_bindings (GTK_WIDGET (fixture->editor),
-                                  "<Control>f", "editor.find",
-                                  "<Control>h", "editor.replace",
-                                  "<Control>g", "editor.find-next",
-                                  "<Control><Shift>g", "editor.find-previous",
-                                  "Escape", "editor.close-search",
-                                  NULL);
+  static const char * const bindings[] = {
+    "<Control>f", "editor.find",
+    "<Control>h", "editor.replace",
+    "<Control>g", "editor.find-next",
+    "<Control><Shift>g", "editor.find-previous",
+    "Escape", "editor.close-search",
+    NULL
+  };
+
+  accord_test_ui_assert_bindings (GTK_WIDGET (fixture->editor), bindings);
 }
 
 int
