@@ -729,15 +729,6 @@ dup_outline (Fixture *f)
   return g_string_free (g_steal_pointer (&titles), FALSE);
 }
 
-static void
-assert_outline (Fixture    *f,
-                const char *expected)
-{
-  g_autofree char *outline = dup_outline (f);
-
-  g_assert_cmpstr (outline, ==, expected);
-}
-
 /* The titles of the objectives, section by section, joined by "|". */
 static char *
 dup_objective_titles (Fixture *f)
@@ -766,15 +757,6 @@ dup_objective_titles (Fixture *f)
     }
 
   return g_string_free (g_steal_pointer (&titles), FALSE);
-}
-
-static void
-assert_objective_titles (Fixture    *f,
-                         const char *expected)
-{
-  g_autofree char *titles = dup_objective_titles (f);
-
-  g_assert_cmpstr (titles, ==, expected);
 }
 
 static void
@@ -1193,7 +1175,7 @@ test_section_add_places (Fixture       *f,
   g_free (e);
   e = run_ok (f, "section", "add", f->dir, "--title", "A.0", "--parent", a, "--first", NULL);
 
-  assert_outline (f, "C|A|  A.0|  A.1|D|B");
+  accord_test_assert_cmpstr_free (dup_outline (f), "C|A|  A.0|  A.1|D|B");
 }
 
 static void
@@ -1346,24 +1328,24 @@ test_section_move (Fixture       *f,
   c = add_section (f, "C", NULL);
 
   run_quiet (f, "section", "move", f->dir, a, "--parent", b, NULL);
-  assert_outline (f, "B|  A|C");
+  accord_test_assert_cmpstr_free (dup_outline (f), "B|  A|C");
 
   run_quiet (f, "section", "move", f->dir, c, "--parent", b, "--first", NULL);
-  assert_outline (f, "B|  C|  A");
+  accord_test_assert_cmpstr_free (dup_outline (f), "B|  C|  A");
 
   /* Without --parent, it stays under its parent. */
   run_quiet (f, "section", "move", f->dir, c, "--after", a, NULL);
-  assert_outline (f, "B|  A|  C");
+  accord_test_assert_cmpstr_free (dup_outline (f), "B|  A|  C");
 
   run_quiet (f, "section", "move", f->dir, a, "--top", "--first", NULL);
-  assert_outline (f, "A|B|  C");
+  accord_test_assert_cmpstr_free (dup_outline (f), "A|B|  C");
 
   /* --top alone places it last. */
   run_quiet (f, "section", "move", f->dir, c, "--top", NULL);
-  assert_outline (f, "A|B|C");
+  accord_test_assert_cmpstr_free (dup_outline (f), "A|B|C");
 
   run_quiet (f, "section", "move", f->dir, a, "--after", c, NULL);
-  assert_outline (f, "B|C|A");
+  accord_test_assert_cmpstr_free (dup_outline (f), "B|C|A");
 }
 
 static void
@@ -1439,7 +1421,7 @@ test_section_remove (Fixture       *f,
   assert_tree (f, before);
 
   run_quiet (f, "section", "remove", f->dir, a1, NULL);
-  assert_outline (f, "A|B");
+  accord_test_assert_cmpstr_free (dup_outline (f), "A|B");
   g_free (after);
   after = g_strdup_printf ("sections/%s.md", a1);
   g_assert_false (exists_in (f, after));
@@ -1603,7 +1585,7 @@ test_objective_add_places (Fixture       *f,
   four = run_ok (f, "objective", "add", f->dir, "--section", a, "--title", "Four",
                  "--after", one, NULL);
 
-  assert_objective_titles (f, "Three|One|Four|Two");
+  accord_test_assert_cmpstr_free (dup_objective_titles (f), "Three|One|Four|Two");
 
   expect_failure (f, 1, "is not an objective of the section", "objective", "add", f->dir,
                   "--section", b, "--title", "X", "--after", one, NULL);
@@ -1707,14 +1689,14 @@ test_objective_set_moves (Fixture       *f,
   three = add_objective (f, b, "Three");
 
   out = run_ok (f, "objective", "set", f->dir, two, "--first", NULL);
-  assert_objective_titles (f, "Two|One|Three");
+  accord_test_assert_cmpstr_free (dup_objective_titles (f), "Two|One|Three");
 
   /* Into another section: last by default. */
   run_quiet (f, "objective", "set", f->dir, two, "--section", b, NULL);
-  assert_objective_titles (f, "One|Three|Two");
+  accord_test_assert_cmpstr_free (dup_objective_titles (f), "One|Three|Two");
 
   run_quiet (f, "objective", "set", f->dir, one, "--section", b, "--after", three, NULL);
-  assert_objective_titles (f, "Three|One|Two");
+  accord_test_assert_cmpstr_free (dup_objective_titles (f), "Three|One|Two");
   assert_field (f, one, "section", b);
 }
 
@@ -1774,7 +1756,7 @@ test_objective_remove (Fixture       *f,
   two = add_objective (f, a, "Two");
 
   run_quiet (f, "objective", "remove", f->dir, one, NULL);
-  assert_objective_titles (f, "Two");
+  accord_test_assert_cmpstr_free (dup_objective_titles (f), "Two");
 
   before = dup_tree (f);
   expect_failure (f, 1, "There is no objective", "objective", "remove", f->dir, one, NULL);
@@ -2116,7 +2098,7 @@ test_restore_entity (Fixture       *f,
   g_assert_true (is_short_id (out, 7));
   g_assert_cmpstr (out + 7, ==, expected);
 
-  assert_outline (f, "A|B changed");
+  accord_test_assert_cmpstr_free (dup_outline (f), "A|B changed");
 
   g_assert_cmpuint (count_unsaved (f), ==, 0);
 
@@ -2148,7 +2130,7 @@ test_restore_whole (Fixture       *f,
   out = run_ok (f, "restore", f->dir, "with-a", "--author", "Bob Smith <bob@example.org>", NULL);
   g_assert_nonnull (strstr (out, " Restore the strategy as of revision "));
 
-  assert_outline (f, "A");
+  accord_test_assert_cmpstr_free (dup_outline (f), "A");
 
   revision = dup_last_revision (f);
   g_assert_cmpstr (revision->author_name, ==, "Bob Smith");
