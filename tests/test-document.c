@@ -25,10 +25,11 @@
 
 typedef struct
 {
-  char        *tmpdir;
-  char        *path;
-  GSettings   *settings;
-  GSubprocess *editor;    /* a second program editing the strategy */
+  char           *tmpdir;
+  char           *path;
+  GSettings      *settings;
+  AccordDocument *document;  /* opened by fixture_setup_open() */
+  GSubprocess    *editor;    /* a second program editing the strategy */
 } Fixture;
 
 static char *test_program;
@@ -59,10 +60,24 @@ fixture_setup (Fixture       *fixture,
   repository = accord_test_create (fixture->path, strategy, AUTHOR, "Premier jet");
 }
 
+/* The same, with the strategy open. */
+static void
+fixture_setup_open (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  fixture_setup (fixture, data);
+  fixture->document = accord_test_open_document (fixture->path);
+}
+
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
+  if (fixture->document != NULL)
+    {
+      accord_document_close (fixture->document);
+      g_assert_finalize_object (g_steal_pointer (&fixture->document));
+    }
   accord_test_kill (&fixture->editor);
   g_settings_reset (fixture->settings, "author-name");
   g_settings_reset (fixture->settings, "author-email");
@@ -141,7 +156,7 @@ static void
 test_document_autosave (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
+  AccordDocument *document = fixture->document;
   g_autofree char *before = read_section_file (fixture);
   g_autofree char *after = NULL;
   guint pending_changes = 0;
@@ -170,8 +185,6 @@ test_document_autosave (Fixture       *fixture,
   assert_file_contains (fixture, SECTION_FILE, "---\nUn paragraphe réécrit.\n");
   g_assert_true (accord_document_get_unsaved (document));
   g_assert_cmpuint (unsaved_changes, ==, 1);
-
-  accord_document_close (document);
 }
 
 /* Someone who never stops typing has the edits written all the same, at
@@ -180,7 +193,7 @@ static void
 test_document_autosave_deadline (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
+  AccordDocument *document = fixture->document;
   AccordEntity *section = lookup (document, "s-intro");
   gint64 first = g_get_monotonic_time ();
   guint keys = 0;
@@ -200,8 +213,6 @@ test_document_autosave_deadline (Fixture       *fixture,
   /* Written while the keys went on: more of them than one delay allows. */
   g_assert_cmpuint (keys, >, ACCORD_DOCUMENT_AUTOSAVE_DELAY_MS / 100);
   assert_file_contains (fixture, SECTION_FILE, "Frappe ");
-
-  accord_document_close (document);
 }
 
 /* Writing can fail (a folder became a file); the edits stay in memory and
@@ -210,7 +221,7 @@ static void
 test_document_autosave_failed (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
+  AccordDocument *document = fixture->document;
   g_autofree char *sections = g_build_filename (fixture->path, "sections", NULL);
   g_autofree char *aside = g_build_filename (fixture->tmpdir, "sections-aside", NULL);
   g_autoptr(GError) error = NULL;
@@ -235,15 +246,13 @@ test_document_autosave_failed (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_false (accord_document_get_pending (document));
   assert_file_contains (fixture, SECTION_FILE, "\ntitle: Introduction\n");
-
-  accord_document_close (document);
 }
 
 static void
 test_document_flush (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
+  AccordDocument *document = fixture->document;
   g_autoptr(GError) nothing_error = NULL;
   g_autoptr(GError) error = NULL;
   guint pending_changes = 0;
@@ -262,8 +271,6 @@ test_document_flush (Fixture       *fixture,
   g_assert_false (accord_document_get_pending (document));
   g_assert_cmpuint (pending_changes, ==, 2);
   assert_file_contains (fixture, "objectives/o-new.md", "\ntitle: Objectif\n");
-
-  accord_document_close (document);
 }
 
 /* The message drafted for the next revision says what changed, edits in
@@ -273,7 +280,7 @@ static void
 test_document_save_revision (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
+  AccordDocument *document = fixture->document;
   AccordRepository *repository = accord_document_get_repository (document);
   g_autoptr(GError) describe_error = NULL;
   g_autoptr(GError) save_error = NULL;
@@ -311,8 +318,6 @@ test_document_save_revision (Fixture       *fixture,
   g_assert_error (again_error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE);
   g_assert_null (again);
   g_assert_false (accord_document_get_unsaved (document));
-
-  accord_document_close (document);
 }
 
 /* Discarding throws the edits away, those in memory too, and gives a new
@@ -321,7 +326,7 @@ static void
 test_document_discard (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
+  AccordDocument *document = fixture->document;
   g_autofree char *before = read_section_file (fixture);
   g_autofree char *after = NULL;
   g_autoptr(GError) flush_error = NULL;
@@ -353,8 +358,6 @@ test_document_discard (Fixture       *fixture,
   /* The strategy given up is no longer watched. */
   accord_test_set (accord_strategy_lookup (old, "s-suite"), "title", "Plus suivi");
   g_assert_false (accord_document_get_pending (document));
-
-  accord_document_close (document);
 }
 
 /* Reading again keeps what is in memory, and sees what changed on disk
@@ -363,7 +366,7 @@ static void
 test_document_reload (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
+  AccordDocument *document = fixture->document;
   g_autoptr(GError) error = NULL;
 
   accord_test_set (lookup (document, "s-intro"), "title", "Modifié dans la fenêtre");
@@ -378,8 +381,6 @@ test_document_reload (Fixture       *fixture,
                    "Modifié dans la fenêtre");
   g_assert_cmpstr (accord_entity_get_field (lookup (document, "s-dehors"), "title"), ==,
                    "Ajouté dehors");
-
-  accord_document_close (document);
 }
 
 /* Closing writes what is in memory; nothing is written after it. */
@@ -387,7 +388,7 @@ static void
 test_document_close (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(AccordDocument) document = accord_test_open_document (fixture->path);
+  AccordDocument *document = fixture->document;
   g_autoptr(AccordDocument) again = NULL;
   g_autofree char *closed = NULL;
   g_autofree char *later = NULL;
@@ -477,17 +478,21 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   accord_init ();
 
+#define ADD_OPEN(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup_open, func, fixture_teardown)
+
   ACCORD_TEST_ADD ("/accord/document/open", test_document_open);
-  ACCORD_TEST_ADD ("/accord/document/autosave", test_document_autosave);
-  ACCORD_TEST_ADD ("/accord/document/autosave-deadline", test_document_autosave_deadline);
-  ACCORD_TEST_ADD ("/accord/document/autosave-failed", test_document_autosave_failed);
-  ACCORD_TEST_ADD ("/accord/document/flush", test_document_flush);
-  ACCORD_TEST_ADD ("/accord/document/save-revision", test_document_save_revision);
-  ACCORD_TEST_ADD ("/accord/document/discard", test_document_discard);
-  ACCORD_TEST_ADD ("/accord/document/reload", test_document_reload);
-  ACCORD_TEST_ADD ("/accord/document/close", test_document_close);
+  ADD_OPEN ("/accord/document/autosave", test_document_autosave);
+  ADD_OPEN ("/accord/document/autosave-deadline", test_document_autosave_deadline);
+  ADD_OPEN ("/accord/document/autosave-failed", test_document_autosave_failed);
+  ADD_OPEN ("/accord/document/flush", test_document_flush);
+  ADD_OPEN ("/accord/document/save-revision", test_document_save_revision);
+  ADD_OPEN ("/accord/document/discard", test_document_discard);
+  ADD_OPEN ("/accord/document/reload", test_document_reload);
+  ADD_OPEN ("/accord/document/close", test_document_close);
   ACCORD_TEST_ADD ("/accord/document/recovery", test_document_recovery);
 
+#undef ADD_OPEN
 
   return g_test_run ();
 }
