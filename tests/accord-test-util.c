@@ -311,47 +311,6 @@ accord_test_run_full (const char * const  *argv,
   return accord_test_communicate (process, input, stdout_text, stderr_text);
 }
 
-/* Runs git in @cwd with @first_arg and the rest of @args up to NULL; what
- * it printed goes to the test's log when it fails. */
-static int
-run_git_va (const char  *cwd,
-            char       **stdout_text,
-            const char  *first_arg,
-            va_list      args)
-{
-  g_autoptr(GPtrArray) argv = accord_test_strings_new ("git", first_arg, args);
-  g_autofree char *err = NULL;
-  int status;
-
-  status = accord_test_run ((const char * const *) argv->pdata, cwd, stdout_text, &err);
-  if (status != 0)
-    g_test_message ("git %s: exit status %d\n%s%s", first_arg, status, *stdout_text, err);
-
-  return status;
-}
-
-/* Runs git in @cwd with the arguments up to NULL and returns its exit
- * status; what it printed goes to @stdout_text when not NULL. */
-int
-accord_test_git (const char  *cwd,
-                 char       **stdout_text,
-                 const char  *first_arg,
-                 ...)
-{
-  g_autofree char *out = NULL;
-  va_list args;
-  int status;
-
-  va_start (args, first_arg);
-  status = run_git_va (cwd, &out, first_arg, args);
-  va_end (args);
-
-  if (stdout_text != NULL)
-    *stdout_text = g_steal_pointer (&out);
-
-  return status;
-}
-
 /* Runs git in @cwd with the arguments up to NULL, asserts that it
  * succeeds, and returns what it printed. */
 char *
@@ -359,13 +318,19 @@ accord_test_git_output (const char *cwd,
                         const char *first_arg,
                         ...)
 {
+  g_autoptr(GPtrArray) argv = NULL;
+  g_autofree char *err = NULL;
   char *out = NULL;
   va_list args;
   int status;
 
   va_start (args, first_arg);
-  status = run_git_va (cwd, &out, first_arg, args);
+  argv = accord_test_strings_new ("git", first_arg, args);
   va_end (args);
+
+  status = accord_test_run ((const char * const *) argv->pdata, cwd, &out, &err);
+  if (status != 0)
+    g_test_message ("git %s: exit status %d\n%s%s", first_arg, status, out, err);
   g_assert_cmpint (status, ==, 0);
 
   return out;

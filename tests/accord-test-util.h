@@ -99,10 +99,6 @@ int               accord_test_run_full              (const char * const       *a
                                                      GBytes                   *input,
                                                      char                    **stdout_text,
                                                      char                    **stderr_text);
-int               accord_test_git                   (const char               *cwd,
-                                                     char                    **stdout_text,
-                                                     const char               *first_arg,
-                                                     ...) G_GNUC_NULL_TERMINATED;
 char             *accord_test_git_output            (const char               *cwd,
                                                      const char               *first_arg,
                                                      ...) G_GNUC_NULL_TERMINATED;
