@@ -210,39 +210,49 @@ test_window_size_is_saved (Fixture *fixture)
   g_settings_reset (settings, "window-height");
 }
 
+/* Shows a button named by a label given to it, one named by its text and,
+ * when @unnamed, one that shows only an icon and was given no name. */
+static void
+show_buttons (gboolean unnamed)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *named = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL, "Add",
+                                  -1);
+  gtk_box_append (GTK_BOX (box), named);
+  gtk_box_append (GTK_BOX (box), gtk_button_new_with_label ("Remove"));
+  if (unnamed)
+    gtk_box_append (GTK_BOX (box), gtk_button_new_from_icon_name ("edit-delete-symbolic"));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  accord_test_ui_wait_mapped (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_named_controls_subprocess (void)
+{
+  show_buttons (FALSE);
+}
+
+static void
+test_unnamed_control_subprocess (void)
+{
+  show_buttons (TRUE);
+}
+
 /* A button that shows only an icon, and was given no name, is a failure
  * of any UI test that shows it; one given a name is not. */
 static void
 test_unnamed_control (void)
 {
-  GtkWidget *window;
-  GtkWidget *box;
-  GtkWidget *named;
-
-  if (g_test_subprocess ())
-    {
-      window = gtk_window_new ();
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      named = gtk_button_new_from_icon_name ("list-add-symbolic");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      "Add", -1);
-      gtk_box_append (GTK_BOX (box), named);
-      gtk_box_append (GTK_BOX (box), gtk_button_new_with_label ("Remove"));
-      if (g_strcmp0 (g_getenv ("UNNAMED_CONTROL"), "1") == 0)
-        gtk_box_append (GTK_BOX (box), gtk_button_new_from_icon_name ("edit-delete-symbolic"));
-      gtk_window_set_child (GTK_WINDOW (window), box);
-      gtk_window_present (GTK_WINDOW (window));
-      accord_test_ui_wait_mapped (window);
-      gtk_window_destroy (GTK_WINDOW (window));
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_subprocess ("/accord/ui/unnamed-control/subprocess/named", 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
 
-  g_setenv ("UNNAMED_CONTROL", "1", TRUE);
-  g_test_trap_subprocess (NULL, 0, 0);
-  g_unsetenv ("UNNAMED_CONTROL");
+  g_test_trap_subprocess ("/accord/ui/unnamed-control/subprocess/unnamed", 0, 0);
   g_test_trap_assert_failed ();
   g_test_trap_assert_stderr ("*accord_test_ui_assert_accessible*GtkButton in GtkBox in "
                              "GtkWindow*");
@@ -259,6 +269,9 @@ main (int    argc,
   g_test_add_data_func (path, (gconstpointer) body, run_in_application)
 
   g_test_add_func ("/accord/ui/unnamed-control", test_unnamed_control);
+  g_test_add_func ("/accord/ui/unnamed-control/subprocess/named", test_named_controls_subprocess);
+  g_test_add_func ("/accord/ui/unnamed-control/subprocess/unnamed",
+                   test_unnamed_control_subprocess);
   ADD_IN_APPLICATION ("/accord/ui/main-window", test_main_window);
   ADD_IN_APPLICATION ("/accord/ui/accelerators", test_accelerators);
   ADD_IN_APPLICATION ("/accord/ui/shortcuts-window", test_shortcuts_window);
