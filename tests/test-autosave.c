@@ -16,7 +16,6 @@
 
 #include <signal.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <glib/gstdio.h>
 
 #include "accord.h"
@@ -36,25 +35,16 @@ static char *
 run_xdotool (const char *first,
              ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  const char *arg;
-  int status = 0;
   va_list args;
 
-  g_ptr_array_add (argv, (char *) "xdotool");
   va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  argv = accord_test_strings_new ("xdotool", first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
+  if (accord_test_run ((const char * const *) argv->pdata, NULL, &out, &err) != 0)
     {
       g_test_message ("xdotool %s: %s", first, err);
       return NULL;
@@ -68,85 +58,81 @@ static char *
 wait_for_window (const char *title)
 {
   gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  char *found = NULL;
 
-  while (g_get_monotonic_time () < deadline)
+  while (found == NULL || *found == '\0')
     {
-      g_autofree char *found = run_xdotool ("search", "--onlyvisible", "--name", title, NULL);
-
-      if (found != NULL && *found != '\0')
-        {
-          char *newline = strchr (found, '\n');
-
-          if (newline != NULL)
-            *newline = '\0';
-          return g_steal_pointer (&found);
-        }
-
-      g_usleep (100 * 1000);
+      g_free (found);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      found = run_xdotool ("search", "--onlyvisible", "--name", title, NULL);
+      if (found == NULL || *found == '\0')
+        g_usleep (100 * 1000);
     }
 
-  g_error ("No window named “%s” appeared", title);
-  return NULL;
+  /* The first window, when there are several. */
+  found[strcspn (found, "\n")] = '\0';
+
+  return found;
+}
+
+/* A strategy of one section, and the application, once it is started:
+ * teardown kills it if a test leaves it running, and it dies with the
+ * test program if an assertion ends that. */
+typedef struct
+{
+  char        *tmpdir;
+  char        *path;
+  GSubprocess *app;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(AccordStrategy) strategy = accord_strategy_new (TITLE, "fr");
+  g_autoptr(AccordRepository) repository = NULL;
+
+  fixture->tmpdir = accord_test_make_tmpdir ("accord-autosave-XXXXXX");
+  fixture->path = g_build_filename (fixture->tmpdir, "strategy", NULL);
+
+  accord_test_add (strategy, ACCORD_ENTITY_SECTION, "s-intro", "order", "m",
+                   "title", "Présentation", "body", "Premier paragraphe.\n", NULL);
+  repository = accord_test_create (fixture->path, strategy, AUTHOR, "Premier jet");
 }
 
 static void
-opened_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
 {
-  AccordDocument **document = user_data;
-  g_autoptr(GError) error = NULL;
+  accord_test_kill (&fixture->app);
+  accord_test_clear_tmpdir (&fixture->tmpdir);
+  g_clear_pointer (&fixture->path, g_free);
+}
 
-  *document = accord_document_open_finish (result, &error);
+static void
+start_app (Fixture *fixture)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GError) error = NULL;
+  const char *app = g_getenv ("ACCORD_APP");
+
+  g_assert_nonnull (app);
+  g_subprocess_launcher_set_child_setup (launcher, accord_test_die_with_parent, NULL, NULL);
+  fixture->app = g_subprocess_launcher_spawn (launcher, &error, app, fixture->path, NULL);
   g_assert_no_error (error);
 }
 
-static AccordDocument *
-open_document (const char *path)
-{
-  AccordDocument *document = NULL;
-
-  accord_document_open_async (path, NULL, opened_cb, &document);
-  while (document == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return document;
-}
-
 static void
-test_autosave_survives_sigkill (void)
+test_autosave_survives_sigkill (Fixture       *fixture,
+                                gconstpointer  data)
 {
-  g_autofree char *tmpdir = accord_test_make_tmpdir ("accord-autosave-XXXXXX");
-  g_autofree char *path = g_build_filename (tmpdir, "strategy", NULL);
-  g_autofree char *section_file = NULL;
+  g_autoptr(AccordDocument) document = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *window = NULL;
   g_autofree char *sentence = NULL;
-  g_autoptr(AccordStrategy) strategy = accord_strategy_new (TITLE, "fr");
-  g_autoptr(AccordEntity) section = accord_entity_new (ACCORD_ENTITY_SECTION, "s-intro");
-  g_autoptr(AccordRepository) repository = NULL;
-  g_autoptr(AccordDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *app = g_getenv ("ACCORD_APP");
-  char *argv[] = { (char *) app, path, NULL };
   gint64 last_key;
-  GPid pid;
-  int status;
 
-  g_assert_nonnull (app);
-
-  accord_entity_set_field (section, "order", "m", &error);
-  accord_entity_set_field (section, "title", "Présentation", &error);
-  accord_entity_set_field (section, "body", "Premier paragraphe.\n", &error);
-  g_assert_no_error (error);
-  g_assert_true (accord_strategy_add (strategy, section, &error));
-  repository = accord_repository_create (path, strategy, AUTHOR, "Premier jet", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (repository);
-
-  g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                                &pid, &error));
-  g_assert_no_error (error);
+  start_app (fixture);
 
   /* The strategy opens on its first section, the cursor in its text. */
   window = wait_for_window (TITLE);
@@ -160,32 +146,26 @@ test_autosave_survives_sigkill (void)
 
   /* One second after the last key, the process dies without warning. */
   g_usleep (MAX (0, G_TIME_SPAN_SECOND - (g_get_monotonic_time () - last_key)));
-  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFSIGNALED (status));
-  g_spawn_close_pid (pid);
+  accord_test_kill (&fixture->app);
 
   /* Every word is in the work tree… */
-  section_file = g_build_filename (path, "sections", "s-intro.md", NULL);
-  g_assert_true (g_file_get_contents (section_file, &contents, NULL, &error));
-  g_assert_no_error (error);
+  contents = accord_test_read_file (fixture->path, "sections/s-intro.md");
   for (guint i = 0; typed_words[i] != NULL; i++)
     {
       if (strstr (contents, typed_words[i]) == NULL)
-        g_error ("“%s” was lost; the file holds:\n%s", typed_words[i], contents);
+        g_test_message ("“%s” was lost; the file holds:\n%s", typed_words[i], contents);
+      g_assert_nonnull (strstr (contents, typed_words[i]));
     }
   g_assert_nonnull (strstr (contents, "Premier paragraphe."));
 
   /* …and the next start knows it recovered them. */
-  document = open_document (path);
+  document = accord_test_open_document (fixture->path);
   g_assert_true (accord_document_get_unsaved (document));
   g_assert_true (accord_document_get_recovered (document));
   g_assert_nonnull (strstr (accord_entity_get_field (accord_strategy_lookup (
                               accord_document_get_strategy (document), "s-intro"), "body"),
                             "gouvernance"));
   accord_document_close (document);
-
-  accord_test_remove_tree (tmpdir);
 }
 
 int
@@ -200,7 +180,8 @@ main (int    argc,
   if ((found = g_find_program_in_path ("xdotool")) == NULL)
     g_error ("xdotool is needed (build-aux/dev deps installs it)");
 
-  g_test_add_func ("/accord/autosave/survives-sigkill", test_autosave_survives_sigkill);
+  g_test_add ("/accord/autosave/survives-sigkill", Fixture, NULL,
+              fixture_setup, test_autosave_survives_sigkill, fixture_teardown);
 
   return g_test_run ();
 }

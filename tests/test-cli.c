@@ -23,16 +23,12 @@ run_cli (const char  *first_arg,
          char       **err,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  const char *arg;
+  g_autoptr(GPtrArray) argv = NULL;
   va_list args;
 
-  g_ptr_array_add (argv, (char *) cli_path);
   va_start (args, err);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  argv = accord_test_strings_new (cli_path, first_arg, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
   return accord_test_run ((const char * const *) argv->pdata, NULL, out, err);
 }
@@ -207,7 +203,7 @@ pending_free (Pending *pending)
 static void wait_failures (Fixture *f);
 
 static void
-fixture_set_up (Fixture       *f,
+fixture_setup (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -243,13 +239,12 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
+fixture_teardown (Fixture       *f,
                    gconstpointer  data)
 {
   wait_failures (f);
   g_ptr_array_unref (f->pending);
-  accord_test_remove_tree (f->tmpdir);
-  g_free (f->tmpdir);
+  accord_test_clear_tmpdir (&f->tmpdir);
   g_free (f->dir);
   g_strfreev (f->envp);
   g_strfreev (f->quick_envp);
@@ -257,19 +252,13 @@ fixture_tear_down (Fixture       *f,
   g_free (f->err);
 }
 
+/* Runs the command line @argv, which ends with NULL, keeping its output
+ * in the fixture. */
 static int
-run_va (Fixture    *f,
-        GBytes     *input,
-        const char *first_arg,
-        va_list     args)
+run_argv (Fixture   *f,
+          GBytes    *input,
+          GPtrArray *argv)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-
-  g_ptr_array_add (argv, (char *) cli_path);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  g_ptr_array_add (argv, NULL);
-
   wait_failures (f);
   g_clear_pointer (&f->out, g_free);
   g_clear_pointer (&f->err, g_free);
@@ -278,23 +267,18 @@ run_va (Fixture    *f,
                                (const char * const *) f->envp, input, &f->out, &f->err);
 }
 
-/* Runs accord-cli with the arguments, then NULL; returns its exit status. */
-static int
-run (Fixture    *f,
-     const char *first_arg,
-     ...)
+static GBytes *
+bytes_new (const char *input,
+           gssize      length)
 {
-  va_list args;
-  int status;
+  if (input == NULL)
+    return NULL;
 
-  va_start (args, first_arg);
-  status = run_va (f, NULL, first_arg, args);
-  va_end (args);
-
-  return status;
+  return g_bytes_new (input, length >= 0 ? (gsize) length : strlen (input));
 }
 
-/* The same, with @input on the standard input. */
+/* Runs accord-cli with the arguments, then NULL, and @input (if not NULL)
+ * on its standard input; returns its exit status. */
 static int
 run_with_input (Fixture    *f,
                 const char *input,
@@ -302,37 +286,62 @@ run_with_input (Fixture    *f,
                 const char *first_arg,
                 ...)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new (input, length >= 0 ? (gsize) length : strlen (input));
+  g_autoptr(GBytes) bytes = bytes_new (input, length);
+  g_autoptr(GPtrArray) argv = NULL;
   va_list args;
-  int status;
 
   va_start (args, first_arg);
-  status = run_va (f, bytes, first_arg, args);
+  argv = accord_test_strings_new (cli_path, first_arg, args);
   va_end (args);
 
-  return status;
+  return run_argv (f, bytes, argv);
 }
 
-/* Runs a command that must succeed silently on standard error; returns
- * its output without the last line break. */
+#define run(f, ...) run_with_input (f, NULL, 0, __VA_ARGS__)
+
+/* Checks that the last command succeeded silently on standard error;
+ * returns its output without the last line break. */
 static char *
-run_ok (Fixture    *f,
-        const char *first_arg,
-        ...)
+dup_success_output (Fixture *f,
+                    int      status)
 {
-  va_list args;
-  int status;
-
-  va_start (args, first_arg);
-  status = run_va (f, NULL, first_arg, args);
-  va_end (args);
-
   if (status != 0)
-    g_test_message ("accord-cli %s failed: %s", first_arg, f->err);
+    g_test_message ("accord-cli failed with status %d: %s", status, f->err);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (f->err, ==, "");
 
   return g_strchomp (g_strdup (f->out));
+}
+
+/* Runs a command that must succeed silently on standard error; returns
+ * its output without the last line break. */
+#define run_ok(f, ...) dup_success_output (f, run (f, __VA_ARGS__))
+
+/* Runs a command that must succeed printing nothing at all. */
+#define run_quiet(f, ...) \
+  G_STMT_START { \
+    g_free (run_ok (f, __VA_ARGS__)); \
+    g_assert_cmpstr ((f)->out, ==, ""); \
+  } G_STMT_END
+
+/* Runs a command with --json added, which must succeed; returns what it
+ * printed, parsed. */
+static JsonNode *
+run_json (Fixture    *f,
+          const char *first_arg,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = NULL;
+  va_list args;
+
+  va_start (args, first_arg);
+  argv = accord_test_strings_new (cli_path, first_arg, args);
+  va_end (args);
+  g_ptr_array_insert (argv, argv->len - 1, (char *) "--json");
+
+  g_free (dup_success_output (f, run_argv (f, NULL, argv)));
+
+  return accord_test_parse_json (f->out);
 }
 
 /* Checks that the last command failed with @expected_status, printing
@@ -367,41 +376,15 @@ expect_failure_va (Fixture    *f,
                    const char *first_arg,
                    va_list     args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = accord_test_strings_new (cli_path, first_arg, args);
   Pending *pending = g_new0 (Pending, 1);
 
-  g_ptr_array_add (argv, (char *) cli_path);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE |
-                                        (input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0));
-  g_subprocess_launcher_set_environ (launcher, f->quick_envp);
-  pending->process = g_subprocess_launcher_spawnv (launcher,
-                                                   (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
+  pending->process = accord_test_spawn ((const char * const *) argv->pdata,
+                                        (const char * const *) f->quick_envp, input != NULL);
   pending->input = input != NULL ? g_bytes_ref (input) : NULL;
   pending->expected_status = expected_status;
   pending->fragment = g_strdup (fragment);
   g_ptr_array_add (f->pending, pending);
-}
-
-static void
-expect_failure (Fixture    *f,
-                int         expected_status,
-                const char *fragment,
-                const char *first_arg,
-                ...)
-{
-  va_list args;
-
-  va_start (args, first_arg);
-  expect_failure_va (f, NULL, expected_status, fragment, first_arg, args);
-  va_end (args);
 }
 
 static void
@@ -413,7 +396,7 @@ expect_failure_with_input (Fixture    *f,
                            const char *first_arg,
                            ...)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new (input, length >= 0 ? (gsize) length : strlen (input));
+  g_autoptr(GBytes) bytes = bytes_new (input, length);
   va_list args;
 
   va_start (args, first_arg);
@@ -421,14 +404,7 @@ expect_failure_with_input (Fixture    *f,
   va_end (args);
 }
 
-static char *
-dup_bytes (GBytes *bytes)
-{
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  return size > 0 ? g_strndup (data, size) : g_strdup ("");
-}
+#define expect_failure(f, ...) expect_failure_with_input (f, NULL, 0, __VA_ARGS__)
 
 static void
 wait_failures (Fixture *f)
@@ -436,20 +412,11 @@ wait_failures (Fixture *f)
   for (guint i = 0; i < f->pending->len; i++)
     {
       Pending *pending = g_ptr_array_index (f->pending, i);
-      g_autoptr(GBytes) out = NULL;
-      g_autoptr(GBytes) err = NULL;
-      g_autoptr(GError) error = NULL;
-      int status = -1;
+      int status;
 
-      g_subprocess_communicate (pending->process, pending->input, NULL, &out, &err, &error);
-      g_assert_no_error (error);
-      if (g_subprocess_get_if_exited (pending->process))
-        status = g_subprocess_get_exit_status (pending->process);
-
-      g_free (f->out);
-      g_free (f->err);
-      f->out = dup_bytes (out);
-      f->err = dup_bytes (err);
+      g_clear_pointer (&f->out, g_free);
+      g_clear_pointer (&f->err, g_free);
+      status = accord_test_communicate (pending->process, pending->input, &f->out, &f->err);
       assert_failed (f, status, pending->expected_status, pending->fragment);
     }
 
@@ -472,46 +439,16 @@ exists_in (Fixture    *f,
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
-static char *
-read_file (Fixture    *f,
-           const char *relative)
-{
-  g_autofree char *path = path_in (f, relative);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
+/* Writes a file next to the strategy; returns its path. */
 static char *
 write_tmp_file (Fixture    *f,
                 const char *name,
                 const char *contents,
                 gssize      length)
 {
-  char *path = g_build_filename (f->tmpdir, name, NULL);
-  g_autoptr(GError) error = NULL;
+  accord_test_write_file (f->tmpdir, name, contents, length);
 
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-
-  return path;
-}
-
-static void
-write_file (Fixture    *f,
-            const char *relative,
-            const char *contents,
-            gssize      length)
-{
-  g_autofree char *path = path_in (f, relative);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
+  return g_build_filename (f->tmpdir, name, NULL);
 }
 
 static int
@@ -575,16 +512,15 @@ dup_tree (Fixture *f)
   return g_string_free (out, FALSE);
 }
 
-static JsonNode *
-parse_json (const char *text)
+/* Checks that the strategy's files are still @before, as dup_tree()
+ * returned them. */
+static void
+assert_tree (Fixture    *f,
+             const char *before)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autofree char *after = dup_tree (f);
 
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-
-  return json_node_copy (json_parser_get_root (parser));
+  g_assert_cmpstr (after, ==, before);
 }
 
 /* Setting a strategy up, and looking at it, go through libaccord in this
@@ -597,10 +533,8 @@ init_strategy (Fixture *f)
 {
   g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Test strategy", "fr");
   g_autoptr(AccordRepository) repository = NULL;
-  g_autoptr(GError) error = NULL;
 
-  repository = accord_repository_create (f->dir, strategy, AUTHOR, NULL, &error);
-  g_assert_no_error (error);
+  repository = accord_test_create (f->dir, strategy, AUTHOR, NULL);
 }
 
 static AccordRepository *
@@ -618,16 +552,6 @@ open_strategy (Fixture         *f,
   return g_steal_pointer (&repository);
 }
 
-static void
-write_strategy (AccordRepository *repository,
-                AccordStrategy   *strategy)
-{
-  g_autoptr(GError) error = NULL;
-
-  accord_repository_write (repository, strategy, &error);
-  g_assert_no_error (error);
-}
-
 /* Adds a section or an objective last under @parent_id. */
 static char *
 add_entity (Fixture          *f,
@@ -637,10 +561,9 @@ add_entity (Fixture          *f,
 {
   g_autoptr(AccordStrategy) strategy = NULL;
   g_autoptr(AccordRepository) repository = open_strategy (f, &strategy);
-  g_autoptr(AccordEntity) entity = accord_entity_new (kind, NULL);
   GListModel *siblings = accord_strategy_get_children (strategy, parent_id);
   g_autofree char *order = NULL;
-  g_autoptr(GError) error = NULL;
+  AccordEntity *entity;
   const char *last = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (siblings); i++)
@@ -652,16 +575,10 @@ add_entity (Fixture          *f,
     }
 
   order = accord_strategy_dup_order_after (strategy, parent_id, last, kind);
-  accord_entity_set_field (entity, "order", order, &error);
-  g_assert_no_error (error);
-  accord_entity_set_field (entity, "title", title, &error);
-  g_assert_no_error (error);
-  accord_entity_set_field (entity, kind == ACCORD_ENTITY_SECTION ? "parent" : "section",
-                           parent_id, &error);
-  g_assert_no_error (error);
-  accord_strategy_add (strategy, entity, &error);
-  g_assert_no_error (error);
-  write_strategy (repository, strategy);
+  entity = accord_test_add (strategy, kind, NULL, "order", order, "title", title,
+                            kind == ACCORD_ENTITY_SECTION ? "parent" : "section", parent_id,
+                            NULL);
+  accord_test_write (repository, strategy);
 
   return g_strdup (accord_entity_get_id (entity));
 }
@@ -693,7 +610,7 @@ set_title (Fixture    *f,
 
   accord_entity_set_field (accord_strategy_lookup (strategy, id), "title", title, &error);
   g_assert_no_error (error);
-  write_strategy (repository, strategy);
+  accord_test_write (repository, strategy);
 }
 
 static void
@@ -706,7 +623,7 @@ remove_entity (Fixture    *f,
 
   accord_strategy_remove (strategy, id, &error);
   g_assert_no_error (error);
-  write_strategy (repository, strategy);
+  accord_test_write (repository, strategy);
 }
 
 /* Saves a revision; returns its short id. */
@@ -849,6 +766,16 @@ dup_objective_titles (Fixture *f)
   return g_string_free (g_steal_pointer (&titles), FALSE);
 }
 
+static void
+assert_n_items (JsonNode *root,
+                guint     expected)
+{
+  JsonArray *array = json_node_get_array (root);
+
+  g_assert_nonnull (array);
+  g_assert_cmpuint (json_array_get_length (array), ==, expected);
+}
+
 static JsonObject *
 get_object_at (JsonNode *root,
                guint     index)
@@ -903,7 +830,7 @@ test_init_default (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *out = run_ok (f, "init", f->dir, NULL);
-  g_autofree char *strategy = read_file (f, "strategy.md");
+  g_autofree char *strategy = accord_test_read_file (f->dir, "strategy.md");
 
   g_assert_true (is_short_id (out, 7));
   g_assert_cmpstr (out + 7, ==, " Create the strategy");
@@ -919,7 +846,7 @@ test_init_options (Fixture       *f,
   g_autofree char *out = run_ok (f, "init", f->dir, "--title", "Digital strategy",
                                  "--language", "en-GB", "--author", "Bob Smith <bob@example.org>",
                                  NULL);
-  g_autofree char *strategy = read_file (f, "strategy.md");
+  g_autofree char *strategy = accord_test_read_file (f->dir, "strategy.md");
   g_autoptr(AccordRevision) revision = dup_last_revision (f);
 
   g_assert_nonnull (strstr (strategy, "\ntitle: Digital strategy\n"));
@@ -1019,8 +946,7 @@ test_init_from_markdown (Fixture       *f,
   g_autofree char *source = write_tmp_file (f, "strategy.md", markdown_document, -1);
   g_autofree char *out = run_ok (f, "init", f->dir, "--from-markdown", source, NULL);
   g_autofree char *outline = dup_outline (f);
-  g_autofree char *strategy = read_file (f, "strategy.md");
-  g_autofree char *exported = NULL;
+  g_autofree char *strategy = accord_test_read_file (f->dir, "strategy.md");
 
   g_assert_cmpstr (outline, ==, "Connectivité|  Infrastructures|Gouvernance");
   g_assert_nonnull (strstr (strategy, "\ntitle: Stratégie numérique internationale\n"));
@@ -1047,7 +973,7 @@ test_init_from_markdown_options (Fixture       *f,
                                    "-", "--title", "Other title", "--language", "en", NULL),
                    ==, 0);
   g_assert_cmpstr (f->err, ==, "");
-  strategy = read_file (f, "strategy.md");
+  strategy = accord_test_read_file (f->dir, "strategy.md");
   g_assert_nonnull (strstr (strategy, "\ntitle: Other title\n"));
   g_assert_nonnull (strstr (strategy, "\nlanguage: en\n"));
 }
@@ -1121,7 +1047,6 @@ test_info_json (Fixture       *f,
 {
   g_autofree char *section = NULL;
   g_autofree char *objective = NULL;
-  g_autofree char *out = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *canonical = g_canonicalize_filename (f->dir, NULL);
   g_autoptr(JsonNode) root = NULL;
@@ -1132,10 +1057,9 @@ test_info_json (Fixture       *f,
   section = add_section (f, "Context", NULL);
   saved = commit (f, "Add the context");
   objective = add_objective (f, section, "Connect schools");
-  write_file (f, "sections/s-broken.md", "no header\n", -1);
+  accord_test_write_file (f->dir, "sections/s-broken.md", "no header\n", -1);
 
-  out = run_ok (f, "info", f->dir, "--json", NULL);
-  root = parse_json (out);
+  root = run_json (f, "info", f->dir, NULL);
   info = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (info, "path"), ==, canonical);
   g_assert_cmpstr (json_object_get_string_member (info, "title"), ==, "Test strategy");
@@ -1185,8 +1109,7 @@ test_sections_text (Fixture       *f,
   g_autofree char *expected = NULL;
 
   init_strategy (f);
-  out = run_ok (f, "sections", f->dir, NULL);
-  g_assert_cmpstr (out, ==, "");
+  run_quiet (f, "sections", f->dir, NULL);
 
   a = add_section (f, "Connectivity", NULL);
   b = add_section (f, "Governance", NULL);
@@ -1207,23 +1130,19 @@ test_sections_json (Fixture       *f,
 {
   g_autofree char *a = NULL;
   g_autofree char *a1 = NULL;
-  g_autofree char *out = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *section;
 
   init_strategy (f);
-  out = run_ok (f, "sections", f->dir, "--json", NULL);
-  root = parse_json (out);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+  root = run_json (f, "sections", f->dir, NULL);
+  assert_n_items (root, 0);
   g_clear_pointer (&root, json_node_unref);
 
   a = add_section (f, "Connectivity", NULL);
   a1 = add_section (f, "Schools", a);
 
-  g_free (out);
-  out = run_ok (f, "sections", f->dir, "--json", NULL);
-  root = parse_json (out);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  root = run_json (f, "sections", f->dir, NULL);
+  assert_n_items (root, 2);
 
   section = get_object_at (root, 0);
   g_assert_cmpuint (json_object_get_size (section), ==, 4);
@@ -1250,7 +1169,6 @@ test_section_add_places (Fixture       *f,
   g_autofree char *c = NULL;
   g_autofree char *d = NULL;
   g_autofree char *e = NULL;
-  g_autofree char *outline = NULL;
 
   init_strategy (f);
   a = add_section (f, "A", NULL);
@@ -1264,8 +1182,7 @@ test_section_add_places (Fixture       *f,
   g_free (e);
   e = run_ok (f, "section", "add", f->dir, "--title", "A.0", "--parent", a, "--first", NULL);
 
-  outline = dup_outline (f);
-  g_assert_cmpstr (outline, ==, "C|A|  A.0|  A.1|D|B");
+  accord_test_assert_cmpstr_free (dup_outline (f), "C|A|  A.0|  A.1|D|B");
 }
 
 static void
@@ -1282,7 +1199,7 @@ test_section_add_body (Fixture       *f,
   init_strategy (f);
   a = run_ok (f, "section", "add", f->dir, "--title", "A", "--body-file", body, NULL);
   path = g_strdup_printf ("sections/%s.md", a);
-  contents = read_file (f, path);
+  contents = accord_test_read_file (f->dir, path);
   g_assert_true (g_str_has_suffix (contents, "---\nFirst paragraph.\n\n\\::: not a block\n"));
 
   g_assert_cmpint (run_with_input (f, "Read from the standard input.\n", -1, "section", "add",
@@ -1291,7 +1208,7 @@ test_section_add_body (Fixture       *f,
   g_free (path);
   g_free (contents);
   path = g_strdup_printf ("sections/%s.md", b);
-  contents = read_file (f, path);
+  contents = accord_test_read_file (f->dir, path);
   g_assert_true (g_str_has_suffix (contents, "---\nRead from the standard input.\n"));
 }
 
@@ -1335,8 +1252,7 @@ test_section_add_errors (Fixture       *f,
   expect_failure (f, 2, "usage: accord-cli section add [OPTION…] DIR", "section", "add", "--title",
                   "X", NULL);
 
-  after = dup_tree (f);
-  g_assert_cmpstr (before, ==, after);
+  assert_tree (f, before);
 }
 
 static void
@@ -1350,34 +1266,31 @@ test_section_set (Fixture       *f,
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *untouched = NULL;
-  g_autofree char *out = NULL;
 
   init_strategy (f);
   a = add_section (f, "A", NULL);
   b = add_section (f, "B", NULL);
   path = g_strdup_printf ("sections/%s.md", b);
-  untouched = read_file (f, path);
+  untouched = accord_test_read_file (f->dir, path);
   g_free (path);
   path = g_strdup_printf ("sections/%s.md", a);
 
-  out = run_ok (f, "section", "set", f->dir, a, "--title", "Renamed", "--body-file", body, NULL);
-  g_assert_cmpstr (out, ==, "");
-  contents = read_file (f, path);
+  run_quiet (f, "section", "set", f->dir, a, "--title", "Renamed", "--body-file", body, NULL);
+  contents = accord_test_read_file (f->dir, path);
   g_assert_nonnull (strstr (contents, "\ntitle: Renamed\n"));
   g_assert_true (g_str_has_suffix (contents, "---\nNew text.\n"));
 
   /* An empty file clears the text. */
-  g_free (out);
-  out = run_ok (f, "section", "set", f->dir, a, "--body-file", empty, NULL);
+  run_quiet (f, "section", "set", f->dir, a, "--body-file", empty, NULL);
   g_free (contents);
-  contents = read_file (f, path);
+  contents = accord_test_read_file (f->dir, path);
   g_assert_true (g_str_has_suffix (contents, "\n---\n"));
 
   /* Only the section changed is written. */
   g_free (path);
   path = g_strdup_printf ("sections/%s.md", b);
   g_free (contents);
-  contents = read_file (f, path);
+  contents = accord_test_read_file (f->dir, path);
   g_assert_cmpstr (contents, ==, untouched);
 }
 
@@ -1387,7 +1300,6 @@ test_section_set_errors (Fixture       *f,
 {
   g_autofree char *a = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *latin1 = NULL;
 
   init_strategy (f);
@@ -1406,8 +1318,7 @@ test_section_set_errors (Fixture       *f,
   expect_failure (f, 2, "usage: accord-cli section set [OPTION…] DIR ID", "section", "set", f->dir,
                   "--title", "X", NULL);
 
-  after = dup_tree (f);
-  g_assert_cmpstr (before, ==, after);
+  assert_tree (f, before);
 }
 
 static void
@@ -1417,50 +1328,31 @@ test_section_move (Fixture       *f,
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autofree char *c = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *outline = NULL;
 
   init_strategy (f);
   a = add_section (f, "A", NULL);
   b = add_section (f, "B", NULL);
   c = add_section (f, "C", NULL);
 
-  out = run_ok (f, "section", "move", f->dir, a, "--parent", b, NULL);
-  g_assert_cmpstr (out, ==, "");
-  outline = dup_outline (f);
-  g_assert_cmpstr (outline, ==, "B|  A|C");
+  run_quiet (f, "section", "move", f->dir, a, "--parent", b, NULL);
+  accord_test_assert_cmpstr_free (dup_outline (f), "B|  A|C");
 
-  g_free (out);
-  out = run_ok (f, "section", "move", f->dir, c, "--parent", b, "--first", NULL);
-  g_free (outline);
-  outline = dup_outline (f);
-  g_assert_cmpstr (outline, ==, "B|  C|  A");
+  run_quiet (f, "section", "move", f->dir, c, "--parent", b, "--first", NULL);
+  accord_test_assert_cmpstr_free (dup_outline (f), "B|  C|  A");
 
   /* Without --parent, it stays under its parent. */
-  g_free (out);
-  out = run_ok (f, "section", "move", f->dir, c, "--after", a, NULL);
-  g_free (outline);
-  outline = dup_outline (f);
-  g_assert_cmpstr (outline, ==, "B|  A|  C");
+  run_quiet (f, "section", "move", f->dir, c, "--after", a, NULL);
+  accord_test_assert_cmpstr_free (dup_outline (f), "B|  A|  C");
 
-  g_free (out);
-  out = run_ok (f, "section", "move", f->dir, a, "--top", "--first", NULL);
-  g_free (outline);
-  outline = dup_outline (f);
-  g_assert_cmpstr (outline, ==, "A|B|  C");
+  run_quiet (f, "section", "move", f->dir, a, "--top", "--first", NULL);
+  accord_test_assert_cmpstr_free (dup_outline (f), "A|B|  C");
 
   /* --top alone places it last. */
-  g_free (out);
-  out = run_ok (f, "section", "move", f->dir, c, "--top", NULL);
-  g_free (outline);
-  outline = dup_outline (f);
-  g_assert_cmpstr (outline, ==, "A|B|C");
+  run_quiet (f, "section", "move", f->dir, c, "--top", NULL);
+  accord_test_assert_cmpstr_free (dup_outline (f), "A|B|C");
 
-  g_free (out);
-  out = run_ok (f, "section", "move", f->dir, a, "--after", c, NULL);
-  g_free (outline);
-  outline = dup_outline (f);
-  g_assert_cmpstr (outline, ==, "B|C|A");
+  run_quiet (f, "section", "move", f->dir, a, "--after", c, NULL);
+  accord_test_assert_cmpstr_free (dup_outline (f), "B|C|A");
 }
 
 static void
@@ -1502,8 +1394,7 @@ test_section_move_into_descendant (Fixture       *f,
   expect_failure (f, 2, "--after and --first cannot be used together", "section", "move", f->dir, a,
                   "--after", b, "--first", NULL);
 
-  after = dup_tree (f);
-  g_assert_cmpstr (before, ==, after);
+  assert_tree (f, before);
 }
 
 static void
@@ -1516,8 +1407,6 @@ test_section_remove (Fixture       *f,
   g_autofree char *objective = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *outline = NULL;
 
   init_strategy (f);
   a = add_section (f, "A", NULL);
@@ -1536,13 +1425,10 @@ test_section_remove (Fixture       *f,
   expect_failure (f, 1, "There is no section", "section", "remove", f->dir, objective, NULL);
   expect_failure (f, 2, "usage: accord-cli section remove [OPTION…] DIR ID", "section", "remove",
                   f->dir, NULL);
-  after = dup_tree (f);
-  g_assert_cmpstr (before, ==, after);
+  assert_tree (f, before);
 
-  out = run_ok (f, "section", "remove", f->dir, a1, NULL);
-  g_assert_cmpstr (out, ==, "");
-  outline = dup_outline (f);
-  g_assert_cmpstr (outline, ==, "A|B");
+  run_quiet (f, "section", "remove", f->dir, a1, NULL);
+  accord_test_assert_cmpstr_free (dup_outline (f), "A|B");
   g_free (after);
   after = g_strdup_printf ("sections/%s.md", a1);
   g_assert_false (exists_in (f, after));
@@ -1595,9 +1481,8 @@ test_objective_add_all_options (Fixture       *f,
   objective = g_strchomp (g_strdup (f->out));
   g_assert_true (g_str_has_prefix (objective, "o-"));
 
-  out = run_ok (f, "objectives", f->dir, "--json", NULL);
-  root = parse_json (out);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  root = run_json (f, "objectives", f->dir, NULL);
+  assert_n_items (root, 1);
   object = get_object_at (root, 0);
   g_assert_cmpuint (json_object_get_size (object), ==, 12);
   g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, objective);
@@ -1628,8 +1513,7 @@ test_objectives_text (Fixture       *f,
   g_autofree char *description = write_tmp_file (f, "description.md", "Line one\nLine two\n", -1);
 
   init_strategy (f);
-  out = run_ok (f, "objectives", f->dir, NULL);
-  g_assert_cmpstr (out, ==, "");
+  run_quiet (f, "objectives", f->dir, NULL);
 
   a = add_section (f, "A", NULL);
   b = add_section (f, "B", NULL);
@@ -1662,21 +1546,17 @@ test_objectives_json_empty_fields (Fixture       *f,
 {
   g_autofree char *a = NULL;
   g_autofree char *objective = NULL;
-  g_autofree char *out = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
 
   init_strategy (f);
-  out = run_ok (f, "objectives", f->dir, "--json", NULL);
-  root = parse_json (out);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+  root = run_json (f, "objectives", f->dir, NULL);
+  assert_n_items (root, 0);
   g_clear_pointer (&root, json_node_unref);
 
   a = add_section (f, "A", NULL);
   objective = add_objective (f, a, "Bare");
-  g_free (out);
-  out = run_ok (f, "objectives", f->dir, "--json", NULL);
-  root = parse_json (out);
+  root = run_json (f, "objectives", f->dir, NULL);
   object = get_object_at (root, 0);
 
   /* Every field is there: null when unset, [] for empty lists. */
@@ -1701,7 +1581,6 @@ test_objective_add_places (Fixture       *f,
   g_autofree char *two = NULL;
   g_autofree char *three = NULL;
   g_autofree char *four = NULL;
-  g_autofree char *titles = NULL;
 
   init_strategy (f);
   a = add_section (f, "A", NULL);
@@ -1713,8 +1592,7 @@ test_objective_add_places (Fixture       *f,
   four = run_ok (f, "objective", "add", f->dir, "--section", a, "--title", "Four",
                  "--after", one, NULL);
 
-  titles = dup_objective_titles (f);
-  g_assert_cmpstr (titles, ==, "Three|One|Four|Two");
+  accord_test_assert_cmpstr_free (dup_objective_titles (f), "Three|One|Four|Two");
 
   expect_failure (f, 1, "is not an objective of the section", "objective", "add", f->dir,
                   "--section", b, "--title", "X", "--after", one, NULL);
@@ -1758,8 +1636,7 @@ test_objective_add_errors (Fixture       *f,
   expect_failure (f, 2, "--clear-partners", "objective", "add", f->dir, "--section", a, "--title",
                   "X", "--clear-partners", NULL);
 
-  after = dup_tree (f);
-  g_assert_cmpstr (before, ==, after);
+  assert_tree (f, before);
 }
 
 static void
@@ -1768,7 +1645,6 @@ test_objective_set (Fixture       *f,
 {
   g_autofree char *a = NULL;
   g_autofree char *objective = NULL;
-  g_autofree char *out = NULL;
   g_autofree char *description = write_tmp_file (f, "description.md", "What it is for.\n", -1);
 
   init_strategy (f);
@@ -1778,11 +1654,10 @@ test_objective_set (Fixture       *f,
                       "--partner", "P1", "--partner", "P2", "--indicator", "I1", NULL);
 
   /* Given lists replace the old ones; an empty value clears a field. */
-  out = run_ok (f, "objective", "set", f->dir, objective, "--title", "New", "--code", "",
+  run_quiet (f, "objective", "set", f->dir, objective, "--title", "New", "--code", "",
                 "--status", "achieved", "--priority", "low", "--due", "2026-01-15",
                 "--partner", "P3", "--indicator", "I2", "--indicator", "I3",
                 "--description-file", description, NULL);
-  g_assert_cmpstr (out, ==, "");
   assert_field (f, objective, "description", "What it is for.");
 
   assert_field (f, objective, "title", "New");
@@ -1794,9 +1669,8 @@ test_objective_set (Fixture       *f,
   assert_field (f, objective, "partner", "P3");
   assert_field (f, objective, "indicator", "I2|I3");
 
-  g_free (out);
-  out = run_ok (f, "objective", "set", f->dir, objective, "--clear-partners",
-                "--clear-indicators", "--lead", "", NULL);
+  run_quiet (f, "objective", "set", f->dir, objective, "--clear-partners",
+             "--clear-indicators", "--lead", "", NULL);
   assert_field (f, objective, "partner", NULL);
   assert_field (f, objective, "indicator", NULL);
   assert_field (f, objective, "lead", NULL);
@@ -1813,7 +1687,6 @@ test_objective_set_moves (Fixture       *f,
   g_autofree char *two = NULL;
   g_autofree char *three = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *titles = NULL;
 
   init_strategy (f);
   a = add_section (f, "A", NULL);
@@ -1823,21 +1696,14 @@ test_objective_set_moves (Fixture       *f,
   three = add_objective (f, b, "Three");
 
   out = run_ok (f, "objective", "set", f->dir, two, "--first", NULL);
-  titles = dup_objective_titles (f);
-  g_assert_cmpstr (titles, ==, "Two|One|Three");
+  accord_test_assert_cmpstr_free (dup_objective_titles (f), "Two|One|Three");
 
   /* Into another section: last by default. */
-  g_free (out);
-  out = run_ok (f, "objective", "set", f->dir, two, "--section", b, NULL);
-  g_free (titles);
-  titles = dup_objective_titles (f);
-  g_assert_cmpstr (titles, ==, "One|Three|Two");
+  run_quiet (f, "objective", "set", f->dir, two, "--section", b, NULL);
+  accord_test_assert_cmpstr_free (dup_objective_titles (f), "One|Three|Two");
 
-  g_free (out);
-  out = run_ok (f, "objective", "set", f->dir, one, "--section", b, "--after", three, NULL);
-  g_free (titles);
-  titles = dup_objective_titles (f);
-  g_assert_cmpstr (titles, ==, "Three|One|Two");
+  run_quiet (f, "objective", "set", f->dir, one, "--section", b, "--after", three, NULL);
+  accord_test_assert_cmpstr_free (dup_objective_titles (f), "Three|One|Two");
   assert_field (f, one, "section", b);
 }
 
@@ -1879,8 +1745,7 @@ test_objective_set_errors (Fixture       *f,
   expect_failure (f, 2, "--indicator and --clear-indicators cannot be used together", "objective",
                   "set", f->dir, objective, "--indicator", "I", "--clear-indicators", NULL);
 
-  after = dup_tree (f);
-  g_assert_cmpstr (before, ==, after);
+  assert_tree (f, before);
 }
 
 static void
@@ -1890,27 +1755,21 @@ test_objective_remove (Fixture       *f,
   g_autofree char *a = NULL;
   g_autofree char *one = NULL;
   g_autofree char *two = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *titles = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
 
   init_strategy (f);
   a = add_section (f, "A", NULL);
   one = add_objective (f, a, "One");
   two = add_objective (f, a, "Two");
 
-  out = run_ok (f, "objective", "remove", f->dir, one, NULL);
-  g_assert_cmpstr (out, ==, "");
-  titles = dup_objective_titles (f);
-  g_assert_cmpstr (titles, ==, "Two");
+  run_quiet (f, "objective", "remove", f->dir, one, NULL);
+  accord_test_assert_cmpstr_free (dup_objective_titles (f), "Two");
 
   before = dup_tree (f);
   expect_failure (f, 1, "There is no objective", "objective", "remove", f->dir, one, NULL);
   expect_failure (f, 1, "There is no objective", "objective", "remove", f->dir, a, NULL);
   expect_failure (f, 2, "“objective” needs a subcommand", "objective", NULL);
-  after = dup_tree (f);
-  g_assert_cmpstr (before, ==, after);
+  assert_tree (f, before);
 }
 
 /* save */
@@ -1937,7 +1796,6 @@ test_save_nothing (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autoptr(AccordRevision) revision = NULL;
 
   init_strategy (f);
@@ -1947,8 +1805,7 @@ test_save_nothing (Fixture       *f,
   g_assert_cmpstr (f->out, ==, "Nothing to save\n");
   g_assert_cmpstr (f->err, ==, "");
 
-  after = dup_tree (f);
-  g_assert_cmpstr (before, ==, after);
+  assert_tree (f, before);
   revision = dup_last_revision (f);
   g_assert_cmpstr (revision->message, ==, "Create the strategy");
 }
@@ -1978,7 +1835,6 @@ test_save_errors (Fixture       *f,
 {
   g_autofree char *section = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
 
   init_strategy (f);
   section = add_section (f, "A", NULL);
@@ -1990,8 +1846,7 @@ test_save_errors (Fixture       *f,
                   "--author", "Bob", NULL);
   expect_failure (f, 1, "is not a strategy", "save", f->tmpdir, "-m", "X", NULL);
 
-  after = dup_tree (f);
-  g_assert_cmpstr (before, ==, after);
+  assert_tree (f, before);
 }
 
 /* log */
@@ -2012,11 +1867,9 @@ make_history (Fixture *f)
   make_milestone (f, "draft-1");
   set_title (f, section, "A renamed");
   objective = add_objective (f, section, "An objective");
-  g_free (out);
-  out = run_ok (f, "save", f->dir, "-m", "Rename A\n\nAnd add an objective.", NULL);
+  g_free (run_ok (f, "save", f->dir, "-m", "Rename A\n\nAnd add an objective.", NULL));
   remove_entity (f, objective);
-  g_free (out);
-  out = run_ok (f, "save", f->dir, "-m", "Remove the objective", NULL);
+  g_free (run_ok (f, "save", f->dir, "-m", "Remove the objective", NULL));
 
   return g_steal_pointer (&section);
 }
@@ -2073,14 +1926,13 @@ test_log_json (Fixture       *f,
                gconstpointer  data)
 {
   g_autofree char *section = make_history (f);
-  g_autofree char *out = run_ok (f, "log", f->dir, "--json", NULL);
-  g_autoptr(JsonNode) root = parse_json (out);
+  g_autoptr(JsonNode) root = run_json (f, "log", f->dir, NULL);
   JsonArray *changes;
   JsonObject *revision;
   JsonObject *change;
   g_autofree char *path = g_strdup_printf ("sections/%s.md", section);
 
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 4);
+  assert_n_items (root, 4);
 
   revision = get_object_at (root, 2);
   g_assert_cmpuint (json_object_get_size (revision), ==, 8);
@@ -2130,25 +1982,20 @@ test_log_count_and_revision (Fixture       *f,
   g_autofree char *out = NULL;
   g_autoptr(JsonNode) root = NULL;
 
-  out = run_ok (f, "log", f->dir, "--json", "-n", "2", NULL);
-  root = parse_json (out);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  root = run_json (f, "log", f->dir, "-n", "2", NULL);
+  assert_n_items (root, 2);
   g_assert_cmpstr (json_object_get_string_member (get_object_at (root, 0), "message"), ==,
                    "Remove the objective");
 
-  g_free (out);
   g_clear_pointer (&root, json_node_unref);
-  out = run_ok (f, "log", f->dir, "--json", "--rev", "draft-1", NULL);
-  root = parse_json (out);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  root = run_json (f, "log", f->dir, "--rev", "draft-1", NULL);
+  assert_n_items (root, 2);
   g_assert_cmpstr (json_object_get_string_member (get_object_at (root, 0), "message"), ==,
                    "Add A");
 
-  g_free (out);
   g_clear_pointer (&root, json_node_unref);
-  out = run_ok (f, "log", f->dir, "--json", "--rev", "HEAD~1", "-n", "1", NULL);
-  root = parse_json (out);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  root = run_json (f, "log", f->dir, "--rev", "HEAD~1", "-n", "1", NULL);
+  assert_n_items (root, 1);
   g_assert_true (g_str_has_prefix (json_object_get_string_member (get_object_at (root, 0),
                                                                   "message"),
                                    "Rename A"));
@@ -2181,8 +2028,7 @@ test_tag (Fixture       *f,
                 "--author", "Bob Smith <bob@example.org>", NULL);
   g_assert_cmpstr (out, ==, expected);
 
-  g_free (out);
-  out = run_ok (f, "tag", f->dir, "v1.0", "-m", "Adopted", NULL);
+  g_free (run_ok (f, "tag", f->dir, "v1.0", "-m", "Adopted", NULL));
 
   g_clear_pointer (&revision, accord_revision_free);
   revision = dup_last_revision (f);
@@ -2215,7 +2061,6 @@ test_tag_errors (Fixture       *f,
                  gconstpointer  data)
 {
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
 
   init_strategy (f);
   make_milestone (f, "v1");
@@ -2230,8 +2075,7 @@ test_tag_errors (Fixture       *f,
   expect_failure (f, 2, "A milestone needs a message", "tag", f->dir, "v2", NULL);
   expect_failure (f, 2, "usage: accord-cli tag [OPTION…] DIR NAME", "tag", f->dir, "-m", "X", NULL);
 
-  after = dup_tree (f);
-  g_assert_cmpstr (before, ==, after);
+  assert_tree (f, before);
 }
 
 /* restore */
@@ -2244,7 +2088,6 @@ test_restore_entity (Fixture       *f,
   g_autofree char *b = NULL;
   g_autofree char *first = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *outline = NULL;
   g_autofree char *expected = NULL;
 
   init_strategy (f);
@@ -2262,8 +2105,7 @@ test_restore_entity (Fixture       *f,
   g_assert_true (is_short_id (out, 7));
   g_assert_cmpstr (out + 7, ==, expected);
 
-  outline = dup_outline (f);
-  g_assert_cmpstr (outline, ==, "A|B changed");
+  accord_test_assert_cmpstr_free (dup_outline (f), "A|B changed");
 
   g_assert_cmpuint (count_unsaved (f), ==, 0);
 
@@ -2280,7 +2122,6 @@ test_restore_whole (Fixture       *f,
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *outline = NULL;
   g_autoptr(AccordRevision) revision = NULL;
 
   init_strategy (f);
@@ -2296,8 +2137,7 @@ test_restore_whole (Fixture       *f,
   out = run_ok (f, "restore", f->dir, "with-a", "--author", "Bob Smith <bob@example.org>", NULL);
   g_assert_nonnull (strstr (out, " Restore the strategy as of revision "));
 
-  outline = dup_outline (f);
-  g_assert_cmpstr (outline, ==, "A");
+  accord_test_assert_cmpstr_free (dup_outline (f), "A");
 
   revision = dup_last_revision (f);
   g_assert_cmpstr (revision->author_name, ==, "Bob Smith");
@@ -2324,22 +2164,19 @@ test_restore_errors (Fixture       *f,
   /* The revision cannot be made: the restored file is put back. */
   expect_failure (f, 1, "“Bob” is not an author written", "restore", f->dir, "HEAD~1", "--entity",
                   a, "--author", "Bob", NULL);
-  after = dup_tree (f);
-  g_assert_cmpstr (before, ==, after);
+  assert_tree (f, before);
 
   expect_failure (f, 1, "is not an author written", "restore", f->dir, "HEAD~2", "--author", "Bob",
                   NULL);
   g_free (after);
-  after = dup_tree (f);
-  g_assert_cmpstr (before, ==, after);
+  assert_tree (f, before);
 
   expect_failure (f, 1, "There is no revision “nowhere”", "restore", f->dir, "nowhere", NULL);
   expect_failure (f, 1, "“s-nope” exists neither now nor in revision", "restore", f->dir, "HEAD~1",
                   "--entity", "s-nope", NULL);
   expect_failure (f, 2, "usage: accord-cli restore [OPTION…] DIR REV", "restore", f->dir, NULL);
   g_free (after);
-  after = dup_tree (f);
-  g_assert_cmpstr (before, ==, after);
+  assert_tree (f, before);
 
   /* Unsaved changes in the way are not overwritten. */
   set_title (f, a, "Unsaved");
@@ -2348,8 +2185,7 @@ test_restore_errors (Fixture       *f,
   expect_failure (f, 1, "has unsaved changes", "restore", f->dir, "HEAD~1", "--entity", a, NULL);
   expect_failure (f, 1, "has unsaved changes", "restore", f->dir, "HEAD~1", NULL);
   g_free (after);
-  after = dup_tree (f);
-  g_assert_cmpstr (before, ==, after);
+  assert_tree (f, before);
 }
 
 /* check */
@@ -2384,12 +2220,14 @@ test_check_broken (Fixture       *f,
   a = add_section (f, "A", NULL);
   b = add_section (f, "B", NULL);
 
-  write_file (f, "sections/s-bad-utf8.md",
-              "---\norder: x\n\ntitle: Broken\n---\nStrat\xe9gie\n", -1);
-  write_file (f, "sections/s-unknown-key.md",
-              "---\norder: y\n\ntitle: Unknown key\n\ncolour: blue\n---\n", -1);
-  write_file (f, "sections/s-unclosed.md", "---\norder: z\n\ntitle: Unclosed\n", -1);
-  write_file (f, "sections/not an id.md", "---\norder: z\n\ntitle: Bad name\n---\n", -1);
+  accord_test_write_files (f->dir,
+                           "sections/s-bad-utf8.md",
+                           "---\norder: x\n\ntitle: Broken\n---\nStrat\xe9gie\n",
+                           "sections/s-unknown-key.md",
+                           "---\norder: y\n\ntitle: Unknown key\n\ncolour: blue\n---\n",
+                           "sections/s-unclosed.md", "---\norder: z\n\ntitle: Unclosed\n",
+                           "sections/not an id.md", "---\norder: z\n\ntitle: Bad name\n---\n",
+                           NULL);
 
   g_assert_cmpint (run (f, "check", f->dir, NULL), ==, 1);
   g_assert_cmpstr (f->err, ==, "");
@@ -2425,8 +2263,8 @@ test_check_references (Fixture       *f,
 
   init_strategy (f);
   a = add_section (f, "A", NULL);
-  write_file (f, "sections/s-orphan.md",
-              "---\nparent: s-missing\n\norder: x\n\ntitle: Orphan\n---\n", -1);
+  accord_test_write_file (f->dir, "sections/s-orphan.md",
+                          "---\nparent: s-missing\n\norder: x\n\ntitle: Orphan\n---\n", -1);
 
   g_assert_cmpint (run (f, "check", f->dir, NULL), ==, 1);
   g_assert_cmpstr (f->out, ==, "sections/s-orphan.md:2: “parent” names “s-missing”, which does "
@@ -2533,8 +2371,7 @@ test_search (Fixture       *f,
   g_assert_nonnull (strstr (text, "**Stratégie** de coopération"));
   g_assert_null (strstr (text, other));
 
-  g_free (run_ok (f, "search", f->dir, "COOP", "--json", NULL));
-  root = parse_json (f->out);
+  root = run_json (f, "search", f->dir, "COOP", NULL);
   hits = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (hits), ==, 1);
   hit = json_array_get_object_element (hits, 0);
@@ -2547,10 +2384,9 @@ test_search (Fixture       *f,
 
   /* The index follows edits made since. */
   set_title (f, other, "Stratégie d’accès");
-  g_free (run_ok (f, "search", f->dir, "strategie", "--json", "-n", "5", NULL));
   g_clear_pointer (&root, json_node_unref);
-  root = parse_json (f->out);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  root = run_json (f, "search", f->dir, "strategie", "-n", "5", NULL);
+  assert_n_items (root, 2);
 }
 
 static void
@@ -2589,9 +2425,6 @@ test_export_errors (Fixture       *f,
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
 }
 
-#define add_test(path, func) \
-  g_test_add ("/accord/cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
 int
 main (int    argc,
       char **argv)
@@ -2615,70 +2448,71 @@ main (int    argc,
   g_test_add_func ("/accord/cli/version/check", test_version_check);
   g_test_add_func ("/accord/cli/version/rejects-arguments", test_version_rejects_arguments);
 
-  add_test ("init/default", test_init_default);
-  add_test ("init/options", test_init_options);
-  add_test ("init/existing-folder", test_init_existing_folder);
-  add_test ("init/empty-folder", test_init_empty_folder);
-  add_test ("init/invalid-values", test_init_invalid_values);
-  add_test ("init/bad-author-leaves-nothing", test_init_bad_author_leaves_nothing);
-  add_test ("init/usage", test_init_usage);
-  add_test ("init/from-markdown", test_init_from_markdown);
-  add_test ("init/from-markdown-options", test_init_from_markdown_options);
-  add_test ("init/from-markdown-invalid", test_init_from_markdown_invalid);
+  ACCORD_TEST_ADD ("/accord/cli/init/default", test_init_default);
+  ACCORD_TEST_ADD ("/accord/cli/init/options", test_init_options);
+  ACCORD_TEST_ADD ("/accord/cli/init/existing-folder", test_init_existing_folder);
+  ACCORD_TEST_ADD ("/accord/cli/init/empty-folder", test_init_empty_folder);
+  ACCORD_TEST_ADD ("/accord/cli/init/invalid-values", test_init_invalid_values);
+  ACCORD_TEST_ADD ("/accord/cli/init/bad-author-leaves-nothing",
+                   test_init_bad_author_leaves_nothing);
+  ACCORD_TEST_ADD ("/accord/cli/init/usage", test_init_usage);
+  ACCORD_TEST_ADD ("/accord/cli/init/from-markdown", test_init_from_markdown);
+  ACCORD_TEST_ADD ("/accord/cli/init/from-markdown-options", test_init_from_markdown_options);
+  ACCORD_TEST_ADD ("/accord/cli/init/from-markdown-invalid", test_init_from_markdown_invalid);
 
-  add_test ("info/text", test_info_text);
-  add_test ("info/json", test_info_json);
-  add_test ("info/not-a-strategy", test_info_not_a_strategy);
+  ACCORD_TEST_ADD ("/accord/cli/info/text", test_info_text);
+  ACCORD_TEST_ADD ("/accord/cli/info/json", test_info_json);
+  ACCORD_TEST_ADD ("/accord/cli/info/not-a-strategy", test_info_not_a_strategy);
 
-  add_test ("sections/text", test_sections_text);
-  add_test ("sections/json", test_sections_json);
+  ACCORD_TEST_ADD ("/accord/cli/sections/text", test_sections_text);
+  ACCORD_TEST_ADD ("/accord/cli/sections/json", test_sections_json);
 
-  add_test ("section/add-places", test_section_add_places);
-  add_test ("section/add-body", test_section_add_body);
-  add_test ("section/add-errors", test_section_add_errors);
-  add_test ("section/set", test_section_set);
-  add_test ("section/set-errors", test_section_set_errors);
-  add_test ("section/move", test_section_move);
-  add_test ("section/move-into-descendant", test_section_move_into_descendant);
-  add_test ("section/remove", test_section_remove);
-  add_test ("section/subcommands", test_section_subcommands);
+  ACCORD_TEST_ADD ("/accord/cli/section/add-places", test_section_add_places);
+  ACCORD_TEST_ADD ("/accord/cli/section/add-body", test_section_add_body);
+  ACCORD_TEST_ADD ("/accord/cli/section/add-errors", test_section_add_errors);
+  ACCORD_TEST_ADD ("/accord/cli/section/set", test_section_set);
+  ACCORD_TEST_ADD ("/accord/cli/section/set-errors", test_section_set_errors);
+  ACCORD_TEST_ADD ("/accord/cli/section/move", test_section_move);
+  ACCORD_TEST_ADD ("/accord/cli/section/move-into-descendant", test_section_move_into_descendant);
+  ACCORD_TEST_ADD ("/accord/cli/section/remove", test_section_remove);
+  ACCORD_TEST_ADD ("/accord/cli/section/subcommands", test_section_subcommands);
 
-  add_test ("objectives/text", test_objectives_text);
-  add_test ("objectives/json-empty-fields", test_objectives_json_empty_fields);
+  ACCORD_TEST_ADD ("/accord/cli/objectives/text", test_objectives_text);
+  ACCORD_TEST_ADD ("/accord/cli/objectives/json-empty-fields", test_objectives_json_empty_fields);
 
-  add_test ("objective/add-all-options", test_objective_add_all_options);
-  add_test ("objective/add-places", test_objective_add_places);
-  add_test ("objective/add-errors", test_objective_add_errors);
-  add_test ("objective/set", test_objective_set);
-  add_test ("objective/set-moves", test_objective_set_moves);
-  add_test ("objective/set-errors", test_objective_set_errors);
-  add_test ("objective/remove", test_objective_remove);
+  ACCORD_TEST_ADD ("/accord/cli/objective/add-all-options", test_objective_add_all_options);
+  ACCORD_TEST_ADD ("/accord/cli/objective/add-places", test_objective_add_places);
+  ACCORD_TEST_ADD ("/accord/cli/objective/add-errors", test_objective_add_errors);
+  ACCORD_TEST_ADD ("/accord/cli/objective/set", test_objective_set);
+  ACCORD_TEST_ADD ("/accord/cli/objective/set-moves", test_objective_set_moves);
+  ACCORD_TEST_ADD ("/accord/cli/objective/set-errors", test_objective_set_errors);
+  ACCORD_TEST_ADD ("/accord/cli/objective/remove", test_objective_remove);
 
-  add_test ("save/revision", test_save_revision);
-  add_test ("save/nothing", test_save_nothing);
-  add_test ("save/author", test_save_author);
-  add_test ("save/errors", test_save_errors);
+  ACCORD_TEST_ADD ("/accord/cli/save/revision", test_save_revision);
+  ACCORD_TEST_ADD ("/accord/cli/save/nothing", test_save_nothing);
+  ACCORD_TEST_ADD ("/accord/cli/save/author", test_save_author);
+  ACCORD_TEST_ADD ("/accord/cli/save/errors", test_save_errors);
 
-  add_test ("log/text", test_log_text);
-  add_test ("log/json", test_log_json);
-  add_test ("log/count-and-revision", test_log_count_and_revision);
+  ACCORD_TEST_ADD ("/accord/cli/log/text", test_log_text);
+  ACCORD_TEST_ADD ("/accord/cli/log/json", test_log_json);
+  ACCORD_TEST_ADD ("/accord/cli/log/count-and-revision", test_log_count_and_revision);
 
-  add_test ("tag/milestone", test_tag);
-  add_test ("tag/errors", test_tag_errors);
+  ACCORD_TEST_ADD ("/accord/cli/tag/milestone", test_tag);
+  ACCORD_TEST_ADD ("/accord/cli/tag/errors", test_tag_errors);
 
-  add_test ("restore/entity", test_restore_entity);
-  add_test ("restore/whole", test_restore_whole);
-  add_test ("restore/errors", test_restore_errors);
+  ACCORD_TEST_ADD ("/accord/cli/restore/entity", test_restore_entity);
+  ACCORD_TEST_ADD ("/accord/cli/restore/whole", test_restore_whole);
+  ACCORD_TEST_ADD ("/accord/cli/restore/errors", test_restore_errors);
 
-  add_test ("check/clean", test_check_clean);
-  add_test ("check/broken", test_check_broken);
-  add_test ("check/references", test_check_references);
+  ACCORD_TEST_ADD ("/accord/cli/check/clean", test_check_clean);
+  ACCORD_TEST_ADD ("/accord/cli/check/broken", test_check_broken);
+  ACCORD_TEST_ADD ("/accord/cli/check/references", test_check_references);
 
-  add_test ("export/markdown", test_export_markdown);
-  add_test ("export/html", test_export_html);
-  add_test ("export/errors", test_export_errors);
-  add_test ("search/words", test_search);
-  add_test ("search/errors", test_search_errors);
+  ACCORD_TEST_ADD ("/accord/cli/export/markdown", test_export_markdown);
+  ACCORD_TEST_ADD ("/accord/cli/export/html", test_export_html);
+  ACCORD_TEST_ADD ("/accord/cli/export/errors", test_export_errors);
+  ACCORD_TEST_ADD ("/accord/cli/search/words", test_search);
+  ACCORD_TEST_ADD ("/accord/cli/search/errors", test_search_errors);
 
   return g_test_run ();
 }

@@ -14,43 +14,41 @@
 #include "accord-sqlite-private.h"
 #include "accord-test-util.h"
 
-typedef struct
-{
-  char *tmpdir;
-} Fixture;
+typedef AccordTestFolder Fixture;
 
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->tmpdir = accord_test_make_tmpdir ("accord-core-XXXXXX");
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  accord_test_remove_tree (fixture->tmpdir);
-  g_clear_pointer (&fixture->tmpdir, g_free);
-}
-
+/* accord_init() initialises libgit2 once, however often it is called,
+ * and keeps it initialised. */
 static void
 test_init_is_idempotent (void)
 {
-  int major = 0, minor = 0, rev = 0;
-
   accord_init ();
   accord_init ();
 
-  /* libgit2 is usable after accord_init(). */
-  g_assert_cmpint (git_libgit2_version (&major, &minor, &rev), ==, 0);
-  g_assert_cmpint (major * 100 + minor, >=, 105);
+  /* libgit2 counts its initialisations: accord_init()'s, then this one. */
+  g_assert_cmpint (git_libgit2_init (), ==, 2);
+  g_assert_cmpint (git_libgit2_shutdown (), ==, 1);
 }
 
+/* libaccord is the version the build says, and runs on libraries that
+ * have what it needs: the libgit2 it was built against, with threads, and
+ * an SQLite with threads and full-text search. */
 static void
-test_runtime_check (void)
+test_version (void)
 {
+  int major = 0, minor = 0, rev = 0;
   g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (accord_get_version (), ==, ACCORD_PROJECT_VERSION);
+
+  g_assert_cmpint (git_libgit2_version (&major, &minor, &rev), ==, 0);
+  g_assert_cmpint (major, ==, LIBGIT2_VER_MAJOR);
+  g_assert_cmpint (minor, ==, LIBGIT2_VER_MINOR);
+  g_assert_cmpint (major * 100 + minor, >=, 105);
+  g_assert_cmpint (git_libgit2_features () & GIT_FEATURE_THREADS, !=, 0);
+
+  g_assert_cmpint (sqlite3_libversion_number (), >=, 3040000);
+  g_assert_cmpint (sqlite3_threadsafe (), !=, 0);
+  g_assert_true (sqlite3_compileoption_used ("ENABLE_FTS5"));
 
   g_assert_true (accord_check_runtime (&error));
   g_assert_no_error (error);
@@ -168,6 +166,76 @@ test_sqlite_not_a_database (Fixture       *fixture,
 }
 
 static void
+test_git_identity (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+
+  accord_test_write_file (fixture->tmpdir, ".gitconfig",
+                          "[user]\n"
+                          "\tname = Zoé Lefèvre\n"
+                          "\temail = zoe@example.org\n", -1);
+
+  accord_test_use_git_home (fixture->tmpdir);
+  g_assert_true (accord_get_git_identity (&name, &email));
+  accord_test_use_git_home (NULL);
+
+  g_assert_cmpstr (name, ==, "Zoé Lefèvre");
+  g_assert_cmpstr (email, ==, "zoe@example.org");
+}
+
+/* The XDG file counts, the home one wins over it, and a value that is
+ * empty comes back as NULL; one value is enough to return TRUE, whichever
+ * the caller asks for. */
+static void
+test_git_identity_partial (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *email_only = NULL;
+  gboolean found, found_email_only;
+
+  accord_test_write_file (fixture->tmpdir, ".config/git/config",
+                          "[user]\n"
+                          "\tname = Ana Lima\n"
+                          "\temail = ana@example.org\n", -1);
+  accord_test_write_file (fixture->tmpdir, ".gitconfig",
+                          "[user]\n"
+                          "\temail = \n"
+                          "\tname = Ana Lima Costa\n", -1);
+
+  accord_test_use_git_home (fixture->tmpdir);
+  found = accord_get_git_identity (&name, &email);
+  found_email_only = accord_get_git_identity (NULL, &email_only);
+  accord_test_use_git_home (NULL);
+
+  g_assert_true (found);
+  g_assert_cmpstr (name, ==, "Ana Lima Costa");
+  g_assert_null (email);
+  g_assert_true (found_email_only);
+  g_assert_null (email_only);
+}
+
+static void
+test_git_identity_none (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  char *name = (char *) "unset";
+  char *email = (char *) "unset";
+  gboolean found;
+
+  accord_test_use_git_home (fixture->tmpdir);
+  found = accord_get_git_identity (&name, &email);
+  accord_test_use_git_home (NULL);
+
+  g_assert_false (found);
+  g_assert_null (name);
+  g_assert_null (email);
+}
+
+static void
 test_sqlite_bind (void)
 {
   static const char blob[] = { 'a', '\0', 'b' };
@@ -239,145 +307,6 @@ test_sqlite_reset (void)
   g_assert_no_error (error);
 }
 
-typedef struct
-{
-  char *home;
-  char *xdg_config_home;
-} SavedEnv;
-
-/* Points libgit2's user and system configuration at @home (and HOME and
- * XDG_CONFIG_HOME with them), as if @home were the user's home folder on a
- * machine without /etc/gitconfig. libgit2 computes its search paths from
- * the environment once, so they are set explicitly, and reset from the
- * restored environment afterwards by restore_git_home(). */
-static void
-use_git_home (const char *home,
-              SavedEnv   *saved)
-{
-  g_autofree char *xdg = g_build_filename (home, ".config", NULL);
-  g_autofree char *xdg_git = g_build_filename (xdg, "git", NULL);
-  g_autofree char *system = g_build_filename (home, "etc", NULL);
-
-  saved->home = g_strdup (g_getenv ("HOME"));
-  saved->xdg_config_home = g_strdup (g_getenv ("XDG_CONFIG_HOME"));
-  g_assert_true (g_setenv ("HOME", home, TRUE));
-  g_assert_true (g_setenv ("XDG_CONFIG_HOME", xdg, TRUE));
-
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, home), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, xdg_git), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, system), ==, 0);
-}
-
-static void
-restore_env (const char *variable,
-             const char *value)
-{
-  if (value != NULL)
-    g_assert_true (g_setenv (variable, value, TRUE));
-  else
-    g_unsetenv (variable);
-}
-
-static void
-restore_git_home (SavedEnv *saved)
-{
-  restore_env ("HOME", saved->home);
-  restore_env ("XDG_CONFIG_HOME", saved->xdg_config_home);
-  g_clear_pointer (&saved->home, g_free);
-  g_clear_pointer (&saved->xdg_config_home, g_free);
-
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, NULL), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, NULL), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, NULL), ==, 0);
-}
-
-static void
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
-test_git_identity (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  SavedEnv saved = { NULL, NULL };
-  g_autofree char *name = NULL;
-  g_autofree char *email = NULL;
-
-  write_file (fixture->tmpdir, ".gitconfig",
-              "[user]\n"
-              "\tname = Zoé Lefèvre\n"
-              "\temail = zoe@example.org\n");
-
-  use_git_home (fixture->tmpdir, &saved);
-  g_assert_true (accord_get_git_identity (&name, &email));
-  restore_git_home (&saved);
-
-  g_assert_cmpstr (name, ==, "Zoé Lefèvre");
-  g_assert_cmpstr (email, ==, "zoe@example.org");
-}
-
-/* The XDG file counts, the home one wins over it, and a value that is
- * empty comes back as NULL; one value is enough to return TRUE, whichever
- * the caller asks for. */
-static void
-test_git_identity_partial (Fixture       *fixture,
-                           gconstpointer  data)
-{
-  SavedEnv saved = { NULL, NULL };
-  g_autofree char *name = NULL;
-  g_autofree char *email = NULL;
-  g_autofree char *email_only = NULL;
-  gboolean found, found_email_only;
-
-  write_file (fixture->tmpdir, ".config/git/config",
-              "[user]\n"
-              "\tname = Ana Lima\n"
-              "\temail = ana@example.org\n");
-  write_file (fixture->tmpdir, ".gitconfig",
-              "[user]\n"
-              "\temail = \n"
-              "\tname = Ana Lima Costa\n");
-
-  use_git_home (fixture->tmpdir, &saved);
-  found = accord_get_git_identity (&name, &email);
-  found_email_only = accord_get_git_identity (NULL, &email_only);
-  restore_git_home (&saved);
-
-  g_assert_true (found);
-  g_assert_cmpstr (name, ==, "Ana Lima Costa");
-  g_assert_null (email);
-  g_assert_true (found_email_only);
-  g_assert_null (email_only);
-}
-
-static void
-test_git_identity_none (Fixture       *fixture,
-                        gconstpointer  data)
-{
-  SavedEnv saved = { NULL, NULL };
-  char *name = (char *) "unset";
-  char *email = (char *) "unset";
-  gboolean found;
-
-  use_git_home (fixture->tmpdir, &saved);
-  found = accord_get_git_identity (&name, &email);
-  restore_git_home (&saved);
-
-  g_assert_false (found);
-  g_assert_null (name);
-  g_assert_null (email);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -386,22 +315,15 @@ main (int    argc,
   accord_init ();
 
   g_test_add_func ("/accord/global/init", test_init_is_idempotent);
-  g_test_add_func ("/accord/global/runtime-check", test_runtime_check);
+  g_test_add_func ("/accord/global/version", test_version);
   g_test_add_func ("/accord/global/runtime-info", test_runtime_info);
-  g_test_add ("/accord/git/error-not-found", Fixture, NULL,
-              fixture_setup, test_git_error_not_found, fixture_teardown);
-  g_test_add ("/accord/git/check-success", Fixture, NULL,
-              fixture_setup, test_git_check_success, fixture_teardown);
-  g_test_add ("/accord/global/git-identity", Fixture, NULL,
-              fixture_setup, test_git_identity, fixture_teardown);
-  g_test_add ("/accord/global/git-identity-partial", Fixture, NULL,
-              fixture_setup, test_git_identity_partial, fixture_teardown);
-  g_test_add ("/accord/global/git-identity-none", Fixture, NULL,
-              fixture_setup, test_git_identity_none, fixture_teardown);
-  g_test_add ("/accord/sqlite/syntax-error", Fixture, NULL,
-              fixture_setup, test_sqlite_syntax_error, fixture_teardown);
-  g_test_add ("/accord/sqlite/not-a-database", Fixture, NULL,
-              fixture_setup, test_sqlite_not_a_database, fixture_teardown);
+  ACCORD_TEST_ADD_IN_FOLDER ("/accord/git/error-not-found", test_git_error_not_found);
+  ACCORD_TEST_ADD_IN_FOLDER ("/accord/git/check-success", test_git_check_success);
+  ACCORD_TEST_ADD_IN_FOLDER ("/accord/global/git-identity", test_git_identity);
+  ACCORD_TEST_ADD_IN_FOLDER ("/accord/global/git-identity-partial", test_git_identity_partial);
+  ACCORD_TEST_ADD_IN_FOLDER ("/accord/global/git-identity-none", test_git_identity_none);
+  ACCORD_TEST_ADD_IN_FOLDER ("/accord/sqlite/syntax-error", test_sqlite_syntax_error);
+  ACCORD_TEST_ADD_IN_FOLDER ("/accord/sqlite/not-a-database", test_sqlite_not_a_database);
   g_test_add_func ("/accord/sqlite/bind", test_sqlite_bind);
   g_test_add_func ("/accord/sqlite/reset", test_sqlite_reset);
 

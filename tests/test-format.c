@@ -18,30 +18,7 @@
 /* The file format of one entity, and the problems found when reading a
  * strategy's files. */
 
-#define AUTHOR "Format Tests <format@example.org>"
-
-typedef struct
-{
-  char *tmpdir;
-  char *path;   /* the strategy's folder, inside tmpdir */
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->tmpdir = accord_test_make_tmpdir ("accord-format-XXXXXX");
-  fixture->path = g_build_filename (fixture->tmpdir, "strategy", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  accord_test_remove_tree (fixture->tmpdir);
-  g_clear_pointer (&fixture->tmpdir, g_free);
-  g_clear_pointer (&fixture->path, g_free);
-}
+typedef AccordTestFolder Fixture;
 
 static GPtrArray *
 new_problems (void)
@@ -77,55 +54,6 @@ parse_bytes (AccordEntityKind  kind,
   const char *data = g_bytes_get_data (bytes, &size);
 
   return parse (kind, id, "test.md", data, size, problems);
-}
-
-static char *
-dump_problems (GPtrArray *problems)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *line = accord_problem_to_string (g_ptr_array_index (problems, i));
-
-      g_string_append_printf (text, "%s\n", line);
-    }
-
-  return g_strdup (text->str);
-}
-
-static void
-assert_no_problems (GPtrArray *problems)
-{
-  if (problems->len > 0)
-    {
-      g_autofree char *text = dump_problems (problems);
-
-      g_error ("Unexpected problems:\n%s", text);
-    }
-}
-
-/* Asserts that one of @problems is at @path:@line and that its message
- * contains @fragment (when not NULL). */
-static void
-assert_problem (GPtrArray  *problems,
-                const char *path,
-                guint       line,
-                const char *fragment)
-{
-  g_autofree char *text = dump_problems (problems);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      AccordProblem *problem = g_ptr_array_index (problems, i);
-
-      if (g_strcmp0 (problem->path, path) == 0 && problem->line == line &&
-          (fragment == NULL || strstr (problem->message, fragment) != NULL))
-        return;
-    }
-
-  g_error ("No problem at %s:%u about “%s” among:\n%s", path, line,
-           fragment != NULL ? fragment : "", text);
 }
 
 static char *
@@ -169,17 +97,6 @@ bytes_contain (GBytes     *bytes,
 /* Round trips */
 
 static void
-set (AccordEntity *entity,
-     const char   *name,
-     const char   *value)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!accord_entity_set_field (entity, name, value, &error))
-    g_error ("Could not set %s: %s", name, error->message);
-}
-
-static void
 set_list (AccordEntity *entity,
           const char   *name,
           const char   *first,
@@ -213,83 +130,83 @@ make_full_entity (AccordEntityKind  kind,
   switch (kind)
     {
     case ACCORD_ENTITY_STRATEGY:
-      set (entity, "accord-format", "1");
-      set (entity, "title", line);
-      set (entity, "title@en", line_en);
-      set (entity, "title@zh-Hant", "战略");
-      set (entity, "subtitle", line);
-      set (entity, "subtitle@en", line_en);
-      set (entity, "language", "fr");
-      set (entity, "status", "consultation");
-      set (entity, "summary", text);
-      set (entity, "summary@en", text_en);
+      accord_test_set (entity, "accord-format", "1");
+      accord_test_set (entity, "title", line);
+      accord_test_set (entity, "title@en", line_en);
+      accord_test_set (entity, "title@zh-Hant", "战略");
+      accord_test_set (entity, "subtitle", line);
+      accord_test_set (entity, "subtitle@en", line_en);
+      accord_test_set (entity, "language", "fr");
+      accord_test_set (entity, "status", "consultation");
+      accord_test_set (entity, "summary", text);
+      accord_test_set (entity, "summary@en", text_en);
       break;
 
     case ACCORD_ENTITY_SECTION:
-      set (entity, "parent", "s-4k2m9q7xhd");
-      set (entity, "order", "a0i");
-      set (entity, "title", line);
-      set (entity, "title@en", line_en);
-      set (entity, "body", text);
-      set (entity, "body@en", text_en);
-      set (entity, "body@de", "Nur ein Satz.");
+      accord_test_set (entity, "parent", "s-4k2m9q7xhd");
+      accord_test_set (entity, "order", "a0i");
+      accord_test_set (entity, "title", line);
+      accord_test_set (entity, "title@en", line_en);
+      accord_test_set (entity, "body", text);
+      accord_test_set (entity, "body@en", text_en);
+      accord_test_set (entity, "body@de", "Nur ein Satz.");
       break;
 
     case ACCORD_ENTITY_OBJECTIVE:
-      set (entity, "section", "s-4k2m9q7xhd");
-      set (entity, "order", "zzi1");
-      set (entity, "code", line);
-      set (entity, "title", line);
-      set (entity, "title@en", line_en);
-      set (entity, "status", "in-progress");
-      set (entity, "priority", "high");
-      set (entity, "lead", line);
+      accord_test_set (entity, "section", "s-4k2m9q7xhd");
+      accord_test_set (entity, "order", "zzi1");
+      accord_test_set (entity, "code", line);
+      accord_test_set (entity, "title", line);
+      accord_test_set (entity, "title@en", line_en);
+      accord_test_set (entity, "status", "in-progress");
+      accord_test_set (entity, "priority", "high");
+      accord_test_set (entity, "lead", line);
       set_list (entity, "partner", "City", line, "Région Île-de-France", NULL);
-      set (entity, "due", "2028-02-29");
+      accord_test_set (entity, "due", "2028-02-29");
       set_list (entity, "indicator", "Rivers tested: 100 %", line, NULL);
       set_list (entity, "indicator@en", line_en, "Second", NULL);
-      set (entity, "description", text);
-      set (entity, "description@en", text_en);
+      accord_test_set (entity, "description", text);
+      accord_test_set (entity, "description@en", text_en);
       break;
 
     case ACCORD_ENTITY_ROUND:
-      set (entity, "title", line);
-      set (entity, "title@en", line_en);
-      set (entity, "status", "closed");
-      set (entity, "opens", "2026-01-05");
-      set (entity, "closes", "2026-03-01");
+      accord_test_set (entity, "title", line);
+      accord_test_set (entity, "title@en", line_en);
+      accord_test_set (entity, "status", "closed");
+      accord_test_set (entity, "opens", "2026-01-05");
+      accord_test_set (entity, "closes", "2026-03-01");
       set_list (entity, "extension", "2026-03-20 Requested by the regions", "2026-04-01", NULL);
-      set (entity, "platform", line);
-      set (entity, "url", "https://consultation.example.org/r/1?lang=fr#top");
-      set (entity, "description", text);
-      set (entity, "description@en", text_en);
+      accord_test_set (entity, "platform", line);
+      accord_test_set (entity, "url", "https://consultation.example.org/r/1?lang=fr#top");
+      accord_test_set (entity, "description", text);
+      accord_test_set (entity, "description@en", text_en);
       break;
 
     case ACCORD_ENTITY_PARTICIPANT:
-      set (entity, "name", line);
-      set (entity, "organisation", line_en);
-      set (entity, "kind", "civil-society");
+      accord_test_set (entity, "name", line);
+      accord_test_set (entity, "organisation", line_en);
+      accord_test_set (entity, "kind", "civil-society");
       break;
 
     case ACCORD_ENTITY_COMMENT:
-      set (entity, "round", "r-1");
-      set (entity, "target", "strategy");
-      set (entity, "parent", "c-0");
-      set (entity, "author", "p-1");
-      set (entity, "created", "2026-03-01T09:30:00+01:00");
-      set (entity, "quote", line);
-      set (entity, "stance", "mixed");
-      set (entity, "votes-for", "0");
-      set (entity, "votes-mixed", "7");
-      set (entity, "votes-against", "120");
-      set (entity, "external-id", line);
-      set (entity, "url", "mailto:someone@example.org");
-      set (entity, "status", "partly-accepted");
-      set (entity, "addressed-in", "4f2c1a9");
-      set (entity, "body", text);
-      set (entity, "body@en", text_en);
-      set (entity, "answer", text);
-      set (entity, "answer@en", text_en);
+      accord_test_set (entity, "round", "r-1");
+      accord_test_set (entity, "target", "strategy");
+      accord_test_set (entity, "parent", "c-0");
+      accord_test_set (entity, "author", "p-1");
+      accord_test_set (entity, "created", "2026-03-01T09:30:00+01:00");
+      accord_test_set (entity, "quote", line);
+      accord_test_set (entity, "stance", "mixed");
+      accord_test_set (entity, "votes-for", "0");
+      accord_test_set (entity, "votes-mixed", "7");
+      accord_test_set (entity, "votes-against", "120");
+      accord_test_set (entity, "external-id", line);
+      accord_test_set (entity, "url", "mailto:someone@example.org");
+      accord_test_set (entity, "status", "partly-accepted");
+      accord_test_set (entity, "addressed-in", "4f2c1a9");
+      accord_test_set (entity, "body", text);
+      accord_test_set (entity, "body@en", text_en);
+      accord_test_set (entity, "answer", text);
+      accord_test_set (entity, "answer@en", text_en);
       break;
 
     case ACCORD_N_ENTITY_KINDS:
@@ -352,7 +269,7 @@ check_round_trip (AccordEntity *entity,
                         bytes, problems);
   g_assert_nonnull (parsed);
   if (complete)
-    assert_no_problems (problems);
+    accord_test_assert_no_problems (problems);
   for (guint i = 0; i < problems->len; i++)
     g_assert_cmpuint (((AccordProblem *) g_ptr_array_index (problems, i))->line, ==, 1);
   g_assert_false (accord_entity_get_modified (parsed));
@@ -416,8 +333,8 @@ test_round_trip_minimal (void)
     g_autoptr(GBytes) bytes = NULL;
 
     /* An answer without a body. */
-    set (comment, "target", "s-1");
-    set (comment, "answer", "Only an answer");
+    accord_test_set (comment, "target", "s-1");
+    accord_test_set (comment, "answer", "Only an answer");
     check_round_trip (comment, TRUE);
 
     bytes = _accord_format_write (comment);
@@ -449,7 +366,7 @@ test_layout (void)
 
   section = parse (ACCORD_ENTITY_SECTION, "s-1", "sections/s-1.md", example, -1, problems);
   g_assert_nonnull (section);
-  assert_no_problems (problems);
+  accord_test_assert_no_problems (problems);
   g_assert_cmpstr (accord_entity_get_field (section, "parent"), ==, "s-7c1q0m2k4b");
   g_assert_cmpstr (accord_entity_get_field (section, "title@en"), ==, "Principles");
   g_assert_cmpstr (accord_entity_get_field (section, "body"), ==,
@@ -463,12 +380,12 @@ test_layout (void)
 
   /* Fields come in the schema's order, whatever order they were set in;
    * language variants follow their field, sorted. */
-  set (built, "title@fr", "Principes");
-  set (built, "body@en", "Text");
-  set (built, "title", "Principles");
-  set (built, "order", "k");
-  set (built, "title@de", "Grundsätze");
-  set (built, "body", "Texte");
+  accord_test_set (built, "title@fr", "Principes");
+  accord_test_set (built, "body@en", "Text");
+  accord_test_set (built, "title", "Principles");
+  accord_test_set (built, "order", "k");
+  accord_test_set (built, "title@de", "Grundsätze");
+  accord_test_set (built, "body", "Texte");
   bytes = _accord_format_write (built);
   assert_bytes_equal (bytes,
                       "---\n"
@@ -486,11 +403,11 @@ test_layout (void)
   g_clear_pointer (&bytes, g_bytes_unref);
 
   /* Escapes in header values and in texts. */
-  set (built, "title@de", NULL);
-  set (built, "title@fr", NULL);
-  set (built, "body@en", NULL);
-  set (built, "title", "two\nlines, a \\ and a \r");
-  set (built, "body", "::: answer\n\\:::\nend\n");
+  accord_test_set (built, "title@de", NULL);
+  accord_test_set (built, "title@fr", NULL);
+  accord_test_set (built, "body@en", NULL);
+  accord_test_set (built, "title", "two\nlines, a \\ and a \r");
+  accord_test_set (built, "body", "::: answer\n\\:::\nend\n");
   bytes = _accord_format_write (built);
   assert_bytes_equal (bytes,
                       "---\n"
@@ -507,9 +424,9 @@ test_layout (void)
   {
     g_autoptr(AccordEntity) objective = accord_entity_new (ACCORD_ENTITY_OBJECTIVE, "o-1");
 
-    set (objective, "section", "s-1");
-    set (objective, "order", "i");
-    set (objective, "title", "T");
+    accord_test_set (objective, "section", "s-1");
+    accord_test_set (objective, "order", "i");
+    accord_test_set (objective, "title", "T");
     set_list (objective, "partner", "B", "A", NULL);
     g_clear_pointer (&bytes, g_bytes_unref);
     bytes = _accord_format_write (objective);
@@ -551,7 +468,7 @@ test_language_variants (void)
 
   comment = parse (ACCORD_ENTITY_COMMENT, "c-1", "comments/c-1.md", file, -1, problems);
   g_assert_nonnull (comment);
-  assert_no_problems (problems);
+  accord_test_assert_no_problems (problems);
   g_assert_cmpstr (accord_comment_get_body (ACCORD_COMMENT (comment)), ==, "Corps du commentaire");
   g_assert_cmpstr (accord_entity_get_field (comment, "body@en"), ==, "Comment body");
   g_assert_cmpstr (accord_comment_get_answer (ACCORD_COMMENT (comment)), ==, "Réponse\n");
@@ -579,9 +496,9 @@ test_language_variants (void)
     g_ptr_array_set_size (problems, 0);
     entity = parse (ACCORD_ENTITY_COMMENT, "c-2", "comments/c-2.md", bad, -1, problems);
     g_assert_nonnull (entity);
-    assert_problem (problems, "comments/c-2.md", 2, "target@en");
-    assert_problem (problems, "comments/c-2.md", 6, "quote@EN");
-    assert_problem (problems, "comments/c-2.md", 8, "::: answer@english");
+    accord_test_assert_problem (problems, "comments/c-2.md", 2, "target@en");
+    accord_test_assert_problem (problems, "comments/c-2.md", 6, "quote@EN");
+    accord_test_assert_problem (problems, "comments/c-2.md", 8, "::: answer@english");
     g_assert_cmpstr (accord_entity_get_field (entity, "target"), ==, "s-2");
     g_assert_cmpstr (accord_entity_get_field (entity, "body"), ==, "::: answer@english\ntext");
 
@@ -606,45 +523,37 @@ parse_broken (AccordEntityKind   kind,
   return parse (kind, "s-1", "sections/s-1.md", data, length, *problems);
 }
 
+/* Asserts that @data cannot be read as a section, for one problem, at
+ * @line, that mentions @fragment (NULL: anything). */
+static void
+assert_unreadable (const char *data,
+                   gssize      length,
+                   guint       line,
+                   const char *fragment)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(AccordEntity) entity = parse_broken (ACCORD_ENTITY_SECTION, data, length, &problems);
+  const AccordTestProblem expected = { "sections/s-1.md", line, fragment };
+
+  g_assert_null (entity);
+  accord_test_assert_problems (problems, &expected, 1);
+}
+
 static void
 test_invalid_utf8 (void)
 {
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(AccordEntity) entity = NULL;
-
   /* In the header: the line of the bad byte is reported. */
-  entity = parse_broken (ACCORD_ENTITY_SECTION,
-                         "---\norder: i\n\ntitle: caf\xe9\n---\nBody\n", -1, &problems);
-  g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 4, "UTF-8");
-  g_assert_cmpuint (problems->len, ==, 1);
-  g_clear_pointer (&problems, g_ptr_array_unref);
+  assert_unreadable ("---\norder: i\n\ntitle: caf\xe9\n---\nBody\n", -1, 4, "UTF-8");
 
   /* In the text, on line 8. */
-  entity = parse_broken (ACCORD_ENTITY_SECTION,
-                         "---\norder: i\n\ntitle: T\n---\nOne\n\nTh\xc3\x28ree\n", -1, &problems);
-  g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 8, "UTF-8");
-  g_clear_pointer (&problems, g_ptr_array_unref);
+  assert_unreadable ("---\norder: i\n\ntitle: T\n---\nOne\n\nTh\xc3\x28ree\n", -1, 8, "UTF-8");
 
   /* A truncated multi-byte character at the very end. */
-  entity = parse_broken (ACCORD_ENTITY_SECTION,
-                         "---\norder: i\n\ntitle: T\n---\n\xf0\x9f\x9a", -1, &problems);
-  g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 6, "UTF-8");
-  g_clear_pointer (&problems, g_ptr_array_unref);
+  assert_unreadable ("---\norder: i\n\ntitle: T\n---\n\xf0\x9f\x9a", -1, 6, "UTF-8");
 
   /* Overlong encodings and surrogates are not UTF-8 either. */
-  entity = parse_broken (ACCORD_ENTITY_SECTION,
-                         "---\norder: i\n\ntitle: \xc0\xaf\n---\n", -1, &problems);
-  g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 4, "UTF-8");
-  g_clear_pointer (&problems, g_ptr_array_unref);
-
-  entity = parse_broken (ACCORD_ENTITY_SECTION,
-                         "---\n\xed\xa0\x80: x\n---\n", -1, &problems);
-  g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 2, "UTF-8");
+  assert_unreadable ("---\norder: i\n\ntitle: \xc0\xaf\n---\n", -1, 4, "UTF-8");
+  assert_unreadable ("---\n\xed\xa0\x80: x\n---\n", -1, 2, "UTF-8");
 }
 
 static void
@@ -652,17 +561,9 @@ test_nul_byte (void)
 {
   static const char data[] = "---\norder: i\n\ntitle: A\0B\n---\nText\n";
   static const char in_text[] = "---\norder: i\n\ntitle: AB\n---\nText\n\0\n";
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(AccordEntity) entity = NULL;
 
-  entity = parse_broken (ACCORD_ENTITY_SECTION, data, sizeof data - 1, &problems);
-  g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 4, NULL);
-  g_clear_pointer (&problems, g_ptr_array_unref);
-
-  entity = parse_broken (ACCORD_ENTITY_SECTION, in_text, sizeof in_text - 1, &problems);
-  g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 7, NULL);
+  assert_unreadable (data, sizeof data - 1, 4, NULL);
+  assert_unreadable (in_text, sizeof in_text - 1, 7, NULL);
 }
 
 static void
@@ -674,7 +575,7 @@ test_truncated (void)
   /* The header never closes: what was read is kept. */
   entity = parse_broken (ACCORD_ENTITY_SECTION, "---\norder: i\n\ntitle: Kept\n", -1, &problems);
   g_assert_nonnull (entity);
-  assert_problem (problems, "sections/s-1.md", 4, "---");
+  accord_test_assert_problem (problems, "sections/s-1.md", 4, "---");
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_cmpstr (accord_entity_get_field (entity, "title"), ==, "Kept");
   g_clear_pointer (&problems, g_ptr_array_unref);
@@ -683,7 +584,7 @@ test_truncated (void)
   /* …also when the last line has no newline. */
   entity = parse_broken (ACCORD_ENTITY_SECTION, "---\norder: i\n\ntitle: Kept", -1, &problems);
   g_assert_nonnull (entity);
-  assert_problem (problems, "sections/s-1.md", 4, "---");
+  accord_test_assert_problem (problems, "sections/s-1.md", 4, "---");
   g_assert_cmpstr (accord_entity_get_field (entity, "title"), ==, "Kept");
   g_clear_pointer (&problems, g_ptr_array_unref);
   g_clear_object (&entity);
@@ -691,9 +592,9 @@ test_truncated (void)
   /* A header of one line. */
   entity = parse_broken (ACCORD_ENTITY_SECTION, "---\n", -1, &problems);
   g_assert_nonnull (entity);
-  assert_problem (problems, "sections/s-1.md", 1, "---");
-  assert_problem (problems, "sections/s-1.md", 1, "order");
-  assert_problem (problems, "sections/s-1.md", 1, "title");
+  accord_test_assert_problem (problems, "sections/s-1.md", 1, "---");
+  accord_test_assert_problem (problems, "sections/s-1.md", 1, "order");
+  accord_test_assert_problem (problems, "sections/s-1.md", 1, "title");
   g_clear_pointer (&problems, g_ptr_array_unref);
   g_clear_object (&entity);
 
@@ -741,15 +642,7 @@ test_missing_start (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    {
-      g_autoptr(GPtrArray) problems = NULL;
-      g_autoptr(AccordEntity) entity = NULL;
-
-      entity = parse_broken (ACCORD_ENTITY_SECTION, files[i], -1, &problems);
-      g_assert_null (entity);
-      assert_problem (problems, "sections/s-1.md", 1, "---");
-      g_assert_cmpuint (problems->len, ==, 1);
-    }
+    assert_unreadable (files[i], -1, 1, "---");
 }
 
 /* A byte order mark, as some editors write, is skipped. */
@@ -760,8 +653,8 @@ test_byte_order_mark (void)
   g_autoptr(AccordEntity) entity = NULL;
   g_autoptr(GBytes) written = NULL;
 
-  entity = parse_broken (ACCORD_ENTITY_SECTION, "\xef\xbb\xbf---\norder: i\n\ntitle: T\n---\nBody\n",
-                         -1, &problems);
+  entity = parse_broken (ACCORD_ENTITY_SECTION,
+                         "\xef\xbb\xbf---\norder: i\n\ntitle: T\n---\nBody\n", -1, &problems);
   g_assert_nonnull (entity);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpstr (accord_entity_get_field (entity, "title"), ==, "T");
@@ -790,7 +683,7 @@ test_crlf_file (void)
   /* A file whose lines all end in CR LF, as some editors save them. */
   entity = parse_broken (ACCORD_ENTITY_SECTION, file, -1, &problems);
   g_assert_nonnull (entity);
-  assert_no_problems (problems);
+  accord_test_assert_no_problems (problems);
   g_assert_cmpstr (accord_entity_get_field (entity, "order"), ==, "i");
   g_assert_cmpstr (accord_entity_get_field (entity, "title"), ==, "Windows");
   /* The text is kept as it is. */
@@ -800,13 +693,20 @@ test_crlf_file (void)
   g_clear_pointer (&problems, g_ptr_array_unref);
   problems = new_problems ();
   again = parse_bytes (ACCORD_ENTITY_SECTION, "s-1", bytes, problems);
-  assert_no_problems (problems);
+  accord_test_assert_no_problems (problems);
   g_assert_true (accord_entity_equal (entity, again));
 }
 
 static void
 test_unknown_keys_kept (void)
 {
+  static const AccordTestProblem expected[] = {
+    { "sections/s-1.md", 4, "colour" },
+    { "sections/s-1.md", 8, "Title" },
+    { "sections/s-1.md", 10, "no colon on this line" },
+    { "sections/s-1.md", 12, "body" },
+    { "sections/s-1.md", 14, "x-tool_data" },
+  };
   static const char file[] =
     "---\n"
     "order: i\n"
@@ -832,19 +732,14 @@ test_unknown_keys_kept (void)
 
   entity = parse_broken (ACCORD_ENTITY_SECTION, file, -1, &problems);
   g_assert_nonnull (entity);
-  assert_problem (problems, "sections/s-1.md", 4, "colour");
-  assert_problem (problems, "sections/s-1.md", 8, "Title");
-  assert_problem (problems, "sections/s-1.md", 10, "no colon on this line");
-  assert_problem (problems, "sections/s-1.md", 12, "body");
-  assert_problem (problems, "sections/s-1.md", 14, "x-tool_data");
-  g_assert_cmpuint (problems->len, ==, 5);
+  accord_test_assert_problems (problems, expected, G_N_ELEMENTS (expected));
 
   g_assert_cmpstr (accord_entity_get_field (entity, "title"), ==, "T");
   g_assert_cmpstr (accord_entity_get_field (entity, "body"), ==, "Text");
   g_assert_cmpuint (_accord_entity_get_extra (entity)->len, ==, 5);
 
   /* Written back, every unreadable line is still there, verbatim. */
-  set (entity, "title", "Changed");
+  accord_test_set (entity, "title", "Changed");
   bytes = _accord_format_write (entity);
   g_assert_true (bytes_contain (bytes, "\ncolour: blue\n"));
   g_assert_true (bytes_contain (bytes, "\nTitle: Capital\n"));
@@ -881,8 +776,8 @@ test_duplicate_key (void)
 
   entity = parse_broken (ACCORD_ENTITY_SECTION, file, -1, &problems);
   g_assert_nonnull (entity);
-  assert_problem (problems, "sections/s-1.md", 6, "title");
-  assert_problem (problems, "sections/s-1.md", 8, "order");
+  accord_test_assert_problem (problems, "sections/s-1.md", 6, "title");
+  accord_test_assert_problem (problems, "sections/s-1.md", 8, "order");
   g_assert_cmpuint (problems->len, ==, 2);
   g_assert_cmpstr (accord_entity_get_field (entity, "title"), ==, "First");
   g_assert_cmpstr (accord_entity_get_field (entity, "order"), ==, "i");
@@ -919,12 +814,12 @@ test_duplicate_key (void)
 
     g_ptr_array_set_size (problems, 0);
     objective = parse (ACCORD_ENTITY_OBJECTIVE, "o-1", "objectives/o-1.md", list, -1, problems);
-    assert_no_problems (problems);
+    accord_test_assert_no_problems (problems);
     g_assert_cmpstrv (accord_entity_get_list (objective, "partner"), expected);
 
     comment = parse (ACCORD_ENTITY_COMMENT, "c-1", "comments/c-1.md", blocks, -1, problems);
     g_assert_nonnull (comment);
-    assert_problem (problems, "comments/c-1.md", 6, "answer");
+    accord_test_assert_problem (problems, "comments/c-1.md", 6, "answer");
     g_assert_cmpstr (accord_entity_get_field (comment, "answer"), ==, "One");
   }
 }
@@ -954,14 +849,14 @@ test_invalid_values (void)
 
   objective = parse (ACCORD_ENTITY_OBJECTIVE, "o-1", "objectives/o-1.md", file, -1, problems);
   g_assert_nonnull (objective);
-  assert_problem (problems, "objectives/o-1.md", 2, "section");
-  assert_problem (problems, "objectives/o-1.md", 4, "order");
-  assert_problem (problems, "objectives/o-1.md", 8, "status");
-  assert_problem (problems, "objectives/o-1.md", 10, "due");
-  assert_problem (problems, "objectives/o-1.md", 12, "lead");
+  accord_test_assert_problem (problems, "objectives/o-1.md", 2, "section");
+  accord_test_assert_problem (problems, "objectives/o-1.md", 4, "order");
+  accord_test_assert_problem (problems, "objectives/o-1.md", 8, "status");
+  accord_test_assert_problem (problems, "objectives/o-1.md", 10, "due");
+  accord_test_assert_problem (problems, "objectives/o-1.md", 12, "lead");
   /* The required fields whose values were refused are missing. */
-  assert_problem (problems, "objectives/o-1.md", 1, "section");
-  assert_problem (problems, "objectives/o-1.md", 1, "order");
+  accord_test_assert_problem (problems, "objectives/o-1.md", 1, "section");
+  accord_test_assert_problem (problems, "objectives/o-1.md", 1, "order");
 
   g_assert_null (accord_entity_get_field (objective, "section"));
   g_assert_null (accord_entity_get_field (objective, "due"));
@@ -993,7 +888,7 @@ test_too_large (void)
 
   entity = parse_broken (ACCORD_ENTITY_SECTION, file->str, file->len, &problems);
   g_assert_null (entity);
-  assert_problem (problems, "sections/s-1.md", 1, "1 MiB");
+  accord_test_assert_problem (problems, "sections/s-1.md", 1, "1 MiB");
   g_assert_cmpuint (problems->len, ==, 1);
   g_clear_pointer (&problems, g_ptr_array_unref);
 
@@ -1006,7 +901,7 @@ test_too_large (void)
 
   entity = parse_broken (ACCORD_ENTITY_SECTION, file->str, file->len, &problems);
   g_assert_nonnull (entity);
-  assert_no_problems (problems);
+  accord_test_assert_no_problems (problems);
   g_assert_cmpuint (strlen (accord_entity_get_field (entity, "title")), ==,
                     1024 * 1024 - strlen ("---\norder: i\n\ntitle: \n---\n"));
 }
@@ -1038,12 +933,12 @@ test_required_missing (void)
       g_autoptr(AccordEntity) parsed = NULL;
       g_autoptr(GBytes) bytes = NULL;
 
-      set (full, required[i].field, NULL);
+      accord_test_set (full, required[i].field, NULL);
       bytes = _accord_format_write (full);
       parsed = parse (required[i].kind, accord_entity_get_id (full), "file.md",
                       g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), problems);
       g_assert_nonnull (parsed);
-      assert_problem (problems, "file.md", 1, required[i].field);
+      accord_test_assert_problem (problems, "file.md", 1, required[i].field);
       g_assert_cmpuint (problems->len, ==, 1);
     }
 }
@@ -1061,9 +956,9 @@ test_text_problems (void)
                    "---\norder: i\n\ntitle: T\n---\nOne\n::: answer\nTwo\n::: body\n:::", -1,
                    problems);
   g_assert_nonnull (section);
-  assert_problem (problems, "sections/s-1.md", 7, "::: answer");
-  assert_problem (problems, "sections/s-1.md", 9, "::: body");
-  assert_problem (problems, "sections/s-1.md", 10, ":::");
+  accord_test_assert_problem (problems, "sections/s-1.md", 7, "::: answer");
+  accord_test_assert_problem (problems, "sections/s-1.md", 9, "::: body");
+  accord_test_assert_problem (problems, "sections/s-1.md", 10, ":::");
   g_assert_cmpstr (accord_section_get_body (ACCORD_SECTION (section)), ==,
                    "One\n::: answer\nTwo\n::: body\n:::");
   g_ptr_array_set_size (problems, 0);
@@ -1072,14 +967,14 @@ test_text_problems (void)
   participant = parse (ACCORD_ENTITY_PARTICIPANT, "p-1", "participants/p-1.md",
                        "---\nname: N\n---\n\nSome text\n", -1, problems);
   g_assert_nonnull (participant);
-  assert_problem (problems, "participants/p-1.md", 4, "text");
+  accord_test_assert_problem (problems, "participants/p-1.md", 4, "text");
   g_ptr_array_set_size (problems, 0);
 
   /* Short lines at the very end of the data. */
   comment = parse (ACCORD_ENTITY_COMMENT, "c-1", "comments/c-1.md",
                    "---\ntarget: s-1\n---\n::", -1, problems);
   g_assert_nonnull (comment);
-  assert_no_problems (problems);
+  accord_test_assert_no_problems (problems);
   g_assert_cmpstr (accord_comment_get_body (ACCORD_COMMENT (comment)), ==, "::");
 }
 
@@ -1234,248 +1129,45 @@ test_path_parse (void)
 
 /* Problems of a whole strategy, read from a work tree */
 
-static AccordRepository *
-create_repository (Fixture *fixture)
-{
-  g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Stratégie", "fr");
-  g_autoptr(GError) error = NULL;
-  AccordRepository *repository;
-
-  repository = accord_repository_create (fixture->path, strategy, AUTHOR, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (repository);
-
-  return repository;
-}
-
-static void
-put_file (Fixture    *fixture,
-          const char *relative,
-          const char *contents,
-          gssize      length)
-{
-  g_autofree char *path = g_build_filename (fixture->path, relative, NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-}
-
-static void
-test_strategy_duplicate_id (Fixture       *fixture,
-                            gconstpointer  data)
-{
-  g_autoptr(AccordRepository) repository = create_repository (fixture);
-  g_autoptr(AccordStrategy) strategy = NULL;
-  GPtrArray *problems;
-
-  put_file (fixture, "sections/x-1.md", "---\norder: i\n\ntitle: Section\n---\n", -1);
-  put_file (fixture, "objectives/x-1.md",
-            "---\nsection: x-1\n\norder: i\n\ntitle: Objective\n---\n", -1);
-
-  strategy = accord_test_load (repository);
-  problems = accord_strategy_get_problems (strategy);
-  assert_problem (problems, "objectives/x-1.md", 1, "x-1");
-  assert_problem (problems, "objectives/x-1.md", 1, "sections/x-1.md");
-  g_assert_cmpuint (problems->len, ==, 1);
-
-  /* The first file read keeps the id; the strategy still opens. */
-  g_assert_true (ACCORD_IS_SECTION (accord_strategy_lookup (strategy, "x-1")));
-  g_assert_cmpuint (accord_strategy_count (strategy, ACCORD_ENTITY_SECTION), ==, 1);
-  g_assert_cmpuint (accord_strategy_count (strategy, ACCORD_ENTITY_OBJECTIVE), ==, 0);
-}
-
-static void
-test_strategy_parent_cycle (Fixture       *fixture,
-                            gconstpointer  data)
-{
-  g_autoptr(AccordRepository) repository = create_repository (fixture);
-  g_autoptr(AccordStrategy) strategy = NULL;
-  g_autoptr(GPtrArray) outline = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *problems;
-
-  put_file (fixture, "sections/s-top.md", "---\norder: i\n\ntitle: Top\n---\n", -1);
-  put_file (fixture, "sections/s-a.md", "---\nparent: s-b\n\norder: i\n\ntitle: A\n---\n", -1);
-  put_file (fixture, "sections/s-b.md", "---\nparent: s-a\n\norder: j\n\ntitle: B\n---\n", -1);
-  put_file (fixture, "sections/s-c.md", "---\nparent: s-b\n\norder: k\n\ntitle: C\n---\n", -1);
-  put_file (fixture, "sections/s-self.md",
-            "---\nparent: s-self\n\norder: l\n\ntitle: Self\n---\n", -1);
-
-  strategy = accord_test_load (repository);
-  problems = accord_strategy_get_problems (strategy);
-  assert_problem (problems, "sections/s-a.md", 2, "cycle");
-  assert_problem (problems, "sections/s-b.md", 2, "cycle");
-  assert_problem (problems, "sections/s-self.md", 2, "cycle");
-  g_assert_cmpuint (problems->len, ==, 3);
-
-  /* Every section is in the outline, once. */
-  outline = accord_strategy_dup_outline (strategy);
-  g_assert_cmpuint (outline->len, ==, 5);
-  g_assert_cmpstr (accord_entity_get_id (g_ptr_array_index (outline, 0)), ==, "s-top");
-  for (guint i = 0; i < outline->len; i++)
-    {
-      AccordSection *section = g_ptr_array_index (outline, i);
-      const char *id = accord_entity_get_id (ACCORD_ENTITY (section));
-
-      g_assert_true (g_hash_table_add (seen, (gpointer) id));
-      /* Depth is finite even in a cycle. */
-      g_assert_cmpuint (accord_strategy_get_depth (strategy, section), <=, 5);
-    }
-  g_assert_true (g_hash_table_contains (seen, "s-c"));
-  g_assert_true (g_hash_table_contains (seen, "s-self"));
-}
-
-/* A chain of nested sections far deeper than any strategy, and a cycle of
- * thousands: both open in time linear in their length, the chain shown at
- * most ACCORD_STRATEGY_MAX_DEPTH deep, with one problem where it passes it. */
-static void
-test_strategy_deep_chain (Fixture       *fixture,
-                          gconstpointer  data)
-{
-  g_autoptr(AccordRepository) repository = create_repository (fixture);
-  g_autoptr(AccordStrategy) strategy = NULL;
-  g_autoptr(GPtrArray) outline = NULL;
-  const guint chain = 6000;
-  const guint cycle = 2000;
-  g_autofree char *deep_path = NULL;
-  GPtrArray *problems;
-  guint cyclic = 0;
-
-  for (guint i = 0; i < chain; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("sections/s-d%05u.md", i);
-      g_autofree char *text = i == 0
-        ? g_strdup ("---\norder: i\n\ntitle: D\n---\n")
-        : g_strdup_printf ("---\nparent: s-d%05u\n\norder: i\n\ntitle: D\n---\n", i - 1);
-
-      put_file (fixture, name, text, -1);
-    }
-  for (guint i = 0; i < cycle; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("sections/s-y%05u.md", i);
-      g_autofree char *text =
-        g_strdup_printf ("---\nparent: s-y%05u\n\norder: i\n\ntitle: C\n---\n",
-                         (i + 1) % cycle);
-
-      put_file (fixture, name, text, -1);
-    }
-
-  strategy = accord_test_load (repository);
-  problems = accord_strategy_get_problems (strategy);
-  deep_path = g_strdup_printf ("sections/s-d%05u.md", ACCORD_STRATEGY_MAX_DEPTH + 1);
-  assert_problem (problems, deep_path, 2, "nested more than");
-  for (guint i = 0; i < problems->len; i++)
-    {
-      AccordProblem *problem = g_ptr_array_index (problems, i);
-
-      if (strstr (problem->message, "cycle") != NULL)
-        cyclic++;
-    }
-  g_assert_cmpuint (cyclic, ==, cycle);
-  g_assert_cmpuint (problems->len, ==, cycle + 1);
-
-  /* The chain in reading order, then the cycle, each section once. */
-  outline = accord_strategy_dup_outline (strategy);
-  g_assert_cmpuint (outline->len, ==, chain + cycle);
-  for (guint i = 0; i < chain; i++)
-    {
-      AccordSection *section = g_ptr_array_index (outline, i);
-      g_autofree char *id = g_strdup_printf ("s-d%05u", i);
-
-      g_assert_cmpstr (accord_entity_get_id (ACCORD_ENTITY (section)), ==, id);
-      g_assert_cmpuint (accord_strategy_get_depth (strategy, section), ==,
-                        MIN (i, ACCORD_STRATEGY_MAX_DEPTH));
-    }
-
-  /* One section of the cycle hangs at the top, with the rest in a chain
-   * under it, the deepest shown at the limit. */
-  g_assert_cmpstr (accord_entity_get_id (g_ptr_array_index (outline, chain)), ==, "s-y01999");
-  g_assert_cmpuint (accord_strategy_get_depth (strategy, g_ptr_array_index (outline, chain)),
-                    ==, 0);
-  g_assert_cmpuint (accord_strategy_get_depth (strategy, g_ptr_array_index (outline, chain + 1)),
-                    ==, 1);
-  g_assert_cmpuint (accord_strategy_get_depth (strategy, g_ptr_array_index (outline, chain + cycle - 1)),
-                    ==, ACCORD_STRATEGY_MAX_DEPTH);
-}
-
-static void
-test_strategy_bad_references (Fixture       *fixture,
-                              gconstpointer  data)
-{
-  g_autoptr(AccordRepository) repository = create_repository (fixture);
-  g_autoptr(AccordStrategy) strategy = NULL;
-  GPtrArray *problems;
-
-  put_file (fixture, "sections/s-1.md", "---\norder: i\n\ntitle: S\n---\n", -1);
-  put_file (fixture, "objectives/o-lost.md",
-            "---\nsection: s-none\n\norder: i\n\ntitle: Lost\n---\n", -1);
-  put_file (fixture, "objectives/o-nested.md",
-            "---\nsection: o-lost\n\norder: j\n\ntitle: Nested\n---\n", -1);
-  put_file (fixture, "sections/s-2.md",
-            "---\nparent: o-lost\n\norder: j\n\ntitle: Under an objective\n---\n", -1);
-  put_file (fixture, "comments/c-1.md",
-            "---\nround: s-1\n\ntarget: r-none\n\nauthor: p-none\n---\nText\n", -1);
-  put_file (fixture, "comments/c-2.md", "---\ntarget: strategy\n\nparent: c-1\n---\n", -1);
-
-  strategy = accord_test_load (repository);
-  problems = accord_strategy_get_problems (strategy);
-  assert_problem (problems, "objectives/o-lost.md", 2, "s-none");
-  assert_problem (problems, "objectives/o-nested.md", 2, "o-lost");
-  assert_problem (problems, "sections/s-2.md", 2, "o-lost");
-  assert_problem (problems, "comments/c-1.md", 2, "round");
-  assert_problem (problems, "comments/c-1.md", 4, "r-none");
-  assert_problem (problems, "comments/c-1.md", 6, "p-none");
-  g_assert_cmpuint (problems->len, ==, 6);
-
-  /* Problems are sorted by file, then line. */
-  for (guint i = 1; i < problems->len; i++)
-    g_assert_cmpint (accord_problem_compare (g_ptr_array_index (problems, i - 1),
-                                             g_ptr_array_index (problems, i)), <, 0);
-
-  /* The objective is still there, under its missing section. */
-  g_assert_nonnull (accord_strategy_lookup (strategy, "o-lost"));
-  g_assert_cmpuint (g_list_model_get_n_items (accord_strategy_get_children (strategy, "s-none")),
-                    ==, 1);
-}
-
 static void
 test_strategy_bad_files (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(AccordRepository) repository = create_repository (fixture);
+  static const AccordTestProblem expected[] = {
+    { "sections/Intro.md", 1, NULL },
+    { "sections/...md", 1, NULL },
+    { "sections/a..b.md", 1, NULL },
+    { "sections/s-huge.md", 1, "1 MiB" },
+    { "sections/s-nul.md", 4, NULL },
+    { "sections/s-latin1.md", 7, "UTF-8" },
+    { "sections/s-open.md", 4, "---" },
+    { "sections/s-extra.md", 6, "who" },
+    { "sections/s-link.md", 1, NULL },
+  };
   g_autoptr(AccordStrategy) strategy = NULL;
   g_autofree char *huge = g_strnfill (2 * 1024 * 1024, 'x');
   g_autofree char *link = g_build_filename (fixture->path, "sections", "s-link.md", NULL);
   static const char nul[] = "---\norder: i\n\ntitle: N\0L\n---\n";
   GPtrArray *problems;
 
-  put_file (fixture, "sections/s-ok.md", "---\norder: i\n\ntitle: OK\n---\n", -1);
-  put_file (fixture, "sections/Intro.md", "---\norder: i\n\ntitle: Capital\n---\n", -1);
-  put_file (fixture, "sections/...md", "---\norder: i\n\ntitle: Dots\n---\n", -1);
-  put_file (fixture, "sections/a..b.md", "---\norder: i\n\ntitle: Dots\n---\n", -1);
-  put_file (fixture, "sections/s-huge.md", huge, -1);
-  put_file (fixture, "sections/s-nul.md", nul, sizeof nul - 1);
-  put_file (fixture, "sections/s-latin1.md", "---\norder: i\n\ntitle: T\n---\n\nCaf\xe9\n", -1);
-  put_file (fixture, "sections/s-open.md", "---\norder: j\n\ntitle: Open\n", -1);
-  put_file (fixture, "sections/s-extra.md",
-            "---\norder: k\n\ntitle: Extra\n\nwho: me\n---\n", -1);
+  accord_test_write_files (fixture->path,
+                           "sections/s-ok.md", "---\norder: i\n\ntitle: OK\n---\n",
+                           "sections/Intro.md", "---\norder: i\n\ntitle: Capital\n---\n",
+                           "sections/...md", "---\norder: i\n\ntitle: Dots\n---\n",
+                           "sections/a..b.md", "---\norder: i\n\ntitle: Dots\n---\n",
+                           "sections/s-huge.md", huge,
+                           NULL);
+  accord_test_write_file (fixture->path, "sections/s-nul.md", nul, sizeof nul - 1);
+  accord_test_write_files (fixture->path,
+                           "sections/s-latin1.md", "---\norder: i\n\ntitle: T\n---\n\nCaf\xe9\n",
+                           "sections/s-open.md", "---\norder: j\n\ntitle: Open\n",
+                           "sections/s-extra.md", "---\norder: k\n\ntitle: Extra\n\nwho: me\n---\n",
+                           NULL);
   g_assert_cmpint (symlink ("/etc/passwd", link), ==, 0);
 
-  strategy = accord_test_load (repository);
+  strategy = accord_test_load (fixture->repository);
   problems = accord_strategy_get_problems (strategy);
-  assert_problem (problems, "sections/Intro.md", 1, NULL);
-  assert_problem (problems, "sections/...md", 1, NULL);
-  assert_problem (problems, "sections/a..b.md", 1, NULL);
-  assert_problem (problems, "sections/s-huge.md", 1, "1 MiB");
-  assert_problem (problems, "sections/s-nul.md", 4, NULL);
-  assert_problem (problems, "sections/s-latin1.md", 7, "UTF-8");
-  assert_problem (problems, "sections/s-open.md", 4, "---");
-  assert_problem (problems, "sections/s-extra.md", 6, "who");
-  assert_problem (problems, "sections/s-link.md", 1, NULL);
-  g_assert_cmpuint (problems->len, ==, 9);
+  accord_test_assert_problems (problems, expected, G_N_ELEMENTS (expected));
 
   /* The readable files are there. */
   g_assert_nonnull (accord_strategy_lookup (strategy, "s-ok"));
@@ -1491,7 +1183,6 @@ static void
 test_strategy_unknown_keys_written_back (Fixture       *fixture,
                                          gconstpointer  data)
 {
-  g_autoptr(AccordRepository) repository = create_repository (fixture);
   g_autoptr(AccordStrategy) strategy = NULL;
   g_autoptr(AccordStrategy) reloaded = NULL;
   g_autoptr(GError) error = NULL;
@@ -1499,21 +1190,23 @@ test_strategy_unknown_keys_written_back (Fixture       *fixture,
   g_autofree char *section_md = g_build_filename (fixture->path, "sections", "s-1.md", NULL);
   g_autofree char *contents = NULL;
   AccordEntity *section;
+  GPtrArray *problems;
 
-  put_file (fixture, "strategy.md",
-            "---\naccord-format: 1\n\ntitle: T\n\nlanguage: fr\n\n"
-            "sponsor: Ministry\n---\nSummary\n", -1);
-  put_file (fixture, "sections/s-1.md",
-            "---\norder: i\n\ntitle: Old\n\nreviewed-by: Ana\n---\nBody\n", -1);
+  accord_test_write_file (fixture->path, "strategy.md",
+                          "---\naccord-format: 1\n\ntitle: T\n\nlanguage: fr\n\n"
+                          "sponsor: Ministry\n---\nSummary\n", -1);
+  accord_test_write_file (fixture->path, "sections/s-1.md",
+                          "---\norder: i\n\ntitle: Old\n\nreviewed-by: Ana\n---\nBody\n", -1);
 
-  strategy = accord_test_load (repository);
-  assert_problem (accord_strategy_get_problems (strategy), "strategy.md", 8, "sponsor");
-  assert_problem (accord_strategy_get_problems (strategy), "sections/s-1.md", 6, "reviewed-by");
+  strategy = accord_test_load (fixture->repository);
+  problems = accord_strategy_get_problems (strategy);
+  accord_test_assert_problem (problems, "strategy.md", 8, "sponsor");
+  accord_test_assert_problem (problems, "sections/s-1.md", 6, "reviewed-by");
 
   section = accord_strategy_lookup (strategy, "s-1");
-  set (section, "title", "New");
-  set (ACCORD_ENTITY (strategy), "title", "T2");
-  g_assert_true (accord_repository_write (repository, strategy, &error));
+  accord_test_set (section, "title", "New");
+  accord_test_set (ACCORD_ENTITY (strategy), "title", "T2");
+  g_assert_true (accord_repository_write (fixture->repository, strategy, &error));
   g_assert_no_error (error);
 
   g_file_get_contents (section_md, &contents, NULL, &error);
@@ -1527,7 +1220,7 @@ test_strategy_unknown_keys_written_back (Fixture       *fixture,
                    "---\naccord-format: 1\n\ntitle: T2\n\nlanguage: fr\n\n"
                    "sponsor: Ministry\n---\nSummary\n");
 
-  reloaded = accord_test_load (repository);
+  reloaded = accord_test_load (fixture->repository);
   g_assert_cmpuint (accord_strategy_get_problems (reloaded)->len, ==, 2);
   g_assert_cmpstr (accord_strategy_get_title (reloaded), ==, "T2");
 }
@@ -1557,18 +1250,9 @@ main (int    argc,
   g_test_add_func ("/accord/format/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/accord/format/fuzz", test_fuzz);
   g_test_add_func ("/accord/format/path-parse", test_path_parse);
-  g_test_add ("/accord/format/strategy/duplicate-id", Fixture, NULL,
-              fixture_setup, test_strategy_duplicate_id, fixture_teardown);
-  g_test_add ("/accord/format/strategy/parent-cycle", Fixture, NULL,
-              fixture_setup, test_strategy_parent_cycle, fixture_teardown);
-  g_test_add ("/accord/format/strategy/deep-chain", Fixture, NULL,
-              fixture_setup, test_strategy_deep_chain, fixture_teardown);
-  g_test_add ("/accord/format/strategy/bad-references", Fixture, NULL,
-              fixture_setup, test_strategy_bad_references, fixture_teardown);
-  g_test_add ("/accord/format/strategy/bad-files", Fixture, NULL,
-              fixture_setup, test_strategy_bad_files, fixture_teardown);
-  g_test_add ("/accord/format/strategy/unknown-keys-written-back", Fixture, NULL,
-              fixture_setup, test_strategy_unknown_keys_written_back, fixture_teardown);
+  ACCORD_TEST_ADD_WITH_STRATEGY ("/accord/format/strategy/bad-files", test_strategy_bad_files);
+  ACCORD_TEST_ADD_WITH_STRATEGY ("/accord/format/strategy/unknown-keys-written-back",
+                                 test_strategy_unknown_keys_written_back);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "accord-test-ui.h"
 #include "accord-test-util.h"
 #include "accord-history-view.h"
+#include "accord-history-view-private.h"
 
 /* The history view, on real repositories made with the core API. */
 
@@ -33,17 +34,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-set (AccordEntity *entity,
-     const char   *name,
-     const char   *value)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!accord_entity_set_field (entity, name, value, &error))
-    g_error ("Could not set %s: %s", name, error->message);
-}
 
 /* Writes @strategy and saves it as a revision, whose id is remembered. */
 static const char *
@@ -74,7 +64,7 @@ set_title_and_save (Fixture    *fixture,
   AccordEntity *entity = accord_strategy_lookup (strategy, id);
 
   g_assert_nonnull (entity);
-  set (entity, "title", title);
+  accord_test_set (entity, "title", title);
   save (fixture, strategy, message);
 }
 
@@ -86,15 +76,12 @@ fixture_setup_empty (Fixture       *fixture,
 {
   g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Stratégie numérique", "fr");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
 
   fixture->tmpdir = accord_test_make_tmpdir ("accord-history-view-XXXXXX");
   fixture->path = g_build_filename (fixture->tmpdir, "strategy", NULL);
   fixture->revisions = g_ptr_array_new_with_free_func (g_free);
 
-  fixture->repository = accord_repository_create (fixture->path, strategy, AUTHOR,
-                                                  "Create the strategy", &error);
-  g_assert_no_error (error);
+  fixture->repository = accord_test_create (fixture->path, strategy, AUTHOR, "Create the strategy");
   g_ptr_array_add (fixture->revisions, accord_repository_dup_head (fixture->repository));
 
   /* Restores and milestones are made in this name. */
@@ -125,9 +112,9 @@ fixture_setup (Fixture       *fixture,
   fixture_setup_empty (fixture, data);
 
   strategy = accord_test_load (fixture->repository);
-  set (section, "order", "k");
-  set (section, "title", "Introduction");
-  set (section, "body", "La France défend un internet ouvert.");
+  accord_test_set (section, "order", "k");
+  accord_test_set (section, "title", "Introduction");
+  accord_test_set (section, "body", "La France défend un internet ouvert.");
   g_assert_true (accord_strategy_add (strategy, section, &error));
   g_assert_no_error (error);
   save (fixture, strategy, "Add the introduction\n\nIt opens the strategy.");
@@ -136,11 +123,11 @@ fixture_setup (Fixture       *fixture,
 
   g_clear_object (&strategy);
   strategy = accord_test_load (fixture->repository);
-  set (objective, "section", SECTION_ID);
-  set (objective, "order", "k");
-  set (objective, "code", "O1.1");
-  set (objective, "title", "Open data");
-  set (objective, "description", "Publish the data sets.");
+  accord_test_set (objective, "section", SECTION_ID);
+  accord_test_set (objective, "order", "k");
+  accord_test_set (objective, "code", "O1.1");
+  accord_test_set (objective, "title", "Open data");
+  accord_test_set (objective, "description", "Publish the data sets.");
   g_assert_true (accord_strategy_add (strategy, objective, &error));
   g_assert_no_error (error);
   save (fixture, strategy, "Add an objective");
@@ -160,8 +147,7 @@ fixture_teardown (Fixture       *fixture,
   accord_test_ui_spin (20);
   g_clear_object (&fixture->repository);
   g_clear_pointer (&fixture->revisions, g_ptr_array_unref);
-  accord_test_remove_tree (fixture->tmpdir);
-  g_clear_pointer (&fixture->tmpdir, g_free);
+  accord_test_clear_tmpdir (&fixture->tmpdir);
   g_clear_pointer (&fixture->path, g_free);
 }
 
@@ -189,23 +175,14 @@ wait_idle (AccordHistoryView *view)
           g_usleep (1000);
         }
 
-      accord_test_ui_spin (50);
+      accord_test_ui_wait_frames (GTK_WIDGET (view), 2);
     }
   /* Laying the list out may start reading the next page. */
   while (_accord_history_view_get_busy (view));
 }
 
-static gpointer
-template_child (Fixture    *fixture,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
-                                                  ACCORD_TYPE_HISTORY_VIEW, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
+#define template_child(fixture, name) \
+  accord_test_ui_template_child ((fixture)->view, ACCORD_TYPE_HISTORY_VIEW, name)
 
 static guint
 n_listed (Fixture *fixture)
@@ -293,30 +270,26 @@ find_tag (GtkWidget  *root,
   return label;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (item), type))
-        return GTK_WINDOW (item);
-    }
-
-  return NULL;
-}
-
-/* Answers @dialog as its buttons do: the response, then closing it. */
+/* Answers @dialog as its buttons do: the response, then closing it, once
+ * the view has handled the response. */
 static void
 respond (gpointer    dialog,
          const char *response)
 {
+  guint handled = 0;
+
+  accord_test_count_signal (dialog, "response", &handled);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  g_assert_cmpuint (handled, ==, 1);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  accord_test_ui_spin (20);
+}
+
+/* Waits for the view to tell of @event, as connect_events() logs it. */
+static void
+wait_event (GString    *events,
+            const char *event)
+{
+  ACCORD_TEST_WAIT_FOR (strstr (events->str, event) != NULL);
 }
 
 /* Selects the row of entity @id in the outline of the selected revision. */
@@ -631,7 +604,6 @@ test_detail (Fixture       *fixture,
   text = dup_text (fixture);
   g_assert_cmpstr (text, ==, "Publish the data sets.");
   g_assert_cmpstr (gtk_button_get_label (restore_entity_button), ==, "Restore This Objective");
-  accord_test_ui_spin (100);
 
   /* Going to another revision keeps the same part selected, as it was
    * there; one where it did not exist yet selects nothing. */
@@ -678,9 +650,9 @@ test_detail_removed (Fixture       *fixture,
    * another: removed entities are named as they were before. */
   g_assert_true (accord_strategy_remove (strategy, OBJECTIVE_ID, &error));
   g_assert_no_error (error);
-  set (accord_strategy_lookup (strategy, SECTION_ID), "title", "Préambule");
-  set (second, "order", "t");
-  set (second, "title", "Principes");
+  accord_test_set (accord_strategy_lookup (strategy, SECTION_ID), "title", "Préambule");
+  accord_test_set (second, "order", "t");
+  accord_test_set (second, "title", "Principes");
   g_assert_true (accord_strategy_add (strategy, second, &error));
   g_assert_no_error (error);
   save (fixture, strategy, "Reorganise");
@@ -731,6 +703,7 @@ test_restore_entity (Fixture       *fixture,
   wait_idle (fixture->view);
   select_outline_entity (fixture, SECTION_ID);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.restore-entity", NULL);
+  wait_event (events, "restored ");
 
   /* A new revision, with the old title, made in the preferences' name. */
   g_assert_cmpuint (count_revisions (fixture->repository), ==, 6);
@@ -779,7 +752,7 @@ test_restore_strategy (Fixture       *fixture,
   wait_idle (fixture->view);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.restore-strategy", NULL);
 
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = accord_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Restore the Whole Strategy?");
@@ -788,26 +761,29 @@ test_restore_strategy (Fixture       *fixture,
                                                                "restore"), ==,
                    ADW_RESPONSE_SUGGESTED);
 
-  /* Cancelling does nothing. */
+  /* Cancelling does nothing… */
   respond (dialog, "cancel");
   g_assert_cmpstr (events->str, ==, "");
   g_assert_cmpuint (count_revisions (fixture->repository), ==, 5);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.restore-strategy", NULL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = accord_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   respond (dialog, "restore");
+  wait_event (events, "restored ");
 
+  /* …the restore that followed it is the only one. */
   g_assert_cmpuint (count_revisions (fixture->repository), ==, 6);
   strategy = accord_test_load (fixture->repository);
   g_assert_null (accord_strategy_lookup (strategy, SECTION_ID));
   g_assert_null (accord_strategy_lookup (strategy, OBJECTIVE_ID));
   head = accord_repository_dup_head (fixture->repository);
   g_assert_true (g_str_has_prefix (events->str, "before-change;restored "));
+  g_assert_null (strstr (strstr (events->str, "restored ") + 1, "restored "));
 
   wait_idle (fixture->view);
   g_assert_cmpstr (accord_history_view_get_selected_revision (fixture->view), ==, head);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (accord_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   disconnect_events (fixture, events);
 }
@@ -826,7 +802,7 @@ test_restore_unsaved (Fixture       *fixture,
   connect_events (fixture, events);
 
   /* The section has changes that were written but not saved. */
-  set (accord_strategy_lookup (strategy, SECTION_ID), "title", "Brouillon");
+  accord_test_set (accord_strategy_lookup (strategy, SECTION_ID), "title", "Brouillon");
   g_assert_true (accord_repository_write (fixture->repository, strategy, &error));
   g_assert_no_error (error);
 
@@ -904,7 +880,7 @@ test_milestone (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (milestone_button));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.create-milestone", NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (accord_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   extra = adw_message_dialog_get_extra_child (dialog);
   name_row = find_entry_row (extra, 0);
@@ -943,7 +919,7 @@ test_milestone (Fixture       *fixture,
 
   /* A name already used is refused, and said so. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.create-milestone", NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (accord_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (adw_message_dialog_get_extra_child (dialog),
                                                        0)), "consultation-2");
@@ -957,7 +933,7 @@ test_milestone (Fixture       *fixture,
   accord_history_view_select_revision (fixture->view, revision (fixture, 2));
   wait_idle (fixture->view);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.create-milestone", NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (accord_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   set_title_and_save (fixture, SECTION_ID, "Avant-propos", "Rename the introduction again");
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (adw_message_dialog_get_extra_child (dialog),
@@ -1006,26 +982,33 @@ test_log_error (Fixture       *fixture,
   g_assert_false (_accord_history_view_get_busy (fixture->view));
 }
 
-/* Scrolls the list to its end. */
+/* Scrolls the list to its end, and waits for the next page if there is
+ * one; when there is none, the view knows it, and reads nothing. */
 static void
 scroll_to_end (Fixture *fixture)
 {
   GtkScrolledWindow *scroll = template_child (fixture, "list_scroll");
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroll);
-
   guint before = n_listed (fixture);
-  gint64 deadline = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
 
+  g_assert_false (_accord_history_view_get_busy (fixture->view));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
                                         gtk_adjustment_get_page_size (adjustment));
 
+  if (!fixture->view->has_more)
+    {
+      accord_test_ui_wait_frames (GTK_WIDGET (fixture->view), 2);
+      g_assert_false (_accord_history_view_get_busy (fixture->view));
+      g_assert_cmpuint (n_listed (fixture), ==, before);
+      return;
+    }
+
   /* Reading the next page starts once the list is laid out again, which
-   * takes a while on a slow machine (or under a sanitizer); at the end of
-   * the history, nothing starts at all. */
-  while (!_accord_history_view_get_busy (fixture->view) && n_listed (fixture) == before &&
-         g_get_monotonic_time () < deadline)
-    accord_test_ui_spin (10);
+   * takes a while on a slow machine (or under a sanitizer). */
+  ACCORD_TEST_WAIT_FOR (_accord_history_view_get_busy (fixture->view) ||
+                        n_listed (fixture) > before);
   wait_idle (fixture->view);
+  g_assert_cmpuint (n_listed (fixture), >, before);
 }
 
 static void
@@ -1038,8 +1021,8 @@ test_paging (Fixture       *fixture,
   g_auto(GStrv) ids = NULL;
   GtkStack *list_stack = template_child (fixture, "list_stack");
 
-  set (section, "order", "k");
-  set (section, "title", "Version 1");
+  accord_test_set (section, "order", "k");
+  accord_test_set (section, "title", "Version 1");
   g_assert_true (accord_strategy_add (strategy, section, &error));
   g_assert_no_error (error);
   save (fixture, strategy, "Version 1");
@@ -1047,7 +1030,7 @@ test_paging (Fixture       *fixture,
     {
       g_autofree char *title = g_strdup_printf ("Version %u", i);
 
-      set (section, "title", title);
+      accord_test_set (section, "title", title);
       save (fixture, strategy, title);
     }
   g_assert_cmpuint (fixture->revisions->len, ==, 120);
@@ -1080,36 +1063,11 @@ test_paging (Fixture       *fixture,
   g_assert_cmpuint (n_listed (fixture), >=, 110);
 }
 
-/* Runs git with a fixed identity, asserting that it succeeds. */
-static char *
-git (Fixture    *fixture,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *arg;
-  va_list args;
-  int status;
-
-  g_ptr_array_add (argv, (char *) "git");
-  g_ptr_array_add (argv, (char *) "-c");
-  g_ptr_array_add (argv, (char *) "user.name=Carol");
-  g_ptr_array_add (argv, (char *) "-c");
-  g_ptr_array_add (argv, (char *) "user.email=carol@example.org");
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  status = accord_test_run ((const char * const *) argv->pdata, fixture->path, &out, &err);
-  if (status != 0)
-    g_error ("git %s failed with status %d:\n%s%s", first, status, out, err);
-
-  return g_steal_pointer (&out);
-}
+/* Runs git in the strategy's folder with a fixed identity, asserting
+ * that it succeeds; the arguments end with NULL. */
+#define git(fixture, ...) \
+  accord_test_git_output ((fixture)->path, "-c", "user.name=Carol", \
+                          "-c", "user.email=carol@example.org", __VA_ARGS__)
 
 static void
 save_titles (Fixture    *fixture,
@@ -1124,7 +1082,7 @@ save_titles (Fixture    *fixture,
     {
       g_autofree char *title = g_strdup_printf ("%s %u", prefix, i);
 
-      set (entity, "title", title);
+      accord_test_set (entity, "title", title);
       save (fixture, strategy, title);
     }
 }
@@ -1274,27 +1232,23 @@ main (int    argc,
                                               GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
-#define ADD(path, func) \
-  g_test_add ("/accord/history-view/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
-
   g_test_add_func ("/accord/history-view/new", test_new);
   g_test_add_func ("/accord/history-view/relative-date", test_relative_date);
-  ADD ("list", test_list);
-  ADD ("detail", test_detail);
-  ADD ("detail-removed", test_detail_removed);
-  ADD ("restore-entity", test_restore_entity);
-  ADD ("restore-strategy", test_restore_strategy);
-  ADD ("restore-unsaved", test_restore_unsaved);
-  ADD ("milestone", test_milestone);
-  ADD ("log-error", test_log_error);
+  ACCORD_TEST_ADD ("/accord/history-view/list", test_list);
+  ACCORD_TEST_ADD ("/accord/history-view/detail", test_detail);
+  ACCORD_TEST_ADD ("/accord/history-view/detail-removed", test_detail_removed);
+  ACCORD_TEST_ADD ("/accord/history-view/restore-entity", test_restore_entity);
+  ACCORD_TEST_ADD ("/accord/history-view/restore-strategy", test_restore_strategy);
+  ACCORD_TEST_ADD ("/accord/history-view/restore-unsaved", test_restore_unsaved);
+  ACCORD_TEST_ADD ("/accord/history-view/milestone", test_milestone);
+  ACCORD_TEST_ADD ("/accord/history-view/log-error", test_log_error);
   g_test_add ("/accord/history-view/paging", Fixture, NULL, fixture_setup_empty, test_paging,
               fixture_teardown);
-  ADD ("paging-merge", test_paging_merge);
-  ADD ("select-missing", test_select_missing);
-  ADD ("finalize", test_finalize);
-  ADD ("finalize-loading", test_finalize_loading);
+  ACCORD_TEST_ADD ("/accord/history-view/paging-merge", test_paging_merge);
+  ACCORD_TEST_ADD ("/accord/history-view/select-missing", test_select_missing);
+  ACCORD_TEST_ADD ("/accord/history-view/finalize", test_finalize);
+  ACCORD_TEST_ADD ("/accord/history-view/finalize-loading", test_finalize_loading);
 
-#undef ADD
 
   return g_test_run ();
 }

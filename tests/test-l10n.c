@@ -76,7 +76,8 @@ test_core_messages_in_french (void)
 {
   /* A string of libaccord, translated through the same catalogue. */
   g_assert_cmpstr (_("The SQLite library was built without thread support"), ==,
-                   "La bibliothèque SQLite a été compilée sans prise en charge des fils d’exécution");
+                   "La bibliothèque SQLite a été compilée sans prise en charge des fils "
+                   "d’exécution");
 }
 
 int

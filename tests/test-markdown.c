@@ -11,6 +11,7 @@
 
 #include "accord.h"
 #include "accord-objective-private.h"
+#include "accord-test-util.h"
 
 /* A draft strategy, built from its parts so that each body can be compared
  * with what was written. NBSP is a no-break space, NNBSP a narrow one. */
@@ -137,18 +138,6 @@ import_or_fail (const char *text)
   g_assert_nonnull (strategy);
 
   return strategy;
-}
-
-static guint
-count_occurrences (const char *haystack,
-                   const char *needle)
-{
-  guint count = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    count++;
-
-  return count;
 }
 
 static void
@@ -444,37 +433,24 @@ make_strategy_with_objective (const char  *section_body,
                               const char **objective_id)
 {
   AccordStrategy *strategy = accord_strategy_new ("Stratégie <test> & co", "fr");
-  g_autoptr(AccordEntity) section = accord_entity_new (ACCORD_ENTITY_SECTION, NULL);
-  g_autoptr(AccordEntity) child = accord_entity_new (ACCORD_ENTITY_SECTION, NULL);
-  g_autoptr(AccordEntity) objective = accord_entity_new (ACCORD_ENTITY_OBJECTIVE, NULL);
-  const char *partners[] = { "Expertise France", "AFD", NULL };
-  const char *indicators[] = { "Nombre de pays partenaires", "Part de femmes formées", NULL };
-  g_autoptr(GError) error = NULL;
+  const char * const partners[] = { "Expertise France", "AFD", NULL };
+  const char * const indicators[] = {
+    "Nombre de pays partenaires", "Part de femmes formées", NULL
+  };
+  AccordEntity *section, *objective;
 
-  accord_entity_set_field (section, "order", "i", &error);
-  accord_entity_set_field (section, "title", "Solidarité numérique", &error);
-  accord_entity_set_field (section, "body", section_body, &error);
-  accord_entity_set_field (child, "parent", accord_entity_get_id (section), &error);
-  accord_entity_set_field (child, "order", "i", &error);
-  accord_entity_set_field (child, "title", "Inclusion", &error);
-  accord_entity_set_field (objective, "section", accord_entity_get_id (section), &error);
-  accord_entity_set_field (objective, "order", "i", &error);
-  accord_entity_set_field (objective, "code", "O2.1", &error);
-  accord_entity_set_field (objective, "title", "Former 100 000 personnes", &error);
-  accord_entity_set_field (objective, "status", "in-progress", &error);
-  accord_entity_set_field (objective, "priority", "high", &error);
-  accord_entity_set_field (objective, "lead", "Ministère <des affaires étrangères>", &error);
-  accord_entity_set_list (objective, "partner", partners, &error);
-  accord_entity_set_field (objective, "due", "2027-06-30", &error);
-  accord_entity_set_list (objective, "indicator", indicators, &error);
-  accord_entity_set_field (objective, "description", "Formations *en ligne* et sur place.",
-                           &error);
-  g_assert_no_error (error);
-
-  g_assert_true (accord_strategy_add (strategy, section, &error));
-  g_assert_true (accord_strategy_add (strategy, child, &error));
-  g_assert_true (accord_strategy_add (strategy, objective, &error));
-  g_assert_no_error (error);
+  section = accord_test_add (strategy, ACCORD_ENTITY_SECTION, NULL, "order", "i",
+                             "title", "Solidarité numérique", "body", section_body, NULL);
+  accord_test_add (strategy, ACCORD_ENTITY_SECTION, NULL, "parent", accord_entity_get_id (section),
+                   "order", "i", "title", "Inclusion", NULL);
+  objective = accord_test_add (strategy, ACCORD_ENTITY_OBJECTIVE, NULL,
+                               "section", accord_entity_get_id (section), "order", "i",
+                               "code", "O2.1", "title", "Former 100 000 personnes",
+                               "status", "in-progress", "priority", "high",
+                               "lead", "Ministère <des affaires étrangères>", "due", "2027-06-30",
+                               "description", "Formations *en ligne* et sur place.", NULL);
+  g_assert_true (accord_entity_set_list (objective, "partner", partners, NULL));
+  g_assert_true (accord_entity_set_list (objective, "indicator", indicators, NULL));
 
   *objective_id = accord_entity_get_id (objective);
 
@@ -526,157 +502,6 @@ export_html_or_fail (AccordStrategy *strategy)
 }
 
 /* Every element is closed, in the order it was opened. */
-static void
-assert_well_formed (const char *html)
-{
-  static const char * const void_elements[] = { "br", "hr", "img", "input", "meta", NULL };
-  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_free);
-
-  for (const char *p = strchr (html, '<'); p != NULL; p = strchr (p + 1, '<'))
-    {
-      gboolean closing = p[1] == '/';
-      const char *name = p + (closing ? 2 : 1);
-      char *tag = g_strndup (name, strspn (name, "abcdefghijklmnopqrstuvwxyz0123456789"));
-
-      /* The doctype and comments have no name. */
-      if (*tag == '\0' || g_strv_contains (void_elements, tag))
-        {
-          g_free (tag);
-          continue;
-        }
-
-      if (!closing)
-        {
-          g_ptr_array_add (open, tag);
-          continue;
-        }
-
-      g_assert_cmpuint (open->len, >, 0);
-      g_assert_cmpstr (g_ptr_array_index (open, open->len - 1), ==, tag);
-      g_ptr_array_remove_index (open, open->len - 1);
-      g_free (tag);
-    }
-
-  g_assert_cmpuint (open->len, ==, 0);
-}
-
-static void
-assert_balanced (const char *html,
-                 const char *open,
-                 const char *close)
-{
-  g_assert_cmpuint (count_occurrences (html, open), >, 0);
-  g_assert_cmpuint (count_occurrences (html, open), ==, count_occurrences (html, close));
-}
-
-static void
-test_html_page (void)
-{
-  g_autoptr(AccordStrategy) strategy = import_or_fail (document);
-  g_autoptr(GPtrArray) outline = accord_strategy_dup_outline (strategy);
-  g_autofree char *html = export_html_or_fail (strategy);
-  g_autofree char *title = g_strdup_printf ("<title>%s</title>", TITLE);
-
-  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"));
-  g_assert_true (g_str_has_suffix (html, "</body>\n</html>\n"));
-  g_assert_nonnull (strstr (html, "<meta charset=\"utf-8\">"));
-  g_assert_nonnull (strstr (html, title));
-  g_assert_nonnull (strstr (html, "<h1>" TITLE "</h1>"));
-  g_assert_nonnull (strstr (html, "<h2>Contents</h2>"));
-  g_assert_nonnull (strstr (html, "@media print"));
-  g_assert_nonnull (strstr (html, "main>section{break-before:page"));
-
-  /* Nothing is loaded from elsewhere. */
-  g_assert_null (strstr (html, "<link"));
-  g_assert_null (strstr (html, "<script"));
-  g_assert_null (strstr (html, "src="));
-  g_assert_null (strstr (html, "@import"));
-
-  /* One anchor per section, and one link to it from the contents. */
-  g_assert_cmpuint (count_occurrences (html, "href=\"#"), ==, outline->len);
-  for (guint i = 0; i < outline->len; i++)
-    {
-      const char *id = accord_entity_get_id (g_ptr_array_index (outline, i));
-      g_autofree char *anchor = g_strdup_printf ("id=\"%s\"", id);
-      g_autofree char *link = g_strdup_printf ("href=\"#%s\"", id);
-
-      g_assert_cmpuint (count_occurrences (html, anchor), ==, 1);
-      g_assert_cmpuint (count_occurrences (html, link), ==, 1);
-    }
-
-  assert_well_formed (html);
-  assert_balanced (html, "<section ", "</section>");
-  assert_balanced (html, "<ol>", "</ol>");
-  assert_balanced (html, "<li>", "</li>");
-  assert_balanced (html, "<div ", "</div>");
-  g_assert_cmpuint (count_occurrences (html, "<section "), ==, outline->len);
-
-  /* Headings follow the depth; bodies are rendered from Markdown. */
-  g_assert_nonnull (strstr (html, "class=\"level-3\">\n<h4>Instances onusiennes</h4>"));
-  g_assert_nonnull (strstr (html, "<strong>ouvert, sûr et inclusif</strong>"));
-  g_assert_nonnull (strstr (html, "<pre><code class=\"language-markdown\"># Feuille de route"));
-  g_assert_nonnull (strstr (html, "<h2>Une citation, pas une section</h2>"));
-}
-
-static void
-test_html_escaping (void)
-{
-  static const char body[] =
-    "Un texte.\n"
-    "\n"
-    "<script>alert(1)</script>\n"
-    "\n"
-    "Un [lien piégé](javascript:alert(2)) et <img src=x onerror=alert(3)>.";
-  const char *objective_id;
-  g_autoptr(AccordStrategy) strategy = make_strategy_with_objective (body, &objective_id);
-  g_autofree char *html = NULL;
-
-  accord_entity_set_field (ACCORD_ENTITY (strategy), "subtitle", "<script>alert(4)</script>", NULL);
-  html = export_html_or_fail (strategy);
-
-  assert_well_formed (html);
-  g_assert_null (strstr (html, "<script"));
-  g_assert_null (strstr (html, "<img"));
-  g_assert_null (strstr (html, "javascript:"));
-  g_assert_nonnull (strstr (html, "<title>Stratégie &lt;test&gt; &amp; co</title>"));
-  g_assert_nonnull (strstr (html, "<h1>Stratégie &lt;test&gt; &amp; co</h1>"));
-  g_assert_nonnull (strstr (html, "<p class=\"subtitle\">&lt;script&gt;alert(4)&lt;/script&gt;</p>"));
-  g_assert_nonnull (strstr (html, "<p>Un texte.</p>"));
-}
-
-static void
-test_html_objectives (void)
-{
-  const char *objective_id;
-  g_autoptr(AccordStrategy) strategy = make_strategy_with_objective ("Corps.", &objective_id);
-  g_autofree char *html = export_html_or_fail (strategy);
-  g_autofree char *card = g_strdup_printf ("<article class=\"objective\" id=\"%s\">\n"
-                                           "<h3><span class=\"code\">O2.1</span> "
-                                           "Former 100 000 personnes</h3>",
-                                           objective_id);
-  const char *fields;
-
-  assert_well_formed (html);
-  g_assert_nonnull (strstr (html, card));
-  assert_balanced (html, "<article ", "</article>");
-  fields = strstr (html, card);
-
-  g_assert_nonnull (strstr (fields, "<dt>Status</dt>\n<dd class=\"status-in-progress\">In progress</dd>"));
-  g_assert_nonnull (strstr (fields, "<dt>Priority</dt>\n<dd class=\"priority-high\">High</dd>"));
-  g_assert_nonnull (strstr (fields, "<dt>Lead</dt>\n<dd>Ministère &lt;des affaires étrangères&gt;</dd>"));
-  g_assert_nonnull (strstr (fields, "<dt>Partners</dt>\n<dd>Expertise France, AFD</dd>"));
-  g_assert_nonnull (strstr (fields, "<dt>Due date</dt>\n<dd><time datetime=\"2027-06-30\">"));
-  g_assert_nonnull (strstr (fields, "<dt>Indicators</dt>\n<dd><ul>\n"
-                                    "<li>Nombre de pays partenaires</li>\n"
-                                    "<li>Part de femmes formées</li>\n</ul></dd>"));
-  g_assert_nonnull (strstr (fields, "<p>Formations <em>en ligne</em> et sur place.</p>"));
-
-  /* The card comes after the section's body, before its sub-section. */
-  g_assert_true (strstr (html, "<p>Corps.</p>") < fields);
-  g_assert_true (fields < strstr (html, "<h3>Inclusion</h3>"));
-  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"fr\">"));
-}
-
 /* The text of an HTML fragment without its tags and entities, its lines
  * trimmed and the empty ones left out. */
 static char *
@@ -832,9 +657,6 @@ main (int    argc,
   g_test_add_func ("/accord/markdown/no-title", test_no_title);
   g_test_add_func ("/accord/markdown/invalid", test_invalid);
   g_test_add_func ("/accord/markdown/objectives", test_objectives);
-  g_test_add_func ("/accord/html/page", test_html_page);
-  g_test_add_func ("/accord/html/escaping", test_html_escaping);
-  g_test_add_func ("/accord/html/objectives", test_html_objectives);
   g_test_add_func ("/accord/export/objective-fields", test_objective_fields);
 
   return g_test_run ();

@@ -59,7 +59,7 @@ add_objective (Fixture            *f,
 }
 
 static void
-fixture_set_up (Fixture       *f,
+fixture_setup (Fixture       *f,
                 gconstpointer  data)
 {
   static const char * const fields[] = {
@@ -101,7 +101,7 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
+fixture_teardown (Fixture       *f,
                    gconstpointer  data)
 {
   AccordEntity *objective = f->objective;
@@ -181,6 +181,14 @@ list_row (Fixture    *f,
   GtkWidget *box = get_widget (f, list);
 
   return GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (box), index));
+}
+
+static const char *
+row_title (Fixture    *f,
+           const char *list,
+           int         index)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (list_row (f, list, index)));
 }
 
 static int
@@ -322,14 +330,6 @@ count_changes_cb (AccordEntity *entity,
 }
 
 static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_shows_model (Fixture       *f,
                   gconstpointer  data)
 {
@@ -363,8 +363,7 @@ test_shows_model (Fixture       *f,
 
   assert_rows (f, "partner-list", partners);
   assert_rows (f, "indicator-list", indicators);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (list_row (f, "indicator-list", 1))),
-                   ==, "Indicator 2");
+  g_assert_cmpstr (row_title (f, "indicator-list", 1), ==, "Indicator 2");
 
   /* Items move within the list's ends only. */
   g_assert_false (gtk_widget_get_sensitive (row_button (f, "indicator-list", 0, "move-up")));
@@ -609,10 +608,9 @@ test_due_today (Fixture       *f,
   accord_test_ui_wait_mapped (calendar);
   label = find_today_label (calendar);
   g_assert_nonnull (label);
-  g_assert_true (gtk_widget_compute_point (label, calendar,
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (label) / 2.0,
-                                                                 gtk_widget_get_height (label) / 2.0),
-                                           &point));
+  point = GRAPHENE_POINT_INIT (gtk_widget_get_width (label) / 2.0,
+                               gtk_widget_get_height (label) / 2.0);
+  g_assert_true (gtk_widget_compute_point (label, calendar, &point, &point));
   controller = find_added_controller (calendar, GTK_TYPE_GESTURE_CLICK);
   g_signal_emit_by_name (controller, "released", 1, (double) point.x, (double) point.y);
   g_assert_cmpstr (field (f, "due"), ==, today);
@@ -692,8 +690,7 @@ test_indicators (Fixture       *f,
   click (row_button (f, "indicator-list", 1, "remove"));
   assert_strv (accord_entity_get_list (f->objective, "indicator"), removed);
   assert_rows (f, "indicator-list", removed);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (list_row (f, "indicator-list", 2))),
-                   ==, "Indicator 3");
+  g_assert_cmpstr (row_title (f, "indicator-list", 2), ==, "Indicator 3");
   g_assert_true (has_focus_within (f, row_button (f, "indicator-list", 1, "remove")));
 }
 
@@ -722,7 +719,8 @@ test_partners (Fixture       *f,
 
   /* Emptying a row drops the item; removing the last one clears the list. */
   gtk_editable_set_text (GTK_EDITABLE (list_row (f, "partner-list", 1)), "");
-  assert_strv (accord_entity_get_list (f->objective, "partner"), (const char * const []) { "Cities", NULL });
+  assert_strv (accord_entity_get_list (f->objective, "partner"),
+               (const char * const []) { "Cities", NULL });
   g_assert_cmpint (count_rows (f, "partner-list"), ==, 2);
   click (row_button (f, "partner-list", 1, "remove"));
   click (row_button (f, "partner-list", 0, "remove"));
@@ -814,8 +812,9 @@ test_read_only (Fixture       *f,
     "code-row", "title-row", "status-row", "priority-row", "lead-row", "due-row", NULL
   };
   guint notified = 0;
+  gulong handler;
 
-  g_signal_connect (editor, "notify::editable", G_CALLBACK (count_notify_cb), &notified);
+  handler = accord_test_count_signal (editor, "notify::editable", &notified);
   accord_objective_editor_set_editable (editor, FALSE);
   accord_objective_editor_set_editable (editor, FALSE);
   g_assert_cmpuint (notified, ==, 1);
@@ -842,7 +841,7 @@ test_read_only (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (row_button (f, "indicator-list", 1, "remove")));
   g_assert_true (gtk_widget_get_visible (get_widget (f, "add-indicator")));
   g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (get_widget (f, "description-view"))));
-  g_signal_handlers_disconnect_by_func (editor, count_notify_cb, &notified);
+  g_signal_handler_disconnect (editor, handler);
 }
 
 static void
@@ -860,12 +859,13 @@ test_switch_objective (Fixture       *f,
   g_autoptr(AccordEntity) second = add_objective (f, "t", fields, partners, indicators);
   g_autofree char *description = NULL;
   guint notified = 0;
+  gulong handler;
 
   /* Leave unsaved state behind: an empty new row and an empty title. */
   click (get_widget (f, "add-partner"));
   set_row_text (f, "title-row", "");
 
-  g_signal_connect (editor, "notify::objective", G_CALLBACK (count_notify_cb), &notified);
+  handler = accord_test_count_signal (editor, "notify::objective", &notified);
   g_object_set (editor, "objective", second, NULL);
   g_assert_cmpuint (notified, ==, 1);
   g_assert_true (accord_objective_editor_get_objective (editor) == ACCORD_OBJECTIVE (second));
@@ -906,7 +906,7 @@ test_switch_objective (Fixture       *f,
   g_assert_cmpstr (row_text (f, "lead-row"), ==, "Someone else");
   g_assert_true (gtk_widget_is_sensitive (get_widget (f, "title-row")));
   g_assert_cmpuint (notified, ==, 3);
-  g_signal_handlers_disconnect_by_func (editor, count_notify_cb, &notified);
+  g_signal_handler_disconnect (editor, handler);
 }
 
 static void
@@ -915,6 +915,14 @@ test_focus_title (Fixture       *f,
 {
   accord_objective_editor_focus_title (ACCORD_OBJECTIVE_EDITOR (f->editor));
   g_assert_true (has_focus_within (f, get_widget (f, "title-row")));
+}
+
+static const char *
+view_font_family (GtkWidget *view)
+{
+  PangoContext *context = gtk_widget_get_pango_context (view);
+
+  return pango_font_description_get_family (pango_context_get_font_description (context));
 }
 
 static void
@@ -929,16 +937,14 @@ test_font_and_scheme (Fixture       *f,
   int large, small;
 
   g_settings_set_string (settings, "editor-font", "Serif Bold 20");
-  accord_test_ui_spin (50);
+  ACCORD_TEST_WAIT_FOR (g_strcmp0 (view_font_family (view), "Serif") == 0);
   font = pango_context_get_font_description (gtk_widget_get_pango_context (view));
-  g_assert_cmpstr (pango_font_description_get_family (font), ==, "Serif");
   g_assert_cmpint (pango_font_description_get_weight (font), ==, PANGO_WEIGHT_BOLD);
   large = pango_font_description_get_size (font);
 
   g_settings_set_string (settings, "editor-font", "Monospace 10");
-  accord_test_ui_spin (50);
+  ACCORD_TEST_WAIT_FOR (g_strcmp0 (view_font_family (view), "Monospace") == 0);
   font = pango_context_get_font_description (gtk_widget_get_pango_context (view));
-  g_assert_cmpstr (pango_font_description_get_family (font), ==, "Monospace");
   g_assert_cmpint (pango_font_description_get_weight (font), ==, PANGO_WEIGHT_NORMAL);
   small = pango_font_description_get_size (font);
   /* GTK turns points into pixels; what matters is that the size follows. */
@@ -967,15 +973,6 @@ test_objective_editor_new (void)
   g_assert_finalize_object (widget);
 }
 
-static void
-add_test (const char *name,
-          void      (*func) (Fixture *, gconstpointer))
-{
-  g_autofree char *path = g_strconcat ("/accord/objective-editor/", name, NULL);
-
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -989,20 +986,20 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/accord/objective-editor/new", test_objective_editor_new);
-  add_test ("shows-model", test_shows_model);
-  add_test ("edit-text", test_edit_text);
-  add_test ("title-required", test_title_required);
-  add_test ("choices", test_choices);
-  add_test ("due", test_due);
-  add_test ("due-today", test_due_today);
-  add_test ("indicators", test_indicators);
-  add_test ("partners", test_partners);
-  add_test ("description", test_description);
-  add_test ("external-change", test_external_change);
-  add_test ("read-only", test_read_only);
-  add_test ("switch-objective", test_switch_objective);
-  add_test ("focus-title", test_focus_title);
-  add_test ("font-and-scheme", test_font_and_scheme);
+  ACCORD_TEST_ADD ("/accord/objective-editor/shows-model", test_shows_model);
+  ACCORD_TEST_ADD ("/accord/objective-editor/edit-text", test_edit_text);
+  ACCORD_TEST_ADD ("/accord/objective-editor/title-required", test_title_required);
+  ACCORD_TEST_ADD ("/accord/objective-editor/choices", test_choices);
+  ACCORD_TEST_ADD ("/accord/objective-editor/due", test_due);
+  ACCORD_TEST_ADD ("/accord/objective-editor/due-today", test_due_today);
+  ACCORD_TEST_ADD ("/accord/objective-editor/indicators", test_indicators);
+  ACCORD_TEST_ADD ("/accord/objective-editor/partners", test_partners);
+  ACCORD_TEST_ADD ("/accord/objective-editor/description", test_description);
+  ACCORD_TEST_ADD ("/accord/objective-editor/external-change", test_external_change);
+  ACCORD_TEST_ADD ("/accord/objective-editor/read-only", test_read_only);
+  ACCORD_TEST_ADD ("/accord/objective-editor/switch-objective", test_switch_objective);
+  ACCORD_TEST_ADD ("/accord/objective-editor/focus-title", test_focus_title);
+  ACCORD_TEST_ADD ("/accord/objective-editor/font-and-scheme", test_font_and_scheme);
 
   return g_test_run ();
 }

@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <git2.h>
-
 #include "accord-preferences-window.h"
 #include "accord-test-ui.h"
 #include "accord-test-util.h"
@@ -19,27 +17,6 @@ typedef struct
   GSettings *settings;
   GtkWidget *window;
 } Fixture;
-
-/* libgit2 reads the user's configuration from @dir, and no system one. */
-static void
-use_git_home (const char *dir)
-{
-  g_autofree char *xdg = g_build_filename (dir, ".config", "git", NULL);
-  g_autofree char *system = g_build_filename (dir, "etc", NULL);
-
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, dir), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, xdg), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, system),
-                   ==, 0);
-}
-
-static void
-reset_git_home (void)
-{
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, NULL), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, NULL), ==, 0);
-  g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, NULL), ==, 0);
-}
 
 static void
 reset_settings (GSettings *settings)
@@ -74,7 +51,7 @@ fixture_setup (Fixture       *fixture,
       g_file_set_contents (path, gitconfig, -1, &error);
       g_assert_no_error (error);
     }
-  use_git_home (fixture->home);
+  accord_test_use_git_home (fixture->home);
 
   fixture->settings = g_settings_new (APP_ID);
   reset_settings (fixture->settings);
@@ -90,7 +67,7 @@ fixture_teardown (Fixture       *fixture,
 
   reset_settings (fixture->settings);
   g_clear_object (&fixture->settings);
-  reset_git_home ();
+  accord_test_use_git_home (NULL);
   accord_test_remove_tree (fixture->home);
   g_clear_pointer (&fixture->home, g_free);
 }
@@ -290,6 +267,15 @@ spin_until_active (GtkWidget *widget,
     }
 }
 
+static gboolean
+font_is (GtkWidget  *font_button,
+         const char *expected)
+{
+  g_autofree char *font = gtk_font_chooser_get_font (GTK_FONT_CHOOSER (font_button));
+
+  return g_strcmp0 (font, expected) == 0;
+}
+
 static void
 test_editor (Fixture       *fixture,
              gconstpointer  data)
@@ -325,10 +311,7 @@ test_editor (Fixture       *fixture,
   g_assert_cmpstr (font, ==, "Serif Bold 14");
 
   g_settings_set_string (fixture->settings, "editor-font", "Serif 9");
-  accord_test_ui_spin (50);
-  g_clear_pointer (&shown, g_free);
-  shown = gtk_font_chooser_get_font (GTK_FONT_CHOOSER (font_button));
-  g_assert_cmpstr (shown, ==, "Serif 9");
+  ACCORD_TEST_WAIT_FOR (font_is (font_button, "Serif 9"));
 }
 
 static void
@@ -363,19 +346,18 @@ main (int    argc,
   if (!accord_test_ui_init (&argc, &argv))
     return 0;
 
-  g_test_add ("/accord/preferences/structure", Fixture, NULL,
-              fixture_setup, test_structure, fixture_teardown);
-  g_test_add ("/accord/preferences/author", Fixture, NULL,
-              fixture_setup, test_author, fixture_teardown);
-  g_test_add ("/accord/preferences/identity-from-git", Fixture, GITCONFIG,
-              fixture_setup, test_identity_from_git, fixture_teardown);
-  g_test_add ("/accord/preferences/identity-missing", Fixture, NULL,
-              fixture_setup, test_identity_missing, fixture_teardown);
-  g_test_add ("/accord/preferences/identity-half", Fixture, GITCONFIG_NAME_ONLY,
-              fixture_setup, test_identity_missing, fixture_teardown);
-  g_test_add ("/accord/preferences/editor", Fixture, NULL,
-              fixture_setup, test_editor, fixture_teardown);
+#define ADD(path, data, func) \
+  g_test_add ("/accord/preferences/" path, Fixture, data, fixture_setup, func, fixture_teardown)
+
+  ADD ("structure", NULL, test_structure);
+  ADD ("author", NULL, test_author);
+  ADD ("identity-from-git", GITCONFIG, test_identity_from_git);
+  ADD ("identity-missing", NULL, test_identity_missing);
+  ADD ("identity-half", GITCONFIG_NAME_ONLY, test_identity_missing);
+  ADD ("editor", NULL, test_editor);
   g_test_add_func ("/accord/preferences/transient", test_transient);
+
+#undef ADD
 
   return g_test_run ();
 }

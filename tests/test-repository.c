@@ -22,11 +22,7 @@
 #define ALICE "Alice Martin <alice@example.org>"
 #define BOB "Bob Durand <bob@example.org>"
 
-typedef struct
-{
-  char *tmpdir;
-  char *path;   /* the strategy's folder, inside tmpdir */
-} Fixture;
+typedef AccordTestFolder Fixture;
 
 /* The HOME of the whole test program, made before any thread starts:
  * changing the environment later is not safe. */
@@ -88,121 +84,10 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  fixture->tmpdir = accord_test_make_tmpdir ("accord-repository-XXXXXX");
-  fixture->path = g_build_filename (fixture->tmpdir, "strategy", NULL);
+  accord_test_folder_setup (fixture, data);
 
   /* Each test starts with an identity in git's configuration. */
   write_git_config (test_home, TRUE);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  accord_test_remove_tree (fixture->tmpdir);
-  g_clear_pointer (&fixture->tmpdir, g_free);
-  g_clear_pointer (&fixture->path, g_free);
-}
-
-static int
-run_git_va (const char  *cwd,
-            char       **out,
-            char       **err,
-            const char  *first,
-            va_list      args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  const char *arg;
-
-  g_ptr_array_add (argv, (char *) "git");
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  g_ptr_array_add (argv, NULL);
-
-  return accord_test_run ((const char * const *) argv->pdata, cwd, out, err);
-}
-
-/* Runs git in @cwd and returns its exit status; its output goes to @out
- * when not NULL. */
-static int
-run_git (const char  *cwd,
-         char       **out,
-         const char  *first,
-         ...)
-{
-  g_autofree char *stdout_text = NULL;
-  g_autofree char *stderr_text = NULL;
-  va_list args;
-  int status;
-
-  va_start (args, first);
-  status = run_git_va (cwd, &stdout_text, &stderr_text, first, args);
-  va_end (args);
-
-  if (status != 0)
-    g_test_message ("git %s: exit status %d\n%s%s", first, status, stdout_text, stderr_text);
-
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
-
-  return status;
-}
-
-/* Runs git, asserts that it succeeds, and returns what it printed. */
-#define git_output(cwd, ...) git_output_impl (cwd, __VA_ARGS__, NULL)
-
-static char *
-git_output_impl (const char *cwd,
-                 const char *first,
-                 ...)
-{
-  g_autofree char *stdout_text = NULL;
-  g_autofree char *stderr_text = NULL;
-  va_list args;
-  int status;
-
-  va_start (args, first);
-  status = run_git_va (cwd, &stdout_text, &stderr_text, first, args);
-  va_end (args);
-
-  if (status != 0)
-    g_error ("git %s failed with status %d:\n%s%s", first, status, stdout_text, stderr_text);
-
-  return g_steal_pointer (&stdout_text);
-}
-
-static void
-set (AccordEntity *entity,
-     const char   *name,
-     const char   *value)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!accord_entity_set_field (entity, name, value, &error))
-    g_error ("Could not set %s: %s", name, error->message);
-}
-
-static AccordEntity *
-add_entity (AccordStrategy   *strategy,
-            AccordEntityKind  kind,
-            const char       *id,
-            const char       *first_field,
-            ...)
-{
-  g_autoptr(AccordEntity) entity = accord_entity_new (kind, id);
-  g_autoptr(GError) error = NULL;
-  const char *name;
-  va_list args;
-
-  va_start (args, first_field);
-  for (name = first_field; name != NULL; name = va_arg (args, const char *))
-    set (entity, name, va_arg (args, const char *));
-  va_end (args);
-
-  g_assert_true (accord_strategy_add (strategy, entity, &error));
-  g_assert_no_error (error);
-
-  return entity;
 }
 
 /* A small strategy with one entity of every kind and some texts that are
@@ -213,27 +98,27 @@ make_strategy (void)
   AccordStrategy *strategy = accord_strategy_new ("Stratégie numérique", "fr");
   const char * const partners[] = { "Ville", "Région", NULL };
 
-  set (ACCORD_ENTITY (strategy), "summary", "Résumé.\n\n::: answer\nnot a block\n");
-  set (ACCORD_ENTITY (strategy), "title@en", "Digital strategy");
-  add_entity (strategy, ACCORD_ENTITY_SECTION, "s-one",
-              "order", "i", "title", "One", "body", "First section\n", NULL);
-  add_entity (strategy, ACCORD_ENTITY_SECTION, "s-two",
-              "order", "j", "title", "Two", "body", "Second \\ section 🚀", NULL);
-  add_entity (strategy, ACCORD_ENTITY_SECTION, "s-child",
-              "parent", "s-one", "order", "i", "title", "Child", NULL);
-  add_entity (strategy, ACCORD_ENTITY_OBJECTIVE, "o-one",
-              "section", "s-one", "order", "i", "title", "Objective", "lead", "Ministry",
-              "due", "2027-12-31", "status", "planned", NULL);
+  accord_test_set (ACCORD_ENTITY (strategy), "summary", "Résumé.\n\n::: answer\nnot a block\n");
+  accord_test_set (ACCORD_ENTITY (strategy), "title@en", "Digital strategy");
+  accord_test_add (strategy, ACCORD_ENTITY_SECTION, "s-one",
+                   "order", "i", "title", "One", "body", "First section\n", NULL);
+  accord_test_add (strategy, ACCORD_ENTITY_SECTION, "s-two",
+                   "order", "j", "title", "Two", "body", "Second \\ section 🚀", NULL);
+  accord_test_add (strategy, ACCORD_ENTITY_SECTION, "s-child",
+                   "parent", "s-one", "order", "i", "title", "Child", NULL);
+  accord_test_add (strategy, ACCORD_ENTITY_OBJECTIVE, "o-one",
+                   "section", "s-one", "order", "i", "title", "Objective", "lead", "Ministry",
+                   "due", "2027-12-31", "status", "planned", NULL);
   g_assert_true (accord_entity_set_list (accord_strategy_lookup (strategy, "o-one"), "partner",
                                          partners, NULL));
-  add_entity (strategy, ACCORD_ENTITY_ROUND, "r-1",
-              "title", "First round", "opens", "2026-01-05", "closes", "2026-03-01",
-              "url", "https://example.org/round", NULL);
-  add_entity (strategy, ACCORD_ENTITY_PARTICIPANT, "p-1",
-              "name", "Association\nwith two lines", "kind", "civil-society", NULL);
-  add_entity (strategy, ACCORD_ENTITY_COMMENT, "c-1",
-              "round", "r-1", "target", "s-one", "author", "p-1", "stance", "for",
-              "votes-for", "3", "body", "I agree.", "answer", "Thanks!\n", NULL);
+  accord_test_add (strategy, ACCORD_ENTITY_ROUND, "r-1",
+                   "title", "First round", "opens", "2026-01-05", "closes", "2026-03-01",
+                   "url", "https://example.org/round", NULL);
+  accord_test_add (strategy, ACCORD_ENTITY_PARTICIPANT, "p-1",
+                   "name", "Association\nwith two lines", "kind", "civil-society", NULL);
+  accord_test_add (strategy, ACCORD_ENTITY_COMMENT, "c-1",
+                   "round", "r-1", "target", "s-one", "author", "p-1", "stance", "for",
+                   "votes-for", "3", "body", "I agree.", "answer", "Thanks!\n", NULL);
 
   return strategy;
 }
@@ -242,55 +127,18 @@ static AccordRepository *
 create_repository (Fixture *fixture)
 {
   g_autoptr(AccordStrategy) strategy = make_strategy ();
-  g_autoptr(GError) error = NULL;
-  AccordRepository *repository;
 
-  repository = accord_repository_create (fixture->path, strategy, ALICE, "First version", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (repository);
-
-  return repository;
+  return accord_test_create (fixture->path, strategy, ALICE, "First version");
 }
 
 static AccordStrategy *
 load_clean (AccordRepository *repository)
 {
   AccordStrategy *strategy = accord_test_load (repository);
-  GPtrArray *problems = accord_strategy_get_problems (strategy);
 
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *text = accord_problem_to_string (g_ptr_array_index (problems, i));
-
-      g_test_message ("%s", text);
-    }
-  g_assert_cmpuint (problems->len, ==, 0);
+  accord_test_assert_no_problems (accord_strategy_get_problems (strategy));
 
   return strategy;
-}
-
-static void
-write_strategy (AccordRepository *repository,
-                AccordStrategy   *strategy)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (accord_repository_write (repository, strategy, &error));
-  g_assert_no_error (error);
-}
-
-static char *
-save (AccordRepository *repository,
-      const char       *message,
-      const char       *author)
-{
-  g_autoptr(GError) error = NULL;
-  char *revision = accord_repository_save (repository, message, author, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (revision);
-
-  return revision;
 }
 
 /* Changes the title of @id and saves it. */
@@ -302,10 +150,23 @@ save_title (AccordRepository *repository,
 {
   g_autoptr(AccordStrategy) strategy = accord_test_load (repository);
 
-  set (accord_strategy_lookup (strategy, id), "title", title);
-  write_strategy (repository, strategy);
+  accord_test_set (accord_strategy_lookup (strategy, id), "title", title);
+  accord_test_write (repository, strategy);
 
-  return save (repository, message, ALICE);
+  return accord_test_save (repository, message, ALICE);
+}
+
+/* Gives s-one and s-two new titles and saves them as “Version 2”;
+ * returns the revision. */
+static char *
+save_version_2 (AccordRepository *repository,
+                AccordStrategy   *strategy)
+{
+  accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "One v2");
+  accord_test_set (accord_strategy_lookup (strategy, "s-two"), "title", "Two v2");
+  accord_test_write (repository, strategy);
+
+  return accord_test_save (repository, "Version 2", ALICE);
 }
 
 static const char *
@@ -319,18 +180,35 @@ title_of (AccordStrategy *strategy,
   return accord_entity_get_field (entity, "title");
 }
 
-static char *
-read_file (Fixture    *fixture,
-           const char *relative)
+/* Asserts that git finds nothing to commit in the work tree. */
+static void
+assert_clean (const char *path)
 {
-  g_autofree char *path = g_build_filename (fixture->path, relative, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
+  g_autofree char *status = accord_test_git_output (path, "status", "--porcelain",
+                                                    "--untracked-files=all", NULL);
 
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
+  g_assert_cmpstr (status, ==, "");
+}
 
-  return contents;
+static void
+assert_n_revisions (Fixture *fixture,
+                    guint    expected)
+{
+  g_autofree char *count = accord_test_git_output (fixture->path, "rev-list", "--count", "HEAD",
+                                                   NULL);
+
+  g_assert_cmpuint (g_ascii_strtoull (count, NULL, 10), ==, expected);
+}
+
+/* The files @revision changed, as git diff-tree lists them in @format,
+ * "--name-only" or "--name-status". */
+static char *
+dup_changed (Fixture    *fixture,
+             const char *revision,
+             const char *format)
+{
+  return accord_test_git_output (fixture->path, "diff-tree", "--no-commit-id", format, "-r",
+                                 revision, NULL);
 }
 
 static gboolean
@@ -355,8 +233,6 @@ test_create (Fixture       *fixture,
 {
   g_autoptr(AccordRepository) repository = create_repository (fixture);
   g_autofree char *branch = NULL;
-  g_autofree char *count = NULL;
-  g_autofree char *status = NULL;
   g_autofree char *head = NULL;
   g_autofree char *git_head = NULL;
   g_autofree char *files = NULL;
@@ -366,13 +242,12 @@ test_create (Fixture       *fixture,
   g_assert_cmpstr (accord_repository_get_path (repository), ==, canonical);
 
   /* One revision, on "main", holding every file. */
-  branch = git_output (fixture->path, "rev-parse", "--abbrev-ref", "HEAD");
+  branch = accord_test_git_output (fixture->path, "rev-parse", "--abbrev-ref", "HEAD", NULL);
   g_assert_cmpstr (branch, ==, "main\n");
-  count = git_output (fixture->path, "rev-list", "--count", "HEAD");
-  g_assert_cmpstr (count, ==, "1\n");
-  message = git_output (fixture->path, "log", "-1", "--format=%s|%an|%ae");
+  assert_n_revisions (fixture, 1);
+  message = accord_test_git_output (fixture->path, "log", "-1", "--format=%s|%an|%ae", NULL);
   g_assert_cmpstr (message, ==, "First version|Alice Martin|alice@example.org\n");
-  files = git_output (fixture->path, "ls-tree", "-r", "--name-only", "HEAD");
+  files = accord_test_git_output (fixture->path, "ls-tree", "-r", "--name-only", "HEAD", NULL);
   g_assert_cmpstr (files, ==,
                    ".gitattributes\n"
                    "comments/c-1.md\n"
@@ -383,11 +258,10 @@ test_create (Fixture       *fixture,
                    "sections/s-one.md\n"
                    "sections/s-two.md\n"
                    "strategy.md\n");
-  status = git_output (fixture->path, "status", "--porcelain", "--untracked-files=all");
-  g_assert_cmpstr (status, ==, "");
+  assert_clean (fixture->path);
 
   head = accord_repository_dup_head (repository);
-  git_head = git_output (fixture->path, "rev-parse", "HEAD");
+  git_head = accord_test_git_output (fixture->path, "rev-parse", "HEAD", NULL);
   g_assert_nonnull (head);
   g_assert_cmpuint (strlen (head), ==, 40);
   g_assert_true (g_str_has_prefix (git_head, head));
@@ -418,10 +292,8 @@ test_create_folders (Fixture       *fixture,
 
   /* An empty folder will do. */
   g_assert_cmpint (g_mkdir (empty, 0755), ==, 0);
-  in_empty = accord_repository_create (empty, strategy, BOB, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (in_empty);
-  message = git_output (empty, "log", "-1", "--format=%s");
+  in_empty = accord_test_create (empty, strategy, BOB, NULL);
+  message = accord_test_git_output (empty, "log", "-1", "--format=%s", NULL);
   g_assert_cmpstr (message, ==, "Create the strategy\n");
 
   /* A folder with anything in it will not, and is left as it was. */
@@ -441,9 +313,7 @@ test_create_folders (Fixture       *fixture,
   g_clear_error (&error);
 
   /* Missing parent folders are made. */
-  nested = accord_repository_create (deep, strategy, BOB, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (nested);
+  nested = accord_test_create (deep, strategy, BOB, NULL);
 
   /* A failure once the repository is made leaves the folder empty, ready
    * for another try. */
@@ -503,14 +373,14 @@ test_open (Fixture       *fixture,
   g_clear_error (&error);
 
   /* A bare repository has no work tree. */
-  g_assert_cmpint (run_git (fixture->tmpdir, NULL, "init", "--quiet", "--bare", bare, NULL), ==, 0);
+  g_free (accord_test_git_output (fixture->tmpdir, "init", "--quiet", "--bare", bare, NULL));
   opened = accord_repository_open (bare, &error);
   g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY);
   g_assert_null (opened);
   g_clear_error (&error);
 
   /* A repository without strategy.md holds something else. */
-  g_assert_cmpint (run_git (fixture->tmpdir, NULL, "init", "--quiet", empty_repo, NULL), ==, 0);
+  g_free (accord_test_git_output (fixture->tmpdir, "init", "--quiet", empty_repo, NULL));
   opened = accord_repository_open (empty_repo, &error);
   g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOT_A_STRATEGY);
   g_assert_null (opened);
@@ -559,14 +429,13 @@ test_load_write_round_trip (Fixture       *fixture,
 
   /* Writing what was read touches no file. */
   g_assert_cmpint (g_stat (section_md, &before), ==, 0);
-  write_strategy (repository, strategy);
+  accord_test_write (repository, strategy);
   g_assert_cmpint (g_stat (section_md, &after), ==, 0);
   g_assert_cmpuint (before.st_ino, ==, after.st_ino);
   g_assert_cmpuint (before.st_size, ==, after.st_size);
   g_assert_cmpint (before.st_mtime, ==, after.st_mtime);
 
-  status = git_output (fixture->path, "status", "--porcelain", "--untracked-files=all");
-  g_assert_cmpstr (status, ==, "");
+  assert_clean (fixture->path);
   changes = accord_repository_status (repository, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (changes->len, ==, 0);
@@ -584,20 +453,19 @@ test_load_write_round_trip (Fixture       *fixture,
           g_autoptr(AccordEntity) entity = g_list_model_get_item (model, i);
           AccordEntity *stored = accord_strategy_lookup (original, accord_entity_get_id (entity));
 
-          set (entity, field, "X");
-          set (entity, field, accord_entity_get_field (stored, field));
+          accord_test_set (entity, field, "X");
+          accord_test_set (entity, field, accord_entity_get_field (stored, field));
           g_assert_true (accord_entity_get_modified (entity));
         }
     }
-  set (ACCORD_ENTITY (strategy), "title", "X");
-  set (ACCORD_ENTITY (strategy), "title", "Stratégie numérique");
+  accord_test_set (ACCORD_ENTITY (strategy), "title", "X");
+  accord_test_set (ACCORD_ENTITY (strategy), "title", "Stratégie numérique");
   g_assert_cmpint (g_stat (section_md, &before), ==, 0);
-  write_strategy (repository, strategy);
+  accord_test_write (repository, strategy);
   g_assert_cmpint (g_stat (section_md, &after), ==, 0);
   g_assert_cmpuint (before.st_ino, !=, after.st_ino);
   g_clear_pointer (&status, g_free);
-  status = git_output (fixture->path, "status", "--porcelain", "--untracked-files=all");
-  g_assert_cmpstr (status, ==, "");
+  assert_clean (fixture->path);
 }
 
 static void
@@ -609,20 +477,20 @@ test_one_line_change (Fixture       *fixture,
   g_autofree char *numstat = NULL;
   g_autofree char *diff = NULL;
 
-  set (accord_strategy_lookup (strategy, "s-two"), "title", "Two, renamed");
-  write_strategy (repository, strategy);
+  accord_test_set (accord_strategy_lookup (strategy, "s-two"), "title", "Two, renamed");
+  accord_test_write (repository, strategy);
 
-  numstat = git_output (fixture->path, "diff", "--numstat");
+  numstat = accord_test_git_output (fixture->path, "diff", "--numstat", NULL);
   g_assert_cmpstr (numstat, ==, "1\t1\tsections/s-two.md\n");
-  diff = git_output (fixture->path, "diff", "--unified=0", "--no-color");
+  diff = accord_test_git_output (fixture->path, "diff", "--unified=0", "--no-color", NULL);
   g_assert_nonnull (strstr (diff, "\n-title: Two\n+title: Two, renamed\n"));
 
   /* Changing an objective's lead, or a list, is also a change of its own
    * lines only. */
   g_clear_pointer (&numstat, g_free);
-  set (accord_strategy_lookup (strategy, "o-one"), "lead", "Agency");
-  write_strategy (repository, strategy);
-  numstat = git_output (fixture->path, "diff", "--numstat", "--", "objectives");
+  accord_test_set (accord_strategy_lookup (strategy, "o-one"), "lead", "Agency");
+  accord_test_write (repository, strategy);
+  numstat = accord_test_git_output (fixture->path, "diff", "--numstat", "--", "objectives", NULL);
   g_assert_cmpstr (numstat, ==, "1\t1\tobjectives/o-one.md\n");
 }
 
@@ -640,11 +508,11 @@ test_status (Fixture       *fixture,
   g_assert_cmpuint (changes->len, ==, 0);
   g_clear_pointer (&changes, g_ptr_array_unref);
 
-  add_entity (strategy, ACCORD_ENTITY_SECTION, "s-new", "order", "k", "title", "New", NULL);
-  set (accord_strategy_lookup (strategy, "s-one"), "body", "Changed body");
+  accord_test_add (strategy, ACCORD_ENTITY_SECTION, "s-new", "order", "k", "title", "New", NULL);
+  accord_test_set (accord_strategy_lookup (strategy, "s-one"), "body", "Changed body");
   g_assert_true (accord_strategy_remove (strategy, "s-two", &error));
   g_assert_no_error (error);
-  write_strategy (repository, strategy);
+  accord_test_write (repository, strategy);
 
   changes = accord_repository_status (repository, &error);
   g_assert_no_error (error);
@@ -664,7 +532,7 @@ test_status (Fixture       *fixture,
   }
 
   /* Once saved, nothing is left to list. */
-  g_free (save (repository, "Three changes", ALICE));
+  g_free (accord_test_save (repository, "Three changes", ALICE));
   g_clear_pointer (&changes, g_ptr_array_unref);
   changes = accord_repository_status (repository, &error);
   g_assert_no_error (error);
@@ -691,12 +559,12 @@ test_save (Fixture       *fixture,
   g_clear_error (&error);
 
   strategy = load_clean (repository);
-  set (accord_strategy_lookup (strategy, "s-one"), "title", "One, better");
-  write_strategy (repository, strategy);
+  accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "One, better");
+  accord_test_write (repository, strategy);
 
-  revision = save (repository, "Better title\n\nWith a longer explanation.", ALICE);
+  revision = accord_test_save (repository, "Better title\n\nWith a longer explanation.", ALICE);
   g_assert_cmpuint (strlen (revision), ==, 40);
-  git_head = git_output (fixture->path, "rev-parse", "HEAD");
+  git_head = accord_test_git_output (fixture->path, "rev-parse", "HEAD", NULL);
   g_assert_true (g_str_has_prefix (git_head, revision) && git_head[40] == '\n');
   {
     g_autofree char *head = accord_repository_dup_head (repository);
@@ -705,19 +573,15 @@ test_save (Fixture       *fixture,
   }
 
   /* The new revision follows the first and changes one file only. */
-  parent = git_output (fixture->path, "rev-parse", "HEAD^");
+  parent = accord_test_git_output (fixture->path, "rev-parse", "HEAD^", NULL);
   g_assert_true (g_str_has_prefix (parent, first));
-  changed = git_output (fixture->path, "diff-tree", "--no-commit-id", "--name-only", "-r",
-                        revision);
+  changed = dup_changed (fixture, revision, "--name-only");
   g_assert_cmpstr (changed, ==, "sections/s-one.md\n");
-  message = git_output (fixture->path, "log", "-1", "--format=%B");
+  message = accord_test_git_output (fixture->path, "log", "-1", "--format=%B", NULL);
   g_assert_cmpstr (message, ==, "Better title\n\nWith a longer explanation.\n");
 
   {
-    g_autofree char *status = git_output (fixture->path, "status", "--porcelain",
-                                          "--untracked-files=all");
-
-    g_assert_cmpstr (status, ==, "");
+    assert_clean (fixture->path);
   }
 
   /* Saving again finds nothing to save. */
@@ -726,19 +590,15 @@ test_save (Fixture       *fixture,
   g_clear_error (&error);
 
   /* A change made and undone before saving is nothing either. */
-  set (accord_strategy_lookup (strategy, "s-one"), "title", "Temporary");
-  write_strategy (repository, strategy);
-  set (accord_strategy_lookup (strategy, "s-one"), "title", "One, better");
-  write_strategy (repository, strategy);
+  accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "Temporary");
+  accord_test_write (repository, strategy);
+  accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "One, better");
+  accord_test_write (repository, strategy);
   g_assert_null (accord_repository_save (repository, "Undone", ALICE, &error));
   g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE);
   g_clear_error (&error);
 
-  {
-    g_autofree char *count = git_output (fixture->path, "rev-list", "--count", "HEAD");
-
-    g_assert_cmpstr (count, ==, "2\n");
-  }
+  assert_n_revisions (fixture, 2);
 }
 
 static void
@@ -763,11 +623,11 @@ test_author (Fixture       *fixture,
   {
     g_autoptr(AccordStrategy) strategy = accord_test_load (repository);
 
-    set (accord_strategy_lookup (strategy, "s-one"), "title", "By Bob, really");
-    write_strategy (repository, strategy);
+    accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "By Bob, really");
+    accord_test_write (repository, strategy);
   }
-  revision = save (repository, "Bob's change", BOB);
-  who = git_output (fixture->path, "log", "-1", "--format=%an|%ae|%cn|%ce");
+  revision = accord_test_save (repository, "Bob's change", BOB);
+  who = accord_test_git_output (fixture->path, "log", "-1", "--format=%an|%ae|%cn|%ce", NULL);
   g_assert_cmpstr (who, ==, "Bob Durand|bob@example.org|Bob Durand|bob@example.org\n");
   g_clear_pointer (&who, g_free);
   g_clear_pointer (&revision, g_free);
@@ -776,11 +636,12 @@ test_author (Fixture       *fixture,
   {
     g_autoptr(AccordStrategy) strategy = accord_test_load (repository);
 
-    set (accord_strategy_lookup (strategy, "s-one"), "title", "By the configured author");
-    write_strategy (repository, strategy);
+    accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title",
+                     "By the configured author");
+    accord_test_write (repository, strategy);
   }
-  revision = save (repository, "Configured", NULL);
-  who = git_output (fixture->path, "log", "-1", "--format=%an|%ae");
+  revision = accord_test_save (repository, "Configured", NULL);
+  who = accord_test_git_output (fixture->path, "log", "-1", "--format=%an|%ae", NULL);
   g_assert_cmpstr (who, ==, "Config Author|config@example.org\n");
   g_clear_pointer (&who, g_free);
   g_clear_pointer (&revision, g_free);
@@ -789,8 +650,8 @@ test_author (Fixture       *fixture,
   {
     g_autoptr(AccordStrategy) strategy = accord_test_load (repository);
 
-    set (accord_strategy_lookup (strategy, "s-one"), "title", "Unsaved");
-    write_strategy (repository, strategy);
+    accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "Unsaved");
+    accord_test_write (repository, strategy);
   }
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {
@@ -799,11 +660,7 @@ test_author (Fixture       *fixture,
       g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NO_AUTHOR);
       g_clear_error (&error);
     }
-  {
-    g_autofree char *count = git_output (fixture->path, "rev-list", "--count", "HEAD");
-
-    g_assert_cmpstr (count, ==, "3\n");
-  }
+  assert_n_revisions (fixture, 3);
 
   /* Without an identity in git's configuration, an author must be given. */
   write_git_config (test_home, FALSE);
@@ -842,11 +699,12 @@ test_log (Fixture       *fixture,
   {
     g_autoptr(AccordStrategy) strategy = accord_test_load (repository);
 
-    add_entity (strategy, ACCORD_ENTITY_SECTION, "s-three", "order", "k", "title", "Three", NULL);
+    accord_test_add (strategy, ACCORD_ENTITY_SECTION, "s-three",
+                     "order", "k", "title", "Three", NULL);
     g_assert_true (accord_strategy_remove (strategy, "s-two", &error));
-    set (ACCORD_ENTITY (strategy), "subtitle", "Now with a subtitle");
-    write_strategy (repository, strategy);
-    third = save (repository, "Third revision", BOB);
+    accord_test_set (ACCORD_ENTITY (strategy), "subtitle", "Now with a subtitle");
+    accord_test_write (repository, strategy);
+    third = accord_test_save (repository, "Third revision", BOB);
   }
   g_assert_true (accord_repository_tag (repository, "draft-2", "Second draft", BOB, &error));
   g_assert_true (accord_repository_tag (repository, "consultation", "Sent out", BOB, &error));
@@ -946,19 +804,19 @@ test_tag (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* An annotated tag, on the last revision, with its message and tagger. */
-  type = git_output (fixture->path, "cat-file", "-t", "consultation-1");
+  type = accord_test_git_output (fixture->path, "cat-file", "-t", "consultation-1", NULL);
   g_assert_cmpstr (type, ==, "tag\n");
-  contents = git_output (fixture->path, "cat-file", "-p", "consultation-1");
+  contents = accord_test_git_output (fixture->path, "cat-file", "-p", "consultation-1", NULL);
   g_assert_nonnull (strstr (contents, "\ntagger Bob Durand <bob@example.org> "));
   g_assert_nonnull (strstr (contents, "\n\nSent to the regions"));
-  target = git_output (fixture->path, "rev-parse", "consultation-1^{commit}");
+  target = accord_test_git_output (fixture->path, "rev-parse", "consultation-1^{commit}", NULL);
   g_assert_true (g_str_has_prefix (target, head));
 
   /* The configured identity when none is given; the name as message. */
   g_assert_true (accord_repository_tag (repository, "v1.0", NULL, NULL, &error));
   g_assert_no_error (error);
   g_clear_pointer (&contents, g_free);
-  contents = git_output (fixture->path, "cat-file", "-p", "v1.0");
+  contents = accord_test_git_output (fixture->path, "cat-file", "-p", "v1.0", NULL);
   g_assert_nonnull (strstr (contents, "\ntagger Config Author <config@example.org> "));
   g_assert_nonnull (strstr (contents, "\n\nv1.0"));
 
@@ -976,7 +834,7 @@ test_tag (Fixture       *fixture,
     }
 
   {
-    g_autofree char *tags = git_output (fixture->path, "tag", "--list");
+    g_autofree char *tags = accord_test_git_output (fixture->path, "tag", "--list", NULL);
 
     g_assert_cmpstr (tags, ==, "consultation-1\nv1.0\n");
   }
@@ -991,7 +849,7 @@ test_tag (Fixture       *fixture,
     g_assert_true (accord_repository_tag_revision (repository, head, "first-draft", "As sent",
                                                    BOB, &error));
     g_assert_no_error (error);
-    tagged = git_output (fixture->path, "rev-parse", "first-draft^{commit}");
+    tagged = accord_test_git_output (fixture->path, "rev-parse", "first-draft^{commit}", NULL);
     g_assert_true (g_str_has_prefix (tagged, head));
 
     log = accord_repository_log (repository, NULL, 0, &error);
@@ -1029,9 +887,10 @@ test_load_revision (Fixture       *fixture,
   {
     g_autoptr(AccordStrategy) strategy = accord_test_load (repository);
 
-    add_entity (strategy, ACCORD_ENTITY_SECTION, "s-unsaved", "order", "z", "title", "U", NULL);
-    set (accord_strategy_lookup (strategy, "s-one"), "title", "One, unsaved");
-    write_strategy (repository, strategy);
+    accord_test_add (strategy, ACCORD_ENTITY_SECTION, "s-unsaved",
+                     "order", "z", "title", "U", NULL);
+    accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "One, unsaved");
+    accord_test_write (repository, strategy);
   }
 
   /* By a prefix of its id. */
@@ -1109,10 +968,7 @@ test_restore_entity (Fixture       *fixture,
   g_autofree char *head = NULL;
 
   strategy = accord_test_load (repository);
-  set (accord_strategy_lookup (strategy, "s-one"), "title", "One v2");
-  set (accord_strategy_lookup (strategy, "s-two"), "title", "Two v2");
-  write_strategy (repository, strategy);
-  second = save (repository, "Version 2", ALICE);
+  second = save_version_2 (repository, strategy);
   g_clear_object (&strategy);
 
   /* s-one comes back as it was; s-two keeps its new title. */
@@ -1128,20 +984,13 @@ test_restore_entity (Fixture       *fixture,
   g_assert_cmpstr (title_of (strategy, "s-two"), ==, "Two v2");
   g_clear_object (&strategy);
 
-  changed = git_output (fixture->path, "diff-tree", "--no-commit-id", "--name-only", "-r",
-                        restored);
+  changed = dup_changed (fixture, restored, "--name-only");
   g_assert_cmpstr (changed, ==, "sections/s-one.md\n");
-  message = git_output (fixture->path, "log", "-1", "--format=%an|%s");
+  message = accord_test_git_output (fixture->path, "log", "-1", "--format=%an|%s", NULL);
   g_assert_true (g_str_has_prefix (message, "Bob Durand|"));
   g_assert_nonnull (strstr (message, "s-one"));
-  {
-    g_autofree char *status = git_output (fixture->path, "status", "--porcelain",
-                                          "--untracked-files=all");
-    g_autofree char *count = git_output (fixture->path, "rev-list", "--count", "HEAD");
-
-    g_assert_cmpstr (status, ==, "");
-    g_assert_cmpstr (count, ==, "3\n");
-  }
+  assert_clean (fixture->path);
+  assert_n_revisions (fixture, 3);
 
   /* The history still holds version 2. */
   {
@@ -1178,9 +1027,9 @@ test_restore_removes_new (Fixture       *fixture,
   g_autofree char *file = g_build_filename (fixture->path, "sections", "s-late.md", NULL);
 
   strategy = accord_test_load (repository);
-  add_entity (strategy, ACCORD_ENTITY_SECTION, "s-late", "order", "z", "title", "Late", NULL);
-  write_strategy (repository, strategy);
-  g_free (save (repository, "Add a late section", ALICE));
+  accord_test_add (strategy, ACCORD_ENTITY_SECTION, "s-late", "order", "z", "title", "Late", NULL);
+  accord_test_write (repository, strategy);
+  g_free (accord_test_save (repository, "Add a late section", ALICE));
   g_clear_object (&strategy);
   g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
 
@@ -1190,8 +1039,7 @@ test_restore_removes_new (Fixture       *fixture,
   g_assert_nonnull (restored);
   g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
 
-  changed = git_output (fixture->path, "diff-tree", "--no-commit-id", "--name-status", "-r",
-                        restored);
+  changed = dup_changed (fixture, restored, "--name-status");
   g_assert_cmpstr (changed, ==, "D\tsections/s-late.md\n");
 
   strategy = load_clean (repository);
@@ -1212,13 +1060,13 @@ test_restore_strategy (Fixture       *fixture,
   g_autofree char *changed = NULL;
 
   strategy = accord_test_load (repository);
-  set (ACCORD_ENTITY (strategy), "title", "Renamed strategy");
-  set (accord_strategy_lookup (strategy, "s-one"), "title", "One v2");
-  add_entity (strategy, ACCORD_ENTITY_SECTION, "s-new", "order", "z", "title", "New", NULL);
+  accord_test_set (ACCORD_ENTITY (strategy), "title", "Renamed strategy");
+  accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "One v2");
+  accord_test_add (strategy, ACCORD_ENTITY_SECTION, "s-new", "order", "z", "title", "New", NULL);
   g_assert_true (accord_strategy_remove (strategy, "c-1", &error));
   g_assert_no_error (error);
-  write_strategy (repository, strategy);
-  g_free (save (repository, "Many changes", ALICE));
+  accord_test_write (repository, strategy);
+  g_free (accord_test_save (repository, "Many changes", ALICE));
   g_clear_object (&strategy);
 
   restored = accord_repository_restore (repository, first, NULL, ALICE, &error);
@@ -1227,15 +1075,15 @@ test_restore_strategy (Fixture       *fixture,
 
   /* The tree is the first one again, in a new revision. */
   {
-    g_autofree char *tree = git_output (fixture->path, "rev-parse", "HEAD^{tree}");
-    g_autofree char *first_tree = git_output (fixture->path, "rev-parse", "HEAD~2^{tree}");
-    g_autofree char *count = git_output (fixture->path, "rev-list", "--count", "HEAD");
+    g_autofree char *tree = accord_test_git_output (fixture->path, "rev-parse", "HEAD^{tree}",
+                                                    NULL);
+    g_autofree char *first_tree = accord_test_git_output (fixture->path, "rev-parse",
+                                                          "HEAD~2^{tree}", NULL);
 
     g_assert_cmpstr (tree, ==, first_tree);
-    g_assert_cmpstr (count, ==, "3\n");
   }
-  changed = git_output (fixture->path, "diff-tree", "--no-commit-id", "--name-status", "-r",
-                        restored);
+  assert_n_revisions (fixture, 3);
+  changed = dup_changed (fixture, restored, "--name-status");
   g_assert_cmpstr (changed, ==,
                    "A\tcomments/c-1.md\n"
                    "D\tsections/s-new.md\n"
@@ -1253,10 +1101,7 @@ test_restore_strategy (Fixture       *fixture,
     g_assert_cmpuint (accord_strategy_count (strategy, kind), ==,
                       accord_strategy_count (first_state, kind));
   {
-    g_autofree char *status = git_output (fixture->path, "status", "--porcelain",
-                                          "--untracked-files=all");
-
-    g_assert_cmpstr (status, ==, "");
+    assert_clean (fixture->path);
   }
 }
 
@@ -1273,26 +1118,23 @@ test_restore_unsaved (Fixture       *fixture,
   g_autofree char *restored = NULL;
 
   strategy = accord_test_load (repository);
-  set (accord_strategy_lookup (strategy, "s-one"), "title", "One v2");
-  set (accord_strategy_lookup (strategy, "s-two"), "title", "Two v2");
-  write_strategy (repository, strategy);
-  second = save (repository, "Version 2", ALICE);
+  second = save_version_2 (repository, strategy);
 
-  set (accord_strategy_lookup (strategy, "s-one"), "title", "One, being edited");
-  write_strategy (repository, strategy);
+  accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "One, being edited");
+  accord_test_write (repository, strategy);
 
   /* The file has unsaved edits: they are not thrown away. */
   g_assert_null (accord_repository_restore (repository, first, "s-one", ALICE, &error));
   g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNSAVED_CHANGES);
   g_clear_error (&error);
-  contents = read_file (fixture, "sections/s-one.md");
+  contents = accord_test_read_file (fixture->path, "sections/s-one.md");
   g_assert_nonnull (strstr (contents, "\ntitle: One, being edited\n"));
 
   g_assert_null (accord_repository_restore (repository, first, NULL, ALICE, &error));
   g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNSAVED_CHANGES);
   g_clear_error (&error);
   g_clear_pointer (&contents, g_free);
-  contents = read_file (fixture, "sections/s-one.md");
+  contents = accord_test_read_file (fixture->path, "sections/s-one.md");
   g_assert_nonnull (strstr (contents, "\ntitle: One, being edited\n"));
 
   {
@@ -1307,15 +1149,14 @@ test_restore_unsaved (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (restored);
   g_clear_pointer (&contents, g_free);
-  contents = read_file (fixture, "sections/s-two.md");
+  contents = accord_test_read_file (fixture->path, "sections/s-two.md");
   g_assert_nonnull (strstr (contents, "\ntitle: Two\n"));
   g_clear_pointer (&contents, g_free);
-  contents = read_file (fixture, "sections/s-one.md");
+  contents = accord_test_read_file (fixture->path, "sections/s-one.md");
   g_assert_nonnull (strstr (contents, "\ntitle: One, being edited\n"));
   {
-    g_autofree char *changed = git_output (fixture->path, "diff-tree", "--no-commit-id",
-                                           "--name-only", "-r", restored);
-    g_autofree char *status = git_output (fixture->path, "status", "--porcelain");
+    g_autofree char *changed = dup_changed (fixture, restored, "--name-only");
+    g_autofree char *status = accord_test_git_output (fixture->path, "status", "--porcelain", NULL);
 
     g_assert_cmpstr (changed, ==, "sections/s-two.md\n");
     g_assert_cmpstr (status, ==, " M sections/s-one.md\n");
@@ -1336,12 +1177,12 @@ test_discard (Fixture       *fixture,
   g_autofree char *notes = g_build_filename (fixture->path, "notes.txt", NULL);
   g_autofree char *contents = NULL;
 
-  set (accord_strategy_lookup (strategy, "s-one"), "title", "One, edited");
-  set (ACCORD_ENTITY (strategy), "title", "Another title");
+  accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "One, edited");
+  accord_test_set (ACCORD_ENTITY (strategy), "title", "Another title");
   g_assert_true (accord_strategy_remove (strategy, "s-two", &error));
   g_assert_no_error (error);
-  add_entity (strategy, ACCORD_ENTITY_SECTION, "s-new", "order", "z", "title", "New", NULL);
-  write_strategy (repository, strategy);
+  accord_test_add (strategy, ACCORD_ENTITY_SECTION, "s-new", "order", "z", "title", "New", NULL);
+  accord_test_write (repository, strategy);
   g_assert_true (g_file_set_contents (notes, "mine\n", -1, NULL));
 
   g_assert_true (accord_repository_discard (repository, &error));
@@ -1385,12 +1226,12 @@ test_describe_changes (Fixture       *fixture,
   g_assert_null (nothing);
   g_clear_error (&error);
 
-  set (accord_strategy_lookup (strategy, "s-one"), "body", "Rewritten.");
-  add_entity (strategy, ACCORD_ENTITY_OBJECTIVE, "o-new", "section", "s-one", "order", "z",
-              "code", "O2.3", "title", "New objective", NULL);
+  accord_test_set (accord_strategy_lookup (strategy, "s-one"), "body", "Rewritten.");
+  accord_test_add (strategy, ACCORD_ENTITY_OBJECTIVE, "o-new", "section", "s-one", "order", "z",
+                   "code", "O2.3", "title", "New objective", NULL);
   g_assert_true (accord_strategy_remove (strategy, "s-child", &error));
   g_assert_no_error (error);
-  write_strategy (repository, strategy);
+  accord_test_write (repository, strategy);
 
   /* Files come sorted by path: objectives, then sections. */
   message = accord_repository_describe_changes (repository, strategy, &error);
@@ -1399,11 +1240,11 @@ test_describe_changes (Fixture       *fixture,
                    "Added objective O2.3; removed section “Child”; edited “One”");
 
   /* Comments are counted; long lists are cut short. */
-  add_entity (strategy, ACCORD_ENTITY_COMMENT, "c-2", "target", "s-one", "body", "A", NULL);
-  add_entity (strategy, ACCORD_ENTITY_COMMENT, "c-3", "target", "s-one", "body", "B", NULL);
-  set (accord_strategy_lookup (strategy, "s-two"), "title", "Two, again");
-  set (ACCORD_ENTITY (strategy), "subtitle", "Sous-titre");
-  write_strategy (repository, strategy);
+  accord_test_add (strategy, ACCORD_ENTITY_COMMENT, "c-2", "target", "s-one", "body", "A", NULL);
+  accord_test_add (strategy, ACCORD_ENTITY_COMMENT, "c-3", "target", "s-one", "body", "B", NULL);
+  accord_test_set (accord_strategy_lookup (strategy, "s-two"), "title", "Two, again");
+  accord_test_set (ACCORD_ENTITY (strategy), "subtitle", "Sous-titre");
+  accord_test_write (repository, strategy);
   many = accord_repository_describe_changes (repository, strategy, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (many, ==,
@@ -1426,7 +1267,7 @@ test_adopt (Fixture       *fixture,
   g_autofree char *empty = g_build_filename (fixture->tmpdir, "empty", NULL);
 
   /* A copy of the files without the repository, as an archive gives. */
-  g_assert_cmpint (run_git (fixture->tmpdir, NULL, "clone", "-q", fixture->path, copy, NULL), ==, 0);
+  g_free (accord_test_git_output (fixture->tmpdir, "clone", "-q", fixture->path, copy, NULL));
   accord_test_remove_tree (git_dir);
 
   adopted = accord_repository_adopt (copy, ALICE, "Imported", &error);
@@ -1477,14 +1318,13 @@ test_merge (Fixture       *fixture,
   AccordEntity *objective;
 
   order = accord_order_key_between (NULL, NULL);
-  add_entity (initial, ACCORD_ENTITY_SECTION, "s-1", "order", order, "title", "S1", NULL);
-  add_entity (initial, ACCORD_ENTITY_OBJECTIVE, "o-1", "section", "s-1", "order", order,
-              "title", "Objective", "lead", "Nobody yet", "status", "planned", NULL);
-  origin = accord_repository_create (fixture->path, initial, ALICE, "Start", &error);
-  g_assert_no_error (error);
+  accord_test_add (initial, ACCORD_ENTITY_SECTION, "s-1", "order", order, "title", "S1", NULL);
+  accord_test_add (initial, ACCORD_ENTITY_OBJECTIVE, "o-1", "section", "s-1", "order", order,
+                   "title", "Objective", "lead", "Nobody yet", "status", "planned", NULL);
+  origin = accord_test_create (fixture->path, initial, ALICE, "Start");
 
-  g_free (git_output (fixture->tmpdir, "clone", "--quiet", fixture->path, path_a));
-  g_free (git_output (fixture->tmpdir, "clone", "--quiet", fixture->path, path_b));
+  g_free (accord_test_git_output (fixture->tmpdir, "clone", "-q", fixture->path, path_a, NULL));
+  g_free (accord_test_git_output (fixture->tmpdir, "clone", "-q", fixture->path, path_b, NULL));
 
   /* A adds a section after S1 and changes the objective's lead. */
   clone_a = accord_repository_open (path_a, &error);
@@ -1496,13 +1336,13 @@ test_merge (Fixture       *fixture,
                                                               ACCORD_ENTITY_SECTION);
 
     g_assert_nonnull (after);
-    set (section, "order", after);
-    set (section, "title", "Added by A");
+    accord_test_set (section, "order", after);
+    accord_test_set (section, "title", "Added by A");
     g_assert_true (accord_strategy_add (strategy, section, &error));
     section_a = g_strdup (accord_entity_get_id (section));
-    set (accord_strategy_lookup (strategy, "o-1"), "lead", "Team A");
-    write_strategy (clone_a, strategy);
-    g_free (save (clone_a, "A's work", ALICE));
+    accord_test_set (accord_strategy_lookup (strategy, "o-1"), "lead", "Team A");
+    accord_test_write (clone_a, strategy);
+    g_free (accord_test_save (clone_a, "A's work", ALICE));
   }
 
   /* B, at the same time, adds another section after S1 and renames the
@@ -1515,24 +1355,23 @@ test_merge (Fixture       *fixture,
     g_autofree char *after = accord_strategy_dup_order_after (strategy, NULL, "s-1",
                                                               ACCORD_ENTITY_SECTION);
 
-    set (section, "order", after);
-    set (section, "title", "Added by B");
+    accord_test_set (section, "order", after);
+    accord_test_set (section, "title", "Added by B");
     g_assert_true (accord_strategy_add (strategy, section, &error));
     section_b = g_strdup (accord_entity_get_id (section));
-    set (accord_strategy_lookup (strategy, "o-1"), "title", "Objective, as B puts it");
-    write_strategy (clone_b, strategy);
-    g_free (save (clone_b, "B's work", BOB));
+    accord_test_set (accord_strategy_lookup (strategy, "o-1"), "title", "Objective, as B puts it");
+    accord_test_write (clone_b, strategy);
+    g_free (accord_test_save (clone_b, "B's work", BOB));
   }
   g_assert_cmpstr (section_a, !=, section_b);
 
   /* A takes B's work with plain git: no conflict. */
-  g_assert_cmpint (run_git (path_a, NULL, "pull", "--quiet", "--no-rebase", "--no-edit",
-                            path_b, "main", NULL), ==, 0);
-  conflicts = git_output (path_a, "diff", "--name-only", "--diff-filter=U");
+  g_free (accord_test_git_output (path_a, "pull", "--quiet", "--no-rebase", "--no-edit",
+                                    path_b, "main", NULL));
+  conflicts = accord_test_git_output (path_a, "diff", "--name-only", "--diff-filter=U", NULL);
   g_assert_cmpstr (conflicts, ==, "");
-  status = git_output (path_a, "status", "--porcelain", "--untracked-files=all");
-  g_assert_cmpstr (status, ==, "");
-  parents = git_output (path_a, "log", "-1", "--format=%P");
+  assert_clean (path_a);
+  parents = accord_test_git_output (path_a, "log", "-1", "--format=%P", NULL);
   g_assert_nonnull (strchr (parents, ' '));
 
   /* The merged strategy has everything, and nothing wrong. */
@@ -1610,9 +1449,9 @@ test_save_finds_changes (Fixture       *fixture,
   g_assert_no_error (error);
   set_times (section, 3600);
   set_times (child, 3600);
-  g_assert_cmpint (run_git (fixture->path, NULL, "add", "sections", NULL), ==, 0);
+  g_free (accord_test_git_output (fixture->path, "add", "sections", NULL));
   g_usleep (1100 * 1000);
-  g_assert_cmpint (run_git (fixture->path, NULL, "update-index", "--refresh", NULL), ==, 0);
+  g_free (accord_test_git_output (fixture->path, "update-index", "--refresh", NULL));
 
   revision = accord_repository_save (repository, "Titre traduit", NULL, &error);
   g_assert_no_error (error);
@@ -1644,8 +1483,8 @@ test_huge_file (Fixture       *fixture,
     g_string_append (huge, "A very long text that nobody will ever read in full.\n");
   g_file_set_contents (path, huge->str, huge->len, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (run_git (fixture->path, NULL, "add", "sections/s-huge.md", NULL), ==, 0);
-  g_assert_cmpint (run_git (fixture->path, NULL, "commit", "--quiet", "-m", "Huge", NULL), ==, 0);
+  g_free (accord_test_git_output (fixture->path, "add", "sections/s-huge.md", NULL));
+  g_free (accord_test_git_output (fixture->path, "commit", "--quiet", "-m", "Huge", NULL));
 
   strategy = accord_repository_load_revision (repository, NULL, &error);
   g_assert_no_error (error);
@@ -1701,13 +1540,13 @@ test_save_written (Fixture       *fixture,
   g_autofree char *by_hand = g_build_filename (fixture->path, "sections", "s-two.md", NULL);
   g_autofree char *status = NULL;
 
-  set (accord_strategy_lookup (strategy, "s-one"), "title", "One, revised");
-  set (added, "order", "k");
-  set (added, "title", "Three");
+  accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "One, revised");
+  accord_test_set (added, "order", "k");
+  accord_test_set (added, "title", "Three");
   g_assert_true (accord_strategy_add (strategy, added, &error));
   g_assert_true (accord_strategy_remove (strategy, "s-child", &error));
   g_assert_no_error (error);
-  write_strategy (repository, strategy);
+  accord_test_write (repository, strategy);
 
   /* An edit made outside the repository object is not part of it. */
   g_assert_true (g_file_set_contents (by_hand, "---\norder: j\n\ntitle: Two by hand\n---\n",
@@ -1717,12 +1556,11 @@ test_save_written (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (revision);
 
-  changed = git_output (fixture->path, "diff-tree", "--no-commit-id", "--name-status", "-r",
-                        revision);
+  changed = dup_changed (fixture, revision, "--name-status");
   g_assert_cmpstr (changed, ==,
                    "D\tsections/s-child.md\nM\tsections/s-one.md\nA\tsections/s-three.md\n");
 
-  status = git_output (fixture->path, "status", "--porcelain");
+  status = accord_test_git_output (fixture->path, "status", "--porcelain", NULL);
   g_assert_cmpstr (status, ==, " M sections/s-two.md\n");
 
   changes = accord_repository_status (repository, &error);
@@ -1753,21 +1591,21 @@ test_removed_stays_removed (Fixture       *fixture,
   g_autofree char *brief = g_build_filename (fixture->path, "sections", "s-brief.md", NULL);
   g_autofree char *child_path = g_build_filename (fixture->path, "sections", "s-child.md", NULL);
 
-  set (added, "order", "z");
-  set (added, "title", "Brief");
+  accord_test_set (added, "order", "z");
+  accord_test_set (added, "title", "Brief");
   g_assert_true (accord_strategy_add (strategy, added, &error));
   g_assert_true (accord_strategy_remove (strategy, "s-brief", &error));
   g_assert_true (accord_strategy_remove (strategy, "s-child", &error));
   g_assert_no_error (error);
 
   /* Edits to an entity no longer in the strategy do not bring it back. */
-  set (child, "title", "Edited after removal");
-  write_strategy (repository, strategy);
+  accord_test_set (child, "title", "Edited after removal");
+  accord_test_write (repository, strategy);
   g_assert_false (g_file_test (brief, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (child_path, G_FILE_TEST_EXISTS));
 
-  set (added, "title", "Edited too");
-  write_strategy (repository, strategy);
+  accord_test_set (added, "title", "Edited too");
+  accord_test_write (repository, strategy);
   g_assert_false (g_file_test (brief, G_FILE_TEST_EXISTS));
 }
 
@@ -1796,7 +1634,6 @@ test_save_ignores_other_files (Fixture       *fixture,
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *notes = g_build_filename (fixture->path, "private-notes.txt", NULL);
-  g_autofree char *revision = NULL;
   g_autofree char *tracked = NULL;
 
   g_assert_true (g_file_set_contents (notes, "not for the remote", -1, NULL));
@@ -1810,7 +1647,7 @@ test_save_ignores_other_files (Fixture       *fixture,
   g_clear_error (&error);
 
   g_free (save_title (repository, "s-one", "One again", "Title"));
-  tracked = git_output (fixture->path, "ls-files", "private-notes.txt");
+  tracked = accord_test_git_output (fixture->path, "ls-files", "private-notes.txt", NULL);
   g_assert_cmpstr (tracked, ==, "");
 }
 
@@ -1829,7 +1666,7 @@ test_unreadable_strategy_file (Fixture       *fixture,
   strategy = accord_test_load (repository);
   g_assert_cmpuint (accord_strategy_get_problems (strategy)->len, >, 0);
 
-  set (ACCORD_ENTITY (strategy), "subtitle", "Would replace the whole file");
+  accord_test_set (ACCORD_ENTITY (strategy), "subtitle", "Would replace the whole file");
   g_assert_false (accord_repository_write (repository, strategy, &error));
   g_assert_error (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_IO);
 
@@ -1861,7 +1698,7 @@ test_restore_failure_undone (Fixture       *fixture,
   g_autofree char *second = save_title (repository, "s-one", "One v2", "Version 2");
   g_autofree char *lock = g_build_filename (fixture->path, ".git", "refs", "heads", "main.lock",
                                             NULL);
-  g_autofree char *before = read_file (fixture, "sections/s-one.md");
+  g_autofree char *before = accord_test_read_file (fixture->path, "sections/s-one.md");
   g_autofree char *after = NULL;
   g_autofree char *head = NULL;
   g_autofree char *restored = NULL;
@@ -1883,7 +1720,7 @@ test_restore_failure_undone (Fixture       *fixture,
   g_assert_true (g_subprocess_wait (git, NULL, NULL));
   g_assert_cmpint (g_unlink (lock), ==, 0);
 
-  after = read_file (fixture, "sections/s-one.md");
+  after = accord_test_read_file (fixture->path, "sections/s-one.md");
   g_assert_cmpstr (after, ==, before);
   head = accord_repository_dup_head (repository);
   g_assert_cmpstr (head, ==, second);
@@ -2030,7 +1867,8 @@ main (int    argc,
   g_unsetenv ("EMAIL");
 
 #define ADD(path, func) \
-  g_test_add ("/accord/repository/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/accord/repository/" path, Fixture, NULL, fixture_setup, func, \
+              accord_test_folder_teardown)
 
   ADD ("create", test_create);
   ADD ("create-folders", test_create_folders);

@@ -41,31 +41,6 @@ typedef struct
   guint              n_stopped;
 } Fixture;
 
-static AccordEntity *
-add_entity (AccordStrategy   *strategy,
-            AccordEntityKind  kind,
-            const char       *first_field,
-            ...)
-{
-  g_autoptr(AccordEntity) entity = accord_entity_new (kind, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  va_list args;
-
-  va_start (args, first_field);
-  for (field = first_field; field != NULL; field = va_arg (args, const char *))
-    {
-      accord_entity_set_field (entity, field, va_arg (args, const char *), &error);
-      g_assert_no_error (error);
-    }
-  va_end (args);
-
-  accord_strategy_add (strategy, entity, &error);
-  g_assert_no_error (error);
-
-  return entity;
-}
-
 /* A strategy written to a new repository, then read back through a
  * workspace, which indexes it. */
 static void
@@ -77,31 +52,32 @@ make_strategy (Fixture *fixture)
   g_autoptr(GError) error = NULL;
   AccordEntity *section, *subsection, *objective, *round, *participant, *comment;
 
-  fixture->repository = accord_repository_create (path, strategy, AUTHOR, NULL, &error);
-  g_assert_no_error (error);
+  fixture->repository = accord_test_create (path, strategy, AUTHOR, NULL);
 
-  section = add_entity (strategy, ACCORD_ENTITY_SECTION,
-                        "title", "Principes", "order", "i",
-                        "body", "Nous défendons une stratégie ouverte, libre et sûre.", NULL);
-  subsection = add_entity (strategy, ACCORD_ENTITY_SECTION,
-                           "parent", accord_entity_get_id (section), "order", "i",
-                           "title", "Données & <ouverture>",
-                           "body", "Les données publiques < 10 ans & plus.", NULL);
-  objective = add_entity (strategy, ACCORD_ENTITY_OBJECTIVE,
-                          "section", accord_entity_get_id (section), "order", "i",
-                          "code", "O1.1", "title", "Connectivité des partenaires",
-                          "description", "Une stratégie pour relier les réseaux.", NULL);
+  section = accord_test_add (strategy, ACCORD_ENTITY_SECTION, NULL,
+                             "title", "Principes", "order", "i",
+                             "body", "Nous défendons une stratégie ouverte, libre et sûre.", NULL);
+  subsection = accord_test_add (strategy, ACCORD_ENTITY_SECTION, NULL,
+                                "parent", accord_entity_get_id (section), "order", "i",
+                                "title", "Données & <ouverture>",
+                                "body", "Les données publiques < 10 ans & plus.", NULL);
+  objective = accord_test_add (strategy, ACCORD_ENTITY_OBJECTIVE, NULL,
+                               "section", accord_entity_get_id (section), "order", "i",
+                               "code", "O1.1", "title", "Connectivité des partenaires",
+                               "description", "Une stratégie pour relier les réseaux.", NULL);
   /* Text holding the very characters the panel asks the workspace to mark
    * matches with. */
-  add_entity (strategy, ACCORD_ENTITY_SECTION,
-              "title", "Zones \xee\x80\x81rurales\xee\x80\x80 isolées", "order", "r", NULL);
-  round = add_entity (strategy, ACCORD_ENTITY_ROUND, "title", "Premier tour", NULL);
-  participant = add_entity (strategy, ACCORD_ENTITY_PARTICIPANT, "name", "Zoé Martin", NULL);
-  comment = add_entity (strategy, ACCORD_ENTITY_COMMENT,
-                        "round", accord_entity_get_id (round),
-                        "target", accord_entity_get_id (objective),
-                        "author", accord_entity_get_id (participant),
-                        "body", "Cette stratégie mérite un indicateur rural.", NULL);
+  accord_test_add (strategy, ACCORD_ENTITY_SECTION, NULL,
+                   "title", "Zones \xee\x80\x81rurales\xee\x80\x80 isolées",
+                   "order", "r", NULL);
+  round = accord_test_add (strategy, ACCORD_ENTITY_ROUND, NULL, "title", "Premier tour", NULL);
+  participant = accord_test_add (strategy, ACCORD_ENTITY_PARTICIPANT, NULL,
+                                 "name", "Zoé Martin", NULL);
+  comment = accord_test_add (strategy, ACCORD_ENTITY_COMMENT, NULL,
+                             "round", accord_entity_get_id (round),
+                             "target", accord_entity_get_id (objective),
+                             "author", accord_entity_get_id (participant),
+                             "body", "Cette stratégie mérite un indicateur rural.", NULL);
 
   fixture->section_id = g_strdup (accord_entity_get_id (section));
   fixture->subsection_id = g_strdup (accord_entity_get_id (subsection));
@@ -138,27 +114,6 @@ stop_search_cb (AccordSearchPanel *panel,
   fixture->n_stopped++;
 }
 
-static GtkWidget *
-find_with_class (GtkWidget  *root,
-                 GType       type,
-                 const char *css_class)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type) && gtk_widget_has_css_class (root, css_class))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -181,8 +136,8 @@ fixture_setup (Fixture       *fixture,
   fixture->list = GTK_LIST_BOX (accord_test_ui_find (GTK_WIDGET (fixture->panel),
                                                      GTK_TYPE_LIST_BOX));
   fixture->stack = GTK_STACK (accord_test_ui_find (GTK_WIDGET (fixture->panel), GTK_TYPE_STACK));
-  fixture->count = GTK_LABEL (find_with_class (GTK_WIDGET (fixture->panel), GTK_TYPE_LABEL,
-                                               "search-count"));
+  fixture->count = GTK_LABEL (accord_test_ui_find_with_class (GTK_WIDGET (fixture->panel),
+                                                              GTK_TYPE_LABEL, "search-count"));
   g_assert_nonnull (fixture->entry);
   g_assert_nonnull (fixture->list);
   g_assert_nonnull (fixture->stack);
@@ -234,8 +189,8 @@ type_query (Fixture    *fixture,
       g_main_context_iteration (NULL, TRUE);
     }
 
-  /* Let the new rows be mapped. */
-  accord_test_ui_spin (50);
+  /* Let the new rows be laid out and mapped. */
+  accord_test_ui_wait_frames (fixture->window, 2);
 }
 
 static const char *
@@ -280,7 +235,7 @@ static GtkLabel *
 row_label (GtkListBoxRow *row,
            const char    *css_class)
 {
-  return GTK_LABEL (find_with_class (GTK_WIDGET (row), GTK_TYPE_LABEL, css_class));
+  return GTK_LABEL (accord_test_ui_find_with_class (GTK_WIDGET (row), GTK_TYPE_LABEL, css_class));
 }
 
 /* The row whose title reads @title, without its markup. */
@@ -514,35 +469,6 @@ press_key (GtkWidget *entry,
   return handled;
 }
 
-/* The action of @widget's own shortcut for @keyval, if any. */
-static GtkShortcutAction *
-find_shortcut_action (GtkWidget *widget,
-                      guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
-            return gtk_shortcut_get_action (shortcut);
-        }
-    }
-
-  return NULL;
-}
-
 /* Down goes from the entry to the results, Up from the first result back;
  * Escape stops the search. */
 static void
@@ -581,7 +507,7 @@ test_keyboard (Fixture       *fixture,
 
   /* Escape in the entry, which GtkSearchEntry turns into stop-search
    * before the event reaches the panel. */
-  action = find_shortcut_action (fixture->entry, GDK_KEY_Escape);
+  action = gtk_shortcut_get_action (accord_test_ui_find_shortcut (fixture->entry, "Escape"));
   g_assert_true (GTK_IS_SIGNAL_ACTION (action));
   g_assert_cmpstr (gtk_signal_action_get_signal_name (GTK_SIGNAL_ACTION (action)), ==,
                    "stop-search");
@@ -591,7 +517,8 @@ test_keyboard (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_stopped, ==, 1);
 
   /* Escape in the results. */
-  action = find_shortcut_action (GTK_WIDGET (fixture->panel), GDK_KEY_Escape);
+  action = gtk_shortcut_get_action (accord_test_ui_find_shortcut (GTK_WIDGET (fixture->panel),
+                                                                   "Escape"));
   g_assert_nonnull (action);
   g_assert_true (gtk_shortcut_action_activate (action, GTK_SHORTCUT_ACTION_EXCLUSIVE,
                                                GTK_WIDGET (fixture->panel), NULL));
@@ -726,8 +653,8 @@ test_many_results (Fixture       *fixture,
       g_autofree char *title = g_strdup_printf ("Jalon numéro %u", i);
       g_autofree char *order = g_strdup_printf ("k%c%c", 'b' + i / 20, 'b' + i % 20);
 
-      add_entity (fixture->strategy, ACCORD_ENTITY_OBJECTIVE,
-                  "section", fixture->section_id, "order", order, "title", title, NULL);
+      accord_test_add (fixture->strategy, ACCORD_ENTITY_OBJECTIVE, NULL,
+                       "section", fixture->section_id, "order", order, "title", title, NULL);
     }
   accord_repository_write (fixture->repository, fixture->strategy, &error);
   g_assert_no_error (error);
@@ -745,14 +672,6 @@ test_many_results (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (fixture->count), ==, "1 result");
 }
 
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
 /* Properties notify once per change, and not when set to the same value. */
 static void
 test_properties (Fixture       *fixture,
@@ -763,11 +682,9 @@ test_properties (Fixture       *fixture,
   g_autofree char *query = NULL;
   guint n_workspace = 0, n_strategy = 0, n_query = 0;
 
-  g_signal_connect (fixture->panel, "notify::workspace", G_CALLBACK (count_notify_cb),
-                    &n_workspace);
-  g_signal_connect (fixture->panel, "notify::strategy", G_CALLBACK (count_notify_cb),
-                    &n_strategy);
-  g_signal_connect (fixture->panel, "notify::query", G_CALLBACK (count_notify_cb), &n_query);
+  accord_test_count_signal (fixture->panel, "notify::workspace", &n_workspace);
+  accord_test_count_signal (fixture->panel, "notify::strategy", &n_strategy);
+  accord_test_count_signal (fixture->panel, "notify::query", &n_query);
 
   g_object_set (fixture->panel,
                 "workspace", fixture->workspace,
@@ -807,21 +724,17 @@ main (int    argc,
   if (!accord_test_ui_init (&argc, &argv))
     return 0;
 
-#define ADD(path, func) \
-  g_test_add ("/accord/search-panel/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ACCORD_TEST_ADD ("/accord/search-panel/states", test_states);
+  ACCORD_TEST_ADD ("/accord/search-panel/results", test_results);
+  ACCORD_TEST_ADD ("/accord/search-panel/markup-escaped", test_markup_escaped);
+  ACCORD_TEST_ADD ("/accord/search-panel/activate", test_activate);
+  ACCORD_TEST_ADD ("/accord/search-panel/keyboard", test_keyboard);
+  ACCORD_TEST_ADD ("/accord/search-panel/hostile-queries", test_hostile_queries);
+  ACCORD_TEST_ADD ("/accord/search-panel/error", test_error);
+  ACCORD_TEST_ADD ("/accord/search-panel/many-results", test_many_results);
+  ACCORD_TEST_ADD ("/accord/search-panel/refresh", test_refresh);
+  ACCORD_TEST_ADD ("/accord/search-panel/properties", test_properties);
 
-  ADD ("states", test_states);
-  ADD ("results", test_results);
-  ADD ("markup-escaped", test_markup_escaped);
-  ADD ("activate", test_activate);
-  ADD ("keyboard", test_keyboard);
-  ADD ("hostile-queries", test_hostile_queries);
-  ADD ("error", test_error);
-  ADD ("many-results", test_many_results);
-  ADD ("refresh", test_refresh);
-  ADD ("properties", test_properties);
-
-#undef ADD
 
   return g_test_run ();
 }

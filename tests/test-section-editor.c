@@ -29,50 +29,26 @@ typedef struct
   GSettings           *settings;
 } Fixture;
 
-static AccordEntity *
-add_section (AccordStrategy *strategy,
-             const char     *title,
-             const char     *order,
-             const char     *body)
-{
-  g_autoptr(AccordEntity) section = accord_entity_new (ACCORD_ENTITY_SECTION, NULL);
-  g_autoptr(GError) error = NULL;
-
-  accord_entity_set_field (section, "title", title, &error);
-  g_assert_no_error (error);
-  accord_entity_set_field (section, "order", order, &error);
-  g_assert_no_error (error);
-  accord_entity_set_field (section, "body", body, &error);
-  g_assert_no_error (error);
-  accord_strategy_add (strategy, section, &error);
-  g_assert_no_error (error);
-
-  return section;
-}
-
 /* A strategy saved in a real repository and read back, so that its
  * sections start unmodified, and an editor showing nothing in a window. */
 static void
-fixture_set_up (Fixture       *fixture,
+fixture_setup (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Test", "fr");
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *id_a = NULL;
-  g_autofree char *id_b = NULL;
 
-  id_a = g_strdup (accord_entity_get_id (add_section (strategy, "Principes", "k", BODY_A)));
-  id_b = g_strdup (accord_entity_get_id (add_section (strategy, "Stratégie numérique", "m",
-                                                      BODY_B)));
+  accord_test_add (strategy, ACCORD_ENTITY_SECTION, "s-a",
+                   "title", "Principes", "order", "k", "body", BODY_A, NULL);
+  accord_test_add (strategy, ACCORD_ENTITY_SECTION, "s-b",
+                   "title", "Stratégie numérique", "order", "m", "body", BODY_B, NULL);
 
   fixture->tmpdir = accord_test_make_tmpdir ("accord-section-editor-XXXXXX");
   path = g_build_filename (fixture->tmpdir, "strategy", NULL);
-  fixture->repository = accord_repository_create (path, strategy, AUTHOR, "First version", &error);
-  g_assert_no_error (error);
+  fixture->repository = accord_test_create (path, strategy, AUTHOR, "First version");
   fixture->strategy = accord_test_load (fixture->repository);
-  fixture->section_a = ACCORD_SECTION (accord_strategy_lookup (fixture->strategy, id_a));
-  fixture->section_b = ACCORD_SECTION (accord_strategy_lookup (fixture->strategy, id_b));
+  fixture->section_a = ACCORD_SECTION (accord_strategy_lookup (fixture->strategy, "s-a"));
+  fixture->section_b = ACCORD_SECTION (accord_strategy_lookup (fixture->strategy, "s-b"));
   g_assert_false (accord_entity_get_modified (ACCORD_ENTITY (fixture->section_a)));
 
   fixture->settings = g_settings_new (APP_ID);
@@ -86,7 +62,7 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
+fixture_teardown (Fixture       *fixture,
                    gconstpointer  data)
 {
   /* Once out of its window, the editor lets go of everything it holds: the
@@ -104,21 +80,11 @@ fixture_tear_down (Fixture       *fixture,
 
   g_assert_finalize_object (fixture->strategy);
   g_assert_finalize_object (fixture->repository);
-  accord_test_remove_tree (fixture->tmpdir);
-  g_free (fixture->tmpdir);
+  accord_test_clear_tmpdir (&fixture->tmpdir);
 }
 
-static gpointer
-template_child (Fixture    *fixture,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->editor),
-                                                  ACCORD_TYPE_SECTION_EDITOR, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
+#define template_child(fixture, name) \
+  accord_test_ui_template_child ((fixture)->editor, ACCORD_TYPE_SECTION_EDITOR, name)
 
 static GtkTextBuffer *
 get_buffer (Fixture *fixture)
@@ -723,50 +689,20 @@ test_section_editor_settings (Fixture       *fixture,
                    ==, "Adwaita");
 }
 
-static gboolean
-has_binding (GtkWidget  *widget,
-             const char *accelerator,
-             const char *action_name)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
-
-  g_assert_nonnull (wanted);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
-
-          if (GTK_IS_NAMED_ACTION (action) &&
-              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
-                           action_name) &&
-              gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static void
 test_section_editor_shortcuts (Fixture       *fixture,
                                gconstpointer  data)
 {
-  GtkWidget *editor = GTK_WIDGET (fixture->editor);
+  static const char * const bindings[] = {
+    "<Control>f", "editor.find",
+    "<Control>h", "editor.replace",
+    "<Control>g", "editor.find-next",
+    "<Control><Shift>g", "editor.find-previous",
+    "Escape", "editor.close-search",
+    NULL
+  };
 
-  g_assert_true (has_binding (editor, "<Control>f", "editor.find"));
-  g_assert_true (has_binding (editor, "<Control>h", "editor.replace"));
-  g_assert_true (has_binding (editor, "<Control>g", "editor.find-next"));
-  g_assert_true (has_binding (editor, "<Control><Shift>g", "editor.find-previous"));
-  g_assert_true (has_binding (editor, "Escape", "editor.close-search"));
+  accord_test_ui_assert_bindings (GTK_WIDGET (fixture->editor), bindings);
 }
 
 int
@@ -776,25 +712,20 @@ main (int    argc,
   if (!accord_test_ui_init (&argc, &argv))
     return 0;
 
-#define ADD(path, func) \
-  g_test_add ("/accord/section-editor/" path, Fixture, NULL, \
-              fixture_set_up, func, fixture_tear_down)
+  ACCORD_TEST_ADD ("/accord/section-editor/empty", test_section_editor_empty);
+  ACCORD_TEST_ADD ("/accord/section-editor/load", test_section_editor_load);
+  ACCORD_TEST_ADD ("/accord/section-editor/typing", test_section_editor_typing);
+  ACCORD_TEST_ADD ("/accord/section-editor/external", test_section_editor_external);
+  ACCORD_TEST_ADD ("/accord/section-editor/title-required", test_section_editor_title_required);
+  ACCORD_TEST_ADD ("/accord/section-editor/word-count", test_section_editor_word_count);
+  ACCORD_TEST_ADD ("/accord/section-editor/undo", test_section_editor_undo);
+  ACCORD_TEST_ADD ("/accord/section-editor/find", test_section_editor_find);
+  ACCORD_TEST_ADD ("/accord/section-editor/replace", test_section_editor_replace);
+  ACCORD_TEST_ADD ("/accord/section-editor/reveal", test_section_editor_reveal);
+  ACCORD_TEST_ADD ("/accord/section-editor/read-only", test_section_editor_read_only);
+  ACCORD_TEST_ADD ("/accord/section-editor/settings", test_section_editor_settings);
+  ACCORD_TEST_ADD ("/accord/section-editor/shortcuts", test_section_editor_shortcuts);
 
-  ADD ("empty", test_section_editor_empty);
-  ADD ("load", test_section_editor_load);
-  ADD ("typing", test_section_editor_typing);
-  ADD ("external", test_section_editor_external);
-  ADD ("title-required", test_section_editor_title_required);
-  ADD ("word-count", test_section_editor_word_count);
-  ADD ("undo", test_section_editor_undo);
-  ADD ("find", test_section_editor_find);
-  ADD ("replace", test_section_editor_replace);
-  ADD ("reveal", test_section_editor_reveal);
-  ADD ("read-only", test_section_editor_read_only);
-  ADD ("settings", test_section_editor_settings);
-  ADD ("shortcuts", test_section_editor_shortcuts);
-
-#undef ADD
 
   return g_test_run ();
 }

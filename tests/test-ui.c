@@ -12,6 +12,7 @@
 
 #include "accord-application.h"
 #include "accord-test-ui.h"
+#include "accord-test-util.h"
 #include "accord-window.h"
 
 typedef struct
@@ -127,24 +128,8 @@ test_shortcuts_window (Fixture *fixture)
   accord_test_ui_save_png (GTK_WIDGET (overlay), "shortcuts");
 
   gtk_window_close (GTK_WINDOW (overlay));
-  accord_test_ui_spin (50);
+  ACCORD_TEST_WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (overlay)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (item), type))
-        return GTK_WINDOW (item);
-    }
-
-  return NULL;
 }
 
 static void
@@ -152,10 +137,10 @@ test_about_window (Fixture *fixture)
 {
   GtkWindow *about;
 
-  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_null (accord_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = accord_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   accord_test_ui_wait_mapped (GTK_WIDGET (about));
 
@@ -168,7 +153,7 @@ test_about_window (Fixture *fixture)
                             "libgit2 "));
 
   gtk_window_destroy (about);
-  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_null (accord_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
 }
 
 static void
@@ -188,7 +173,6 @@ test_color_scheme (Fixture *fixture)
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
                    ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style_manager));
-  accord_test_ui_spin (100);
 
   g_action_group_activate_action (actions, "color-scheme", g_variant_new_string ("light"));
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
@@ -208,11 +192,9 @@ test_window_size_is_saved (Fixture *fixture)
   int width, height;
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 812, 604);
-  accord_test_ui_spin (50);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.close", NULL);
-  accord_test_ui_spin (50);
+  ACCORD_TEST_WAIT_FOR (gtk_application_get_windows (GTK_APPLICATION (fixture->app)) == NULL);
 
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 604);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
@@ -228,6 +210,54 @@ test_window_size_is_saved (Fixture *fixture)
   g_settings_reset (settings, "window-height");
 }
 
+/* Shows a button named by a label given to it, one named by its text and,
+ * when @unnamed, one that shows only an icon and was given no name. */
+static void
+show_buttons (gboolean unnamed)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *named = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL, "Add",
+                                  -1);
+  gtk_box_append (GTK_BOX (box), named);
+  gtk_box_append (GTK_BOX (box), gtk_button_new_with_label ("Remove"));
+  if (unnamed)
+    gtk_box_append (GTK_BOX (box), gtk_button_new_from_icon_name ("edit-delete-symbolic"));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  accord_test_ui_wait_mapped (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_named_controls_subprocess (void)
+{
+  show_buttons (FALSE);
+}
+
+static void
+test_unnamed_control_subprocess (void)
+{
+  show_buttons (TRUE);
+}
+
+/* A button that shows only an icon, and was given no name, is a failure
+ * of any UI test that shows it; one given a name is not. */
+static void
+test_unnamed_control (void)
+{
+  g_test_trap_subprocess ("/accord/ui/unnamed-control/subprocess/named", 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  g_test_trap_subprocess ("/accord/ui/unnamed-control/subprocess/unnamed", 0, 0);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*accord_test_ui_assert_accessible*GtkButton in GtkBox in "
+                             "GtkWindow*");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -235,18 +265,21 @@ main (int    argc,
   if (!accord_test_ui_init (&argc, &argv))
     return 0;
 
-  g_test_add_data_func ("/accord/ui/main-window", (gconstpointer) test_main_window,
-                        run_in_application);
-  g_test_add_data_func ("/accord/ui/accelerators", (gconstpointer) test_accelerators,
-                        run_in_application);
-  g_test_add_data_func ("/accord/ui/shortcuts-window", (gconstpointer) test_shortcuts_window,
-                        run_in_application);
-  g_test_add_data_func ("/accord/ui/about-window", (gconstpointer) test_about_window,
-                        run_in_application);
-  g_test_add_data_func ("/accord/ui/color-scheme", (gconstpointer) test_color_scheme,
-                        run_in_application);
-  g_test_add_data_func ("/accord/ui/window-size-saved", (gconstpointer) test_window_size_is_saved,
-                        run_in_application);
+#define ADD_IN_APPLICATION(path, body) \
+  g_test_add_data_func (path, (gconstpointer) body, run_in_application)
+
+  g_test_add_func ("/accord/ui/unnamed-control", test_unnamed_control);
+  g_test_add_func ("/accord/ui/unnamed-control/subprocess/named", test_named_controls_subprocess);
+  g_test_add_func ("/accord/ui/unnamed-control/subprocess/unnamed",
+                   test_unnamed_control_subprocess);
+  ADD_IN_APPLICATION ("/accord/ui/main-window", test_main_window);
+  ADD_IN_APPLICATION ("/accord/ui/accelerators", test_accelerators);
+  ADD_IN_APPLICATION ("/accord/ui/shortcuts-window", test_shortcuts_window);
+  ADD_IN_APPLICATION ("/accord/ui/about-window", test_about_window);
+  ADD_IN_APPLICATION ("/accord/ui/color-scheme", test_color_scheme);
+  ADD_IN_APPLICATION ("/accord/ui/window-size-saved", test_window_size_is_saved);
+
+#undef ADD_IN_APPLICATION
 
   return g_test_run ();
 }

@@ -30,18 +30,6 @@
 
 static char *test_home;
 
-/* Iterates the main loop until @condition holds, failing after a while. */
-#define WAIT_FOR(condition) \
-  G_STMT_START { \
-    gint64 wait_deadline_ = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND; \
-    while (!(condition)) \
-      { \
-        g_assert_cmpint (g_get_monotonic_time (), <, wait_deadline_); \
-        g_main_context_iteration (NULL, FALSE); \
-        g_usleep (1000); \
-      } \
-  } G_STMT_END
-
 static void
 test_slug (void)
 {
@@ -193,55 +181,8 @@ run_in_application (gconstpointer data)
   g_assert_finalize_object (app);
 }
 
-static GtkWidget *
-find_with_class (GtkWidget  *root,
-                 GType       type,
-                 const char *css_class)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type) &&
-      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gpointer
-template_child (Fixture    *fixture,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
-                                                  ACCORD_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-
-  return child;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
+#define template_child(fixture, name) \
+  accord_test_ui_template_child ((fixture)->window, ACCORD_TYPE_WINDOW, name)
 
 static AccordDocument *
 create_strategy (Fixture    *fixture,
@@ -251,14 +192,14 @@ create_strategy (Fixture    *fixture,
   GtkWidget *title_row;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-strategy", NULL);
-  WAIT_FOR ((dialog = find_toplevel (ACCORD_TYPE_NEW_STRATEGY_DIALOG)) != NULL);
+  dialog = accord_test_ui_wait_toplevel (ACCORD_TYPE_NEW_STRATEGY_DIALOG);
   accord_new_strategy_dialog_set_folder (ACCORD_NEW_STRATEGY_DIALOG (dialog), fixture->tmpdir);
-  title_row = find_with_class (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
+  title_row = accord_test_ui_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
   gtk_editable_set_text (GTK_EDITABLE (title_row), title);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
 
-  WAIT_FOR (accord_window_get_document (fixture->window) != NULL);
-  accord_test_ui_spin (50);
+  ACCORD_TEST_WAIT_FOR (accord_window_get_document (fixture->window) != NULL);
+  accord_test_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
 
   return accord_window_get_document (fixture->window);
 }
@@ -267,7 +208,7 @@ static GtkTextBuffer *
 section_buffer (Fixture *fixture)
 {
   GtkWidget *editor = template_child (fixture, "section_editor");
-  GtkWidget *view = find_with_class (editor, GTK_SOURCE_TYPE_VIEW, NULL);
+  GtkWidget *view = accord_test_ui_find (editor, GTK_SOURCE_TYPE_VIEW);
 
   g_assert_nonnull (view);
 
@@ -307,7 +248,7 @@ save_revision (Fixture    *fixture,
   char *drafted;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-revision", NULL);
-  WAIT_FOR (gtk_widget_get_mapped (template_child (fixture, "save_popover")));
+  ACCORD_TEST_WAIT_FOR (gtk_widget_get_mapped (template_child (fixture, "save_popover")));
   drafted = g_strdup (gtk_editable_get_text (entry));
   if (message != NULL)
     gtk_editable_set_text (entry, message);
@@ -338,7 +279,7 @@ choose_in_file_chooser (const char *folder)
   gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
   GtkWindow *chooser;
 
-  WAIT_FOR ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  chooser = accord_test_ui_wait_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
                    GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
   /* The folder it starts in is set as it shows, which can undo a choice
@@ -355,7 +296,7 @@ choose_in_file_chooser (const char *folder)
     }
   while (!is_chosen (GTK_FILE_CHOOSER (chooser), file));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  WAIT_FOR (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+  ACCORD_TEST_WAIT_FOR (accord_test_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
 }
 
 /* Open… and the New Strategy dialog's folder button both ask for a folder
@@ -367,7 +308,6 @@ test_choose_folder (Fixture *fixture)
   g_autoptr(AccordRepository) repository = NULL;
   g_autofree char *path = g_build_filename (fixture->tmpdir, "choisie", NULL);
   g_autofree char *elsewhere = g_build_filename (fixture->tmpdir, "ailleurs", NULL);
-  g_autoptr(GError) error = NULL;
   AccordDocument *document;
   GtkWindow *dialog;
   GtkWidget *folder_row;
@@ -379,19 +319,18 @@ test_choose_folder (Fixture *fixture)
   return;
 #endif
 
-  repository = accord_repository_create (path, strategy, "Test <test@example.org>", NULL, &error);
-  g_assert_no_error (error);
+  repository = accord_test_create (path, strategy, "Test <test@example.org>", NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open", NULL);
   choose_in_file_chooser (path);
-  WAIT_FOR (accord_window_get_document (fixture->window) != NULL);
+  ACCORD_TEST_WAIT_FOR (accord_window_get_document (fixture->window) != NULL);
   document = accord_window_get_document (fixture->window);
   g_assert_cmpstr (accord_repository_get_path (accord_document_get_repository (document)), ==,
                    path);
 
   g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-strategy", NULL);
-  WAIT_FOR ((dialog = find_toplevel (ACCORD_TYPE_NEW_STRATEGY_DIALOG)) != NULL);
+  dialog = accord_test_ui_wait_toplevel (ACCORD_TYPE_NEW_STRATEGY_DIALOG);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.choose-folder", NULL);
   choose_in_file_chooser (elsewhere);
   folder_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
@@ -430,7 +369,7 @@ test_flow (Fixture *fixture)
 
   /* A section, with text typed into it. */
   gtk_widget_activate_action (GTK_WIDGET (outline), "outline.add-section", NULL);
-  WAIT_FOR (ACCORD_IS_SECTION (accord_outline_get_selected (outline)));
+  ACCORD_TEST_WAIT_FOR (ACCORD_IS_SECTION (accord_outline_get_selected (outline)));
   section = accord_outline_get_selected (outline);
   section_id = g_strdup (accord_entity_get_id (section));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "section");
@@ -442,14 +381,14 @@ test_flow (Fixture *fixture)
 
   /* An objective in it. */
   gtk_widget_activate_action (GTK_WIDGET (outline), "outline.add-objective", NULL);
-  WAIT_FOR (ACCORD_IS_OBJECTIVE (accord_outline_get_selected (outline)));
+  ACCORD_TEST_WAIT_FOR (ACCORD_IS_OBJECTIVE (accord_outline_get_selected (outline)));
   objective = accord_outline_get_selected (outline);
   g_assert_cmpstr (accord_entity_get_field (objective, "section"), ==, section_id);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "objective");
   accord_entity_set_field (objective, "code", "O1.1", NULL);
 
   /* The edits reach the disk by themselves. */
-  WAIT_FOR (!accord_document_get_pending (document));
+  ACCORD_TEST_WAIT_FOR (!accord_document_get_pending (document));
   file = g_build_filename (accord_document_get_path (document), "sections", NULL);
   g_free (contents);
   {
@@ -466,7 +405,7 @@ test_flow (Fixture *fixture)
 
   /* A second draft of the section. */
   accord_outline_select (outline, section);
-  WAIT_FOR (g_str_equal (gtk_stack_get_visible_child_name (content_stack), "section"));
+  ACCORD_TEST_WAIT_FOR (g_str_equal (gtk_stack_get_visible_child_name (content_stack), "section"));
   type_text (section_buffer (fixture), " Et libre.");
   g_free (save_revision (fixture, "Second draft"));
   second_revision = accord_repository_dup_head (accord_document_get_repository (document));
@@ -474,7 +413,7 @@ test_flow (Fixture *fixture)
   /* History lists the three revisions. */
   g_object_set (fixture->window, "history-shown", TRUE, NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "history");
-  WAIT_FOR (!_accord_history_view_get_busy (history));
+  ACCORD_TEST_WAIT_FOR (!_accord_history_view_get_busy (history));
   {
     g_auto(GStrv) ids = _accord_history_view_dup_revision_ids (history);
 
@@ -490,7 +429,7 @@ test_flow (Fixture *fixture)
     AccordEntity *restored;
 
     accord_history_view_select_revision (history, ids[1]);
-    WAIT_FOR (!_accord_history_view_get_busy (history));
+    ACCORD_TEST_WAIT_FOR (!_accord_history_view_get_busy (history));
     for (int i = 0; gtk_list_box_get_row_at_index (outline_list, i) != NULL; i++)
       {
         GtkListBoxRow *row = gtk_list_box_get_row_at_index (outline_list, i);
@@ -499,12 +438,12 @@ test_flow (Fixture *fixture)
           gtk_list_box_select_row (outline_list, row);
       }
     gtk_widget_activate_action (GTK_WIDGET (history), "history.restore-entity", NULL);
-    WAIT_FOR (count_revisions (document) == 4);
+    ACCORD_TEST_WAIT_FOR (count_revisions (document) == 4);
 
     /* The window reads the strategy again: the editor shows the old text. */
     restored = accord_strategy_lookup (accord_document_get_strategy (document), section_id);
-    WAIT_FOR (accord_strategy_lookup (accord_document_get_strategy (document), section_id) !=
-              section);
+    ACCORD_TEST_WAIT_FOR (accord_strategy_lookup (accord_document_get_strategy (document),
+                                                  section_id) != section);
     restored = accord_strategy_lookup (accord_document_get_strategy (document), section_id);
     g_assert_cmpstr (accord_entity_get_field (restored, "body"), ==, "Un internet ouvert et sûr.");
   }
@@ -514,15 +453,15 @@ test_flow (Fixture *fixture)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (fixture, "sidebar_stack")),
                    ==, "search");
   {
-    GtkWidget *entry = find_with_class (GTK_WIDGET (search), GTK_TYPE_SEARCH_ENTRY, NULL);
+    GtkWidget *entry = accord_test_ui_find (GTK_WIDGET (search), GTK_TYPE_SEARCH_ENTRY);
     GtkTextIter start, end;
     g_autofree char *selected = NULL;
 
     gtk_editable_set_text (GTK_EDITABLE (entry), "ouvert");
-    WAIT_FOR (g_strcmp0 (accord_search_panel_get_query (search), "ouvert") == 0);
+    ACCORD_TEST_WAIT_FOR (g_strcmp0 (accord_search_panel_get_query (search), "ouvert") == 0);
     g_signal_emit_by_name (entry, "activate");
 
-    WAIT_FOR (ACCORD_IS_SECTION (accord_outline_get_selected (outline)));
+    ACCORD_TEST_WAIT_FOR (ACCORD_IS_SECTION (accord_outline_get_selected (outline)));
     g_assert_cmpstr (accord_entity_get_id (accord_outline_get_selected (outline)), ==, section_id);
     g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "section");
     buffer = section_buffer (fixture);
@@ -539,10 +478,10 @@ test_flow (Fixture *fixture)
     type_text (section_buffer (fixture), " Brouillon à jeter.");
     g_assert_true (accord_document_get_unsaved (document));
     gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.discard-changes", NULL);
-    WAIT_FOR ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+    dialog = accord_test_ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
 
-    WAIT_FOR (accord_document_get_strategy (document) != before);
+    ACCORD_TEST_WAIT_FOR (accord_document_get_strategy (document) != before);
     g_assert_false (accord_document_get_unsaved (document));
     g_assert_cmpstr (accord_entity_get_field (accord_strategy_lookup (
                        accord_document_get_strategy (document), section_id), "body"),
@@ -568,7 +507,7 @@ test_demo_views (Fixture *fixture)
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   accord_window_open (fixture->window, demo);
-  WAIT_FOR (accord_window_get_document (fixture->window) != NULL);
+  ACCORD_TEST_WAIT_FOR (accord_window_get_document (fixture->window) != NULL);
   document = accord_window_get_document (fixture->window);
   strategy = accord_document_get_strategy (document);
   g_assert_false (accord_document_get_recovered (document));
@@ -578,10 +517,11 @@ test_demo_views (Fixture *fixture)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "section");
 
   accord_outline_select (outline, accord_strategy_lookup (strategy, "s-principes"));
-  WAIT_FOR (g_str_equal (accord_entity_get_id (accord_outline_get_selected (outline)),
-                         "s-principes"));
+  ACCORD_TEST_WAIT_FOR (g_str_equal (accord_entity_get_id (accord_outline_get_selected (outline)),
+                                     "s-principes"));
   accord_test_ui_spin (300);
   accord_test_ui_save_png (GTK_WIDGET (fixture->window), "main-window");
+  accord_test_ui_assert_accessible (GTK_WIDGET (fixture->window));
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
   accord_test_ui_spin (300);
@@ -589,30 +529,33 @@ test_demo_views (Fixture *fixture)
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 
   accord_outline_select (outline, accord_strategy_lookup (strategy, "o-connectivite"));
-  WAIT_FOR (g_str_equal (gtk_stack_get_visible_child_name (content_stack), "objective"));
+  ACCORD_TEST_WAIT_FOR (g_str_equal (gtk_stack_get_visible_child_name (content_stack),
+                                     "objective"));
   accord_test_ui_spin (300);
   accord_test_ui_save_png (GTK_WIDGET (fixture->window), "objective-form");
+  accord_test_ui_assert_accessible (GTK_WIDGET (fixture->window));
 
   g_object_set (fixture->window, "history-shown", TRUE, NULL);
-  WAIT_FOR (!_accord_history_view_get_busy (history));
+  ACCORD_TEST_WAIT_FOR (!_accord_history_view_get_busy (history));
   {
     g_auto(GStrv) ids = _accord_history_view_dup_revision_ids (history);
 
     g_assert_cmpuint (g_strv_length (ids), ==, 1);
     accord_history_view_select_revision (history, ids[0]);
   }
-  WAIT_FOR (!_accord_history_view_get_busy (history));
+  ACCORD_TEST_WAIT_FOR (!_accord_history_view_get_busy (history));
   accord_test_ui_spin (300);
   accord_test_ui_save_png (GTK_WIDGET (fixture->window), "history");
+  accord_test_ui_assert_accessible (GTK_WIDGET (fixture->window));
 
   /* On a narrow window the outline and the editor take turns. */
   {
     AdwLeaflet *leaflet = template_child (fixture, "leaflet");
-    GtkWidget *list = find_with_class (GTK_WIDGET (outline), GTK_TYPE_LIST_VIEW, NULL);
+    GtkWidget *list = accord_test_ui_find (GTK_WIDGET (outline), GTK_TYPE_LIST_VIEW);
     AccordEntity *section = accord_strategy_lookup (strategy, "s-contexte");
 
     gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 700);
-    WAIT_FOR (adw_leaflet_get_folded (leaflet));
+    ACCORD_TEST_WAIT_FOR (adw_leaflet_get_folded (leaflet));
     g_assert_true (gtk_list_view_get_single_click_activate (GTK_LIST_VIEW (list)));
 
     gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-outline", NULL);
@@ -622,7 +565,7 @@ test_demo_views (Fixture *fixture)
     g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack), ==, "section");
 
     gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-    WAIT_FOR (!adw_leaflet_get_folded (leaflet));
+    ACCORD_TEST_WAIT_FOR (!adw_leaflet_get_folded (leaflet));
     g_assert_false (gtk_list_view_get_single_click_activate (GTK_LIST_VIEW (list)));
   }
 }

@@ -27,36 +27,12 @@ typedef struct
   char             *comment_id;
 } Fixture;
 
-static AccordEntity *
-add_entity (AccordStrategy   *strategy,
-            AccordEntityKind  kind,
-            const char       *first_field,
-            ...)
-{
-  g_autoptr(AccordEntity) entity = accord_entity_new (kind, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  va_list args;
-
-  va_start (args, first_field);
-  for (field = first_field; field != NULL; field = va_arg (args, const char *))
-    {
-      accord_entity_set_field (entity, field, va_arg (args, const char *), &error);
-      g_assert_no_error (error);
-    }
-  va_end (args);
-
-  accord_strategy_add (strategy, entity, &error);
-  g_assert_no_error (error);
-
-  return entity;
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Stratégie numérique internationale", "fr");
+  g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Stratégie numérique internationale",
+                                                            "fr");
   g_autoptr(GError) error = NULL;
   AccordEntity *section, *objective, *round, *comment;
 
@@ -67,25 +43,24 @@ fixture_setup (Fixture       *fixture,
                            "Une feuille de route pour la coopération numérique.", &error);
   g_assert_no_error (error);
 
-  section = add_entity (strategy, ACCORD_ENTITY_SECTION,
-                        "title", "Principes", "order", "i",
-                        "body", "Nous défendons un internet ouvert, libre et sûr.", NULL);
-  objective = add_entity (strategy, ACCORD_ENTITY_OBJECTIVE,
-                          "section", accord_entity_get_id (section), "order", "i",
-                          "code", "O1.1", "title", "Connectivité des partenaires",
-                          "lead", "Direction du numérique", NULL);
-  round = add_entity (strategy, ACCORD_ENTITY_ROUND, "title", "Premier tour", NULL);
-  comment = add_entity (strategy, ACCORD_ENTITY_COMMENT,
-                        "round", accord_entity_get_id (round),
-                        "target", accord_entity_get_id (objective),
-                        "body", "La fracture numérique rurale mérite un indicateur.", NULL);
+  section = accord_test_add (strategy, ACCORD_ENTITY_SECTION, NULL,
+                             "title", "Principes", "order", "i",
+                             "body", "Nous défendons un internet ouvert, libre et sûr.", NULL);
+  objective = accord_test_add (strategy, ACCORD_ENTITY_OBJECTIVE, NULL,
+                               "section", accord_entity_get_id (section), "order", "i",
+                               "code", "O1.1", "title", "Connectivité des partenaires",
+                               "lead", "Direction du numérique", NULL);
+  round = accord_test_add (strategy, ACCORD_ENTITY_ROUND, NULL, "title", "Premier tour", NULL);
+  comment = accord_test_add (strategy, ACCORD_ENTITY_COMMENT, NULL,
+                             "round", accord_entity_get_id (round),
+                             "target", accord_entity_get_id (objective),
+                             "body", "La fracture numérique rurale mérite un indicateur.", NULL);
 
   fixture->section_id = g_strdup (accord_entity_get_id (section));
   fixture->objective_id = g_strdup (accord_entity_get_id (objective));
   fixture->comment_id = g_strdup (accord_entity_get_id (comment));
 
-  fixture->repository = accord_repository_create (fixture->path, strategy, AUTHOR, NULL, &error);
-  g_assert_no_error (error);
+  fixture->repository = accord_test_create (fixture->path, strategy, AUTHOR, NULL);
 }
 
 static void
@@ -93,8 +68,7 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_clear_object (&fixture->repository);
-  accord_test_remove_tree (fixture->tmpdir);
-  g_clear_pointer (&fixture->tmpdir, g_free);
+  accord_test_clear_tmpdir (&fixture->tmpdir);
   g_clear_pointer (&fixture->path, g_free);
   g_clear_pointer (&fixture->section_id, g_free);
   g_clear_pointer (&fixture->objective_id, g_free);
@@ -577,7 +551,8 @@ test_write_indexes (Fixture       *fixture,
 
   accord_entity_set_field (section, "body", "Une diplomatie des câbles sous-marins.", &error);
   g_assert_no_error (error);
-  extra = add_entity (strategy, ACCORD_ENTITY_SECTION, "title", "Calendrier", "order", "z", NULL);
+  extra = accord_test_add (strategy, ACCORD_ENTITY_SECTION, NULL,
+                           "title", "Calendrier", "order", "z", NULL);
   g_assert_true (accord_strategy_remove (strategy, fixture->comment_id, &error));
   g_assert_no_error (error);
 
@@ -985,30 +960,26 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   accord_init ();
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ACCORD_TEST_ADD ("/accord/workspace/load-matches-repository", test_load_matches_repository);
+  ACCORD_TEST_ADD ("/accord/workspace/reads-only-changed-files", test_reads_only_changed_files);
+  ACCORD_TEST_ADD ("/accord/workspace/entities-read-when-needed", test_entities_read_when_needed);
+  ACCORD_TEST_ADD ("/accord/workspace/check-kept", test_check_kept);
+  ACCORD_TEST_ADD ("/accord/workspace/entities-read-without-copy", test_entities_read_without_copy);
+  ACCORD_TEST_ADD ("/accord/workspace/rebuilt-after-delete", test_rebuilt_after_delete);
+  ACCORD_TEST_ADD ("/accord/workspace/search/accents", test_search_ignores_accents);
+  ACCORD_TEST_ADD ("/accord/workspace/search/common-words", test_search_common_words);
+  ACCORD_TEST_ADD ("/accord/workspace/search/titles-first", test_search_ranks_titles_first);
+  ACCORD_TEST_ADD ("/accord/workspace/search/follows-edits", test_search_follows_edits);
+  ACCORD_TEST_ADD ("/accord/workspace/search/plain-words", test_search_query_is_plain_words);
+  ACCORD_TEST_ADD ("/accord/workspace/search/unfolded-letters", test_search_unfolded_letters);
+  ACCORD_TEST_ADD ("/accord/workspace/damaged", test_damaged_workspace_is_rebuilt);
+  ACCORD_TEST_ADD ("/accord/workspace/damaged-after-open", test_damaged_after_open);
+  ACCORD_TEST_ADD ("/accord/workspace/newer-schema", test_newer_schema_is_refused);
+  ACCORD_TEST_ADD ("/accord/workspace/wal", test_write_ahead_log);
+  ACCORD_TEST_ADD ("/accord/workspace/write-indexes", test_write_indexes);
+  ACCORD_TEST_ADD ("/accord/workspace/session", test_session);
+  ACCORD_TEST_ADD ("/accord/workspace/state", test_state);
 
-  ADD ("/accord/workspace/load-matches-repository", test_load_matches_repository);
-  ADD ("/accord/workspace/reads-only-changed-files", test_reads_only_changed_files);
-  ADD ("/accord/workspace/entities-read-when-needed", test_entities_read_when_needed);
-  ADD ("/accord/workspace/check-kept", test_check_kept);
-  ADD ("/accord/workspace/entities-read-without-copy", test_entities_read_without_copy);
-  ADD ("/accord/workspace/rebuilt-after-delete", test_rebuilt_after_delete);
-  ADD ("/accord/workspace/search/accents", test_search_ignores_accents);
-  ADD ("/accord/workspace/search/common-words", test_search_common_words);
-  ADD ("/accord/workspace/search/titles-first", test_search_ranks_titles_first);
-  ADD ("/accord/workspace/search/follows-edits", test_search_follows_edits);
-  ADD ("/accord/workspace/search/plain-words", test_search_query_is_plain_words);
-  ADD ("/accord/workspace/search/unfolded-letters", test_search_unfolded_letters);
-  ADD ("/accord/workspace/damaged", test_damaged_workspace_is_rebuilt);
-  ADD ("/accord/workspace/damaged-after-open", test_damaged_after_open);
-  ADD ("/accord/workspace/newer-schema", test_newer_schema_is_refused);
-  ADD ("/accord/workspace/wal", test_write_ahead_log);
-  ADD ("/accord/workspace/write-indexes", test_write_indexes);
-  ADD ("/accord/workspace/session", test_session);
-  ADD ("/accord/workspace/state", test_state);
-
-#undef ADD
 
   return g_test_run ();
 }

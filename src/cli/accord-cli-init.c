@@ -174,9 +174,6 @@ accord_cli_cmd_init (int    argc,
     { "from-markdown", 0, 0, G_OPTION_ARG_FILENAME, &markdown_file,
       N_("Make its sections and objectives from a Markdown document (- for the standard "
          "input)"), N_("FILE") },
-    { "author", 0, 0, G_OPTION_ARG_STRING, &author,
-      N_("Who saves the first revision, instead of git’s user.name and user.email"),
-      N_("NAME <E-MAIL>") },
     { NULL }
   };
 
@@ -184,6 +181,7 @@ accord_cli_cmd_init (int    argc,
                                     _("Create a strategy, with its first revision, in a new or "
                                       "empty folder."),
                                     entries);
+  accord_cli_add_author (context, &author);
   if ((status = accord_cli_parse (context, &argc, &argv, 1, parameters)) != 0)
     return status;
 

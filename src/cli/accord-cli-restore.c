@@ -139,9 +139,6 @@ accord_cli_cmd_restore (int    argc,
   const GOptionEntry entries[] = {
     { "entity", 0, 0, G_OPTION_ARG_STRING, &entity,
       N_("Restore only this entity (a section, an objective…)"), N_("ID") },
-    { "author", 0, 0, G_OPTION_ARG_STRING, &author,
-      N_("Who saves the new revision, instead of git’s user.name and user.email"),
-      N_("NAME <E-MAIL>") },
     { NULL }
   };
 
@@ -149,6 +146,7 @@ accord_cli_cmd_restore (int    argc,
                                     _("Bring back the strategy, or one entity, as it was in a "
                                       "past revision; this is saved as a new revision."),
                                     entries);
+  accord_cli_add_author (context, &author);
   if ((status = accord_cli_parse (context, &argc, &argv, 2, parameters)) != 0)
     return status;
 

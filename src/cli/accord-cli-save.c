@@ -66,15 +66,10 @@ accord_cli_cmd_save (int    argc,
   g_autofree char *revision = NULL;
   const char *parameters = _("DIR");
   int status;
-  const GOptionEntry entries[] = {
-    { "message", 'm', 0, G_OPTION_ARG_STRING, &message, N_("What the revision changes"),
-      N_("MESSAGE") },
-    { "author", 0, 0, G_OPTION_ARG_STRING, &author,
-      N_("Who saves it, instead of git’s user.name and user.email"), N_("NAME <E-MAIL>") },
-    { NULL }
-  };
 
-  context = accord_cli_context_new (parameters, _("Save the changes as a new revision."), entries);
+  context = accord_cli_context_new (parameters, _("Save the changes as a new revision."), NULL);
+  accord_cli_add_message (context, &message, N_("What the revision changes"));
+  accord_cli_add_author (context, &author);
   if ((status = accord_cli_parse (context, &argc, &argv, 1, parameters)) != 0)
     return status;
 

@@ -35,17 +35,15 @@ accord_cli_cmd_tag (int    argc,
   const char *parameters = _("DIR NAME");
   int status;
   const GOptionEntry entries[] = {
-    { "message", 'm', 0, G_OPTION_ARG_STRING, &message, N_("What the milestone marks"),
-      N_("MESSAGE") },
     { "rev", 0, 0, G_OPTION_ARG_STRING, &revision, N_("The revision to mark, instead of the last"),
       N_("REV") },
-    { "author", 0, 0, G_OPTION_ARG_STRING, &author,
-      N_("Who makes it, instead of git’s user.name and user.email"), N_("NAME <E-MAIL>") },
     { NULL }
   };
 
   context = accord_cli_context_new (parameters, _("Mark the last revision as a milestone."),
                                     entries);
+  accord_cli_add_message (context, &message, N_("What the milestone marks"));
+  accord_cli_add_author (context, &author);
   if ((status = accord_cli_parse (context, &argc, &argv, 2, parameters)) != 0)
     return status;
 

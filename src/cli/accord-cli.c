@@ -122,7 +122,7 @@ accord_cli_print_json (JsonNode *node)
  * accord_cli_context_new:
  * @parameters: the arguments after the options, as --help shows them
  * @summary: what the command does, in a sentence
- * @entries: the command's options
+ * @entries: (nullable): the command's own options
  *
  * Returns: (transfer full): the option context of a command
  */
@@ -134,9 +134,53 @@ accord_cli_context_new (const char         *parameters,
   GOptionContext *context = g_option_context_new (parameters);
 
   g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   return context;
+}
+
+/**
+ * accord_cli_add_message:
+ * @context: the option context of a command
+ * @message: where the message given goes
+ * @description: what the message says, marked with N_()
+ *
+ * Adds -m/--message, the message of the revision or milestone a command
+ * makes.
+ */
+void
+accord_cli_add_message (GOptionContext  *context,
+                        char           **message,
+                        const char      *description)
+{
+  const GOptionEntry entries[] = {
+    { "message", 'm', 0, G_OPTION_ARG_STRING, message, description, N_("MESSAGE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+/**
+ * accord_cli_add_author:
+ * @context: the option context of a command
+ * @author: where the author given goes
+ *
+ * Adds --author, who signs the revision or milestone a command makes when
+ * git's configuration should not.
+ */
+void
+accord_cli_add_author (GOptionContext  *context,
+                       char           **author)
+{
+  const GOptionEntry entries[] = {
+    { "author", 0, 0, G_OPTION_ARG_STRING, author,
+      N_("The author, instead of git’s user.name and user.email"), N_("NAME <E-MAIL>") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
 /**

@@ -42,6 +42,11 @@ void              accord_cli_print_json        (JsonNode                *node);
 GOptionContext   *accord_cli_context_new       (const char              *parameters,
                                                 const char              *summary,
                                                 const GOptionEntry      *entries);
+void              accord_cli_add_message       (GOptionContext          *context,
+                                                char                   **message,
+                                                const char              *description);
+void              accord_cli_add_author        (GOptionContext          *context,
+                                                char                   **author);
 int               accord_cli_parse             (GOptionContext          *context,
                                                 int                     *argc,
                                                 char                  ***argv,
