@@ -1739,23 +1739,23 @@ test_save_written_added_then_removed (Fixture       *fixture,
   g_autofree char *revision = NULL;
   g_autofree char *changed = NULL;
 
-  set (added, "order", "z");
-  set (added, "title", "Brief");
+  accord_test_set (added, "order", "z");
+  accord_test_set (added, "title", "Brief");
   g_assert_true (accord_strategy_add (strategy, added, &error));
   g_assert_no_error (error);
-  write_strategy (repository, strategy);
+  accord_test_write (repository, strategy);
 
   g_assert_true (accord_strategy_remove (strategy, "s-brief", &error));
   g_assert_no_error (error);
-  set (accord_strategy_lookup (strategy, "s-one"), "title", "One, revised");
-  write_strategy (repository, strategy);
+  accord_test_set (accord_strategy_lookup (strategy, "s-one"), "title", "One, revised");
+  accord_test_write (repository, strategy);
 
   revision = accord_repository_save_written (repository, "Revise one section", ALICE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (revision);
 
-  changed = git_output (fixture->path, "diff-tree", "--no-commit-id", "--name-status", "-r",
-                        revision);
+  changed = accord_test_git_output (fixture->path, "diff-tree", "--no-commit-id",
+                                    "--name-status", "-r", revision, NULL);
   g_assert_cmpstr (changed, ==, "M\tsections/s-one.md\n");
 }
 
@@ -1773,9 +1773,10 @@ test_log_tag_of_tree (Fixture       *fixture,
 
   g_assert_true (accord_repository_tag (repository, "sent", "Sent out", ALICE, &error));
   g_assert_no_error (error);
-  tagged = git_output (fixture->path, "tag", "-a", "-m", "A folder", "folder", "HEAD:sections");
+  tagged = accord_test_git_output (fixture->path, "tag", "-a", "-m", "A folder", "folder",
+                                   "HEAD:sections", NULL);
   g_clear_pointer (&tagged, g_free);
-  tagged = git_output (fixture->path, "tag", "file", "HEAD:strategy.md");
+  tagged = accord_test_git_output (fixture->path, "tag", "file", "HEAD:strategy.md", NULL);
 
   log = accord_repository_log (repository, NULL, 0, &error);
   g_assert_no_error (error);
@@ -1799,7 +1800,8 @@ test_unreadable_tree (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *first = accord_repository_dup_head (created);
   g_autofree char *second = save_title (created, "s-one", "One (2)", "Second revision");
-  g_autofree char *sections = git_output (fixture->path, "rev-parse", "HEAD~1:sections");
+  g_autofree char *sections = accord_test_git_output (fixture->path, "rev-parse",
+                                                                  "HEAD~1:sections", NULL);
   g_autofree char *object = NULL;
   g_autofree char *restored = NULL;
   g_autofree char *head = NULL;
@@ -1841,7 +1843,7 @@ test_unreadable_tree (Fixture       *fixture,
   g_assert_null (restored);
   head = accord_repository_dup_head (repository);
   g_assert_cmpstr (head, ==, second);
-  text = read_file (fixture, "sections/s-one.md");
+  text = accord_test_read_file (fixture->path, "sections/s-one.md");
   g_assert_nonnull (strstr (text, "One (2)"));
 }
 
