@@ -42,15 +42,12 @@ run_cli_in (Fixture     *fixture,
             const char  *first_arg,
             ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = NULL;
   va_list args;
 
-  g_ptr_array_add (argv, (char *) cli_path);
   va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  argv = accord_test_strings_new (cli_path, first_arg, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
   return accord_test_run ((const char * const *) argv->pdata, fixture->root, out, err);
 }
@@ -103,28 +100,10 @@ count_lines (const char *text)
   return lines;
 }
 
-static char *
-git_out (Fixture    *fixture,
-         const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) "git");
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  if (accord_test_run ((const char * const *) argv->pdata, fixture->dir, &out, &err) != 0)
-    g_error ("git %s failed: %s", first_arg, err);
-
-  return g_strchomp (g_steal_pointer (&out));
-}
+/* Runs git in the strategy's folder, asserting that it succeeds, and
+ * returns its output without the last line break. */
+#define git_out(fixture, ...) \
+  g_strchomp (accord_test_git_output ((fixture)->dir, __VA_ARGS__))
 
 static char *
 add_section (Fixture    *fixture,
@@ -494,23 +473,19 @@ main (int   argc,
   cli_path = g_getenv ("ACCORD_CLI");
   g_assert_nonnull (cli_path);
 
-  g_test_add ("/accord/hardening/names-on-one-line", Fixture, NULL,
-              fixture_setup, test_names_on_one_line, fixture_teardown);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
-  g_test_add ("/accord/hardening/linked-folder", Fixture, NULL,
-              fixture_setup, test_linked_folder, fixture_teardown);
-  g_test_add ("/accord/hardening/foreign-work-tree", Fixture, NULL,
-              fixture_setup, test_foreign_work_tree, fixture_teardown);
-  g_test_add ("/accord/hardening/oversized-and-stray", Fixture, NULL,
-              fixture_setup, test_oversized_and_stray, fixture_teardown);
-  g_test_add ("/accord/hardening/stale-lock", Fixture, NULL,
-              fixture_setup, test_stale_lock, fixture_teardown);
-  g_test_add ("/accord/hardening/lock-held", Fixture, NULL,
-              fixture_setup, test_lock_held, fixture_teardown);
-  g_test_add ("/accord/hardening/stale-index", Fixture, NULL,
-              fixture_setup, test_stale_index, fixture_teardown);
-  g_test_add ("/accord/hardening/search-repeated-word", Fixture, NULL,
-              fixture_setup, test_search_repeated_word, fixture_teardown);
+  ADD ("/accord/hardening/names-on-one-line", test_names_on_one_line);
+
+  ADD ("/accord/hardening/linked-folder", test_linked_folder);
+  ADD ("/accord/hardening/foreign-work-tree", test_foreign_work_tree);
+  ADD ("/accord/hardening/oversized-and-stray", test_oversized_and_stray);
+  ADD ("/accord/hardening/stale-lock", test_stale_lock);
+  ADD ("/accord/hardening/lock-held", test_lock_held);
+  ADD ("/accord/hardening/stale-index", test_stale_index);
+  ADD ("/accord/hardening/search-repeated-word", test_search_repeated_word);
+
+#undef ADD
 
   return g_test_run ();
 }
