@@ -583,6 +583,80 @@ measure_search (AccordRepository *repository)
     }
 }
 
+/* Inputs meant to make a command slow (hostile or careless): one comment
+ * repeating the searched word 100,000 times, and a chain of 20,000 nested
+ * sections. Each must cost time linear in its size. */
+static void
+measure_hostile (const char *parent)
+{
+  g_autofree char *path = g_build_filename (parent, "hostile", NULL);
+  g_autofree char *sections = g_build_filename (path, "sections", NULL);
+  g_autofree char *comments = g_build_filename (path, "comments", NULL);
+  g_autofree char *comment = g_build_filename (comments, "c-repeat.md", NULL);
+  g_autoptr(AccordStrategy) strategy = accord_strategy_new ("Hostile", "fr");
+  g_autoptr(AccordRepository) repository = NULL;
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordStrategy) loaded = NULL;
+  g_autoptr(GString) text = g_string_new ("---\ntarget: strategy\n---\nDébut.");
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  repository = accord_repository_create (path, strategy, AUTHOR, "Hostile", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (sections, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (comments, 0755), ==, 0);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, " donnees");
+  g_string_append (text, "\n");
+  g_file_set_contents (comment, text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s/s-d%05u.md", sections, i);
+      g_autofree char *data = i == 0
+        ? g_strdup ("---\norder: i\n\ntitle: D\n---\n")
+        : g_strdup_printf ("---\nparent: s-d%05u\n\norder: i\n\ntitle: D\n---\n", i - 1);
+
+      g_file_set_contents (file, data, -1, &error);
+      g_assert_no_error (error);
+    }
+
+  start = g_get_monotonic_time ();
+  workspace = accord_workspace_open (repository, &error);
+  g_assert_no_error (error);
+  loaded = accord_workspace_load (workspace, &error);
+  g_assert_no_error (error);
+  report ("open a chain of 20,000 nested sections (cold)", elapsed_ms (start), NULL);
+
+  start = g_get_monotonic_time ();
+  {
+    g_autoptr(GPtrArray) outline = accord_strategy_dup_outline (loaded);
+    guint deepest = 0;
+
+    for (guint i = 0; i < outline->len; i++)
+      deepest = MAX (deepest, accord_strategy_get_depth (loaded, g_ptr_array_index (outline, i)));
+    g_assert_cmpuint (deepest, ==, ACCORD_STRATEGY_MAX_DEPTH);
+  }
+  report ("  its outline with every depth", elapsed_ms (start), NULL);
+
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autoptr(GPtrArray) hits = NULL;
+      double ms;
+
+      start = g_get_monotonic_time ();
+      hits = accord_workspace_search (workspace, "donnees", "[", "]", 20, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 1);
+      ms = elapsed_ms (start);
+      g_array_append_val (times, ms);
+    }
+  report ("search a word a comment repeats 100,000 times", median (times), "target <= 100 ms");
+}
+
 static const GOptionEntry entries[] = {
   { "sections", 0, 0, G_OPTION_ARG_INT, &n_sections, "Sections to generate", "N" },
   { "objectives", 0, 0, G_OPTION_ARG_INT, &n_objectives, "Objectives to generate", "N" },
@@ -657,6 +731,7 @@ main (int    argc,
   measure_commands (repository);
   measure_history (repository);
   measure_search (repository);
+  measure_hostile (tmpdir);
 
   getrusage (RUSAGE_SELF, &usage);
   printf ("  %-48s %10.1f MiB\n", "peak memory (resident, whole run)", usage.ru_maxrss / 1024.0);
