@@ -21,6 +21,16 @@
 #include "accord-new-strategy-dialog.h"
 #include "accord-window-private.h"
 
+static gboolean
+has_message (AccordWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->save_message_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  return *stripped != '\0';
+}
+
+/* The one place that says which actions can be used now. */
 void
 _accord_window_update_actions (AccordWindow *self)
 {
@@ -28,7 +38,8 @@ _accord_window_update_actions (AccordWindow *self)
   gboolean unsaved = open && accord_document_get_unsaved (self->document);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-revision", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.confirm-save-revision", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.confirm-save-revision",
+                                 open && has_message (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-changes", unsaved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
@@ -100,11 +111,7 @@ static void
 save_message_changed_cb (AccordWindow *self,
                          GtkEntry     *entry)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.confirm-save-revision",
-                                 self->document != NULL && *stripped != '\0');
+  _accord_window_update_actions (self);
 }
 
 static void
