@@ -31,7 +31,7 @@
 
 #include "accord.h"
 #include "accord-application.h"
-#include "accord-history-view.h"
+#include "accord-history-view-private.h"
 #include "accord-outline.h"
 #include "accord-search-panel.h"
 #include "accord-test-ui.h"

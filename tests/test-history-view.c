@@ -13,7 +13,7 @@
 
 #include "accord-test-ui.h"
 #include "accord-test-util.h"
-#include "accord-history-view.h"
+#include "accord-history-view-private.h"
 
 /* The history view, on real repositories made with the core API. */
 

@@ -19,13 +19,13 @@
 
 #include "accord.h"
 #include "accord-application.h"
-#include "accord-history-view.h"
+#include "accord-history-view-private.h"
 #include "accord-outline.h"
 #include "accord-search-panel.h"
-#include "accord-new-strategy-dialog.h"
+#include "accord-new-strategy-dialog-private.h"
 #include "accord-test-ui.h"
 #include "accord-test-util.h"
-#include "accord-welcome-page.h"
+#include "accord-welcome-page-private.h"
 #include "accord-window.h"
 
 static char *test_home;

@@ -102,6 +102,12 @@ void          _accord_history_view_load_page           (AccordHistoryView       
 void          _accord_history_view_reset               (AccordHistoryView       *self);
 void          _accord_history_view_load_detail         (AccordHistoryView       *self);
 
+/* For tests */
+char         *_accord_history_view_format_relative     (GDateTime               *when,
+                                                        GDateTime               *now);
+gboolean      _accord_history_view_get_busy            (AccordHistoryView       *self);
+GStrv         _accord_history_view_dup_revision_ids    (AccordHistoryView       *self);
+
 /* accord-history-view-actions.c */
 void          _accord_history_view_class_actions_init  (AccordHistoryViewClass  *klass);
 void          _accord_history_view_update_actions      (AccordHistoryView       *self);

@@ -26,10 +26,4 @@ const char       *accord_history_view_get_selected_revision (AccordHistoryView *
 void              accord_history_view_select_revision       (AccordHistoryView *self,
                                                              const char        *revision);
 
-/* for tests */
-char             *_accord_history_view_format_relative      (GDateTime         *when,
-                                                             GDateTime         *now);
-gboolean          _accord_history_view_get_busy             (AccordHistoryView *self);
-GStrv             _accord_history_view_dup_revision_ids     (AccordHistoryView *self);
-
 G_END_DECLS

@@ -89,4 +89,11 @@ gboolean      _accord_outline_place_entity        (AccordOutline      *self,
 void          _accord_outline_dnd_setup_row       (AccordOutline      *self,
                                                    GtkWidget          *row);
 
+/* For tests: what dropping the entity @id on @target's row does, before
+ * it (-1), into it (0) or after it (1). */
+gboolean      _accord_outline_drop                (AccordOutline      *self,
+                                                   const char         *id,
+                                                   AccordEntity       *target,
+                                                   int                 position);
+
 G_END_DECLS

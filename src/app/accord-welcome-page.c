@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "accord.h"
-#include "accord-welcome-page.h"
+#include "accord-welcome-page-private.h"
 
 /* What the window shows when no strategy is open: ways to start, and the
  * strategies opened last, with their titles and when they were last saved
