@@ -168,6 +168,9 @@ static void
 watch_strategy (AccordDocument *self,
                 AccordStrategy *strategy)
 {
+  if (self->strategy == strategy)
+    return;
+
   if (self->strategy != NULL)
     g_signal_handlers_disconnect_by_data (self->strategy, self);
 

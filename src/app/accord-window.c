@@ -103,10 +103,14 @@ _accord_window_update_content_title (AccordWindow *self)
   adw_window_title_set_subtitle (self->content_title, status);
 }
 
+static gboolean get_history_shown (AccordWindow *self);
+
 static void
 show_entity (AccordWindow *self,
              AccordEntity *entity)
 {
+  gboolean history_was_shown = get_history_shown (self);
+
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_func (self->shown, shown_title_changed_cb, self);
 
@@ -139,7 +143,9 @@ show_entity (AccordWindow *self,
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
 
   _accord_window_update_content_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_SHOWN]);
+
+  if (history_was_shown)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_SHOWN]);
 }
 
 static void
@@ -238,23 +244,28 @@ get_searching (AccordWindow *self)
   return g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "search");
 }
 
+/* Searching again while searching puts the focus back in the entry, but
+ * changes nothing else. */
 static void
 set_searching (AccordWindow *self,
                gboolean      searching)
 {
+  gboolean was_searching = get_searching (self);
+
   if (searching)
     {
       gtk_stack_set_visible_child_name (self->sidebar_stack, "search");
       adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
       accord_search_panel_focus_entry (self->search_panel);
     }
-  else if (get_searching (self))
+  else if (was_searching)
     {
       gtk_stack_set_visible_child_name (self->sidebar_stack, "outline");
       gtk_widget_grab_focus (GTK_WIDGET (self->outline));
     }
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+  if (!!searching != was_searching)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
 }
 
 static void
