@@ -731,6 +731,7 @@ test_restore_entity (Fixture       *fixture,
   wait_idle (fixture->view);
   select_outline_entity (fixture, SECTION_ID);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.restore-entity", NULL);
+  wait_idle (fixture->view);
 
   /* A new revision, with the old title, made in the preferences' name. */
   g_assert_cmpuint (count_revisions (fixture->repository), ==, 6);
@@ -797,6 +798,7 @@ test_restore_strategy (Fixture       *fixture,
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   respond (dialog, "restore");
+  wait_idle (fixture->view);
 
   g_assert_cmpuint (count_revisions (fixture->repository), ==, 6);
   strategy = accord_test_load (fixture->repository);
@@ -834,6 +836,7 @@ test_restore_unsaved (Fixture       *fixture,
   wait_idle (fixture->view);
   select_outline_entity (fixture, SECTION_ID);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.restore-entity", NULL);
+  wait_idle (fixture->view);
 
   /* The drafter is told, and nothing is saved or overwritten. */
   g_assert_cmpstr (events->str, ==, "before-change;");

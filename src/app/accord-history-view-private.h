@@ -47,6 +47,9 @@ struct _AccordHistoryView
   char               *entity_id;     /* selected in the outline */
   gboolean            filling_outline;
 
+  GCancellable       *restore_cancellable;  /* a restore under way */
+  gboolean            can_restore;
+
   GtkStack           *list_stack;
   GtkSpinner         *list_spinner;
   AdwStatusPage      *list_error_page;
@@ -76,6 +79,7 @@ struct _AccordHistoryView
 
 /* accord-history-view.c */
 void          _accord_history_view_emit_before_change  (AccordHistoryView       *self);
+void          _accord_history_view_notify_restoring    (AccordHistoryView       *self);
 void          _accord_history_view_emit_restored       (AccordHistoryView       *self,
                                                         const char              *new_revision);
 void          _accord_history_view_emit_tag_created    (AccordHistoryView       *self,

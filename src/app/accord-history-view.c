@@ -26,6 +26,8 @@ G_DEFINE_FINAL_TYPE (AccordHistoryView, accord_history_view, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_REPOSITORY,
+  PROP_RESTORING,
+  PROP_CAN_RESTORE,
   N_PROPS
 };
 
@@ -171,6 +173,12 @@ void
 _accord_history_view_emit_before_change (AccordHistoryView *self)
 {
   g_signal_emit (self, signals[BEFORE_CHANGE], 0);
+}
+
+void
+_accord_history_view_notify_restoring (AccordHistoryView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTORING]);
 }
 
 void
@@ -556,6 +564,8 @@ accord_history_view_dispose (GObject *object)
   g_clear_object (&self->log_cancellable);
   g_cancellable_cancel (self->detail_cancellable);
   g_clear_object (&self->detail_cancellable);
+  g_cancellable_cancel (self->restore_cancellable);
+  g_clear_object (&self->restore_cancellable);
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
@@ -602,6 +612,14 @@ accord_history_view_get_property (GObject    *object,
       g_value_set_object (value, self->repository);
       break;
 
+    case PROP_RESTORING:
+      g_value_set_boolean (value, accord_history_view_get_restoring (self));
+      break;
+
+    case PROP_CAN_RESTORE:
+      g_value_set_boolean (value, self->can_restore);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -619,6 +637,10 @@ accord_history_view_set_property (GObject      *object,
     {
     case PROP_REPOSITORY:
       accord_history_view_set_repository (self, g_value_get_object (value));
+      break;
+
+    case PROP_CAN_RESTORE:
+      accord_history_view_set_can_restore (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -646,6 +668,27 @@ accord_history_view_class_init (AccordHistoryViewClass *klass)
     g_param_spec_object ("repository", NULL, NULL,
                          ACCORD_TYPE_REPOSITORY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AccordHistoryView:restoring:
+   *
+   * Whether a restore is changing the strategy's files, in a worker.
+   */
+  properties[PROP_RESTORING] =
+    g_param_spec_boolean ("restoring", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AccordHistoryView:can-restore:
+   *
+   * Whether a restore may begin: %FALSE while something else changes the
+   * strategy's files, such as a revision being saved.
+   */
+  properties[PROP_CAN_RESTORE] =
+    g_param_spec_boolean ("can-restore", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -728,6 +771,7 @@ accord_history_view_init (AccordHistoryView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->can_restore = TRUE;
   self->loaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->frontier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->revisions = g_list_store_new (ACCORD_TYPE_HISTORY_ITEM);
@@ -871,11 +915,52 @@ accord_history_view_select_revision (AccordHistoryView *self,
 }
 
 gboolean
+accord_history_view_get_restoring (AccordHistoryView *self)
+{
+  g_return_val_if_fail (ACCORD_IS_HISTORY_VIEW (self), FALSE);
+
+  return self->restore_cancellable != NULL;
+}
+
+gboolean
+accord_history_view_get_can_restore (AccordHistoryView *self)
+{
+  g_return_val_if_fail (ACCORD_IS_HISTORY_VIEW (self), FALSE);
+
+  return self->can_restore;
+}
+
+/**
+ * accord_history_view_set_can_restore:
+ * @self: an #AccordHistoryView
+ * @can_restore: whether a restore may begin
+ *
+ * Turns restoring off while something else changes the strategy's files,
+ * and back on.
+ */
+void
+accord_history_view_set_can_restore (AccordHistoryView *self,
+                                     gboolean           can_restore)
+{
+  g_return_if_fail (ACCORD_IS_HISTORY_VIEW (self));
+
+  can_restore = !!can_restore;
+  if (self->can_restore == can_restore)
+    return;
+
+  self->can_restore = can_restore;
+  _accord_history_view_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_RESTORE]);
+}
+
+/* Whether the view reads or writes anything in a worker. */
+gboolean
 _accord_history_view_get_busy (AccordHistoryView *self)
 {
   g_return_val_if_fail (ACCORD_IS_HISTORY_VIEW (self), FALSE);
 
-  return self->log_cancellable != NULL || self->detail_cancellable != NULL;
+  return self->log_cancellable != NULL || self->detail_cancellable != NULL ||
+         self->restore_cancellable != NULL;
 }
 
 /* The ids of the revisions in the list, in its order. */
