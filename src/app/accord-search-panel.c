@@ -23,17 +23,28 @@
 
 #define MAX_RESULTS 50
 
+/*
+ * Searching reads the workspace's index in a worker, which opens its own
+ * repository and workspace (a handle serves one thread at a time): the
+ * window stays responsive while the drafter types. A new query cancels
+ * the search under way; the results shown always answer the query
+ * property.
+ */
+
 struct _AccordSearchPanel
 {
   AdwBin             parent_instance;
 
-  AccordWorkspace   *workspace;
+  AccordRepository  *repository;
   AccordStrategy    *strategy;
 
   /* The results shown, one AccordSearchHit per row in the same order, and
    * the query they answer. */
   GPtrArray         *hits;
   char              *query;
+
+  GCancellable      *searching;
+  gboolean           activate_when_found;
 
   GtkSearchEntry    *search_entry;
   GtkLabel          *count_label;
@@ -47,7 +58,7 @@ G_DEFINE_FINAL_TYPE (AccordSearchPanel, accord_search_panel, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_WORKSPACE,
+  PROP_REPOSITORY,
   PROP_STRATEGY,
   PROP_QUERY,
   N_PROPS
@@ -488,24 +499,70 @@ set_query (AccordSearchPanel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
 
-/* Searches for the entry's text and shows what was found. A query without
- * a word to look for (only quotes, dashes or stars) finds nothing; it is
- * not an error the user has to read about. */
-static void
-run_search (AccordSearchPanel *self)
+typedef struct
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *selected_id = dup_selected_id (self);
+  char *path;
+  char *query;
+} SearchRequest;
+
+static void
+search_request_free (SearchRequest *request)
+{
+  g_free (request->path);
+  g_free (request->query);
+  g_free (request);
+}
+
+static void
+search_thread_cb (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SearchRequest *request = task_data;
+  g_autoptr(AccordRepository) repository = NULL;
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  GError *error = NULL;
+  GPtrArray *hits;
+
+  if (!(repository = accord_repository_open (request->path, &error)) ||
+      !(workspace = accord_workspace_open (repository, &error)) ||
+      !(hits = accord_workspace_search (workspace, request->query, MARK_START, MARK_END,
+                                        MAX_RESULTS + 1, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void activate_best (AccordSearchPanel *self);
+
+/* Shows what was found. A query without a word to look for (only quotes,
+ * dashes or stars) finds nothing; it is not an error the user has to read
+ * about. */
+static void
+search_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  AccordSearchPanel *self = user_data;
+  SearchRequest *request = g_task_get_task_data (G_TASK (result));
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *selected_id = NULL;
   const char *page;
 
-  if (self->workspace == NULL || is_blank (text))
-    {
-      page = "empty";
-    }
-  else if ((hits = accord_workspace_search (self->workspace, text, MARK_START, MARK_END,
-                                            MAX_RESULTS + 1, &error)) != NULL)
+  /* A newer query took its place, or the panel is gone. */
+  hits = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->searching);
+  selected_id = dup_selected_id (self);
+
+  if (hits != NULL)
     {
       page = hits->len > 0 ? "results" : "no-results";
     }
@@ -517,14 +574,54 @@ run_search (AccordSearchPanel *self)
     {
       g_autofree char *description = g_markup_escape_text (error->message, -1);
 
-      g_debug ("Searching for “%s” failed: %s", text, error->message);
+      g_debug ("Searching for “%s” failed: %s", request->query, error->message);
       adw_status_page_set_description (self->error_page, description);
       page = "error";
     }
 
   show_hits (self, hits, selected_id);
   gtk_stack_set_visible_child_name (self->stack, page);
-  set_query (self, text);
+  set_query (self, request->query);
+
+  if (self->activate_when_found)
+    {
+      self->activate_when_found = FALSE;
+      activate_best (self);
+    }
+}
+
+/* Searches for the entry's text in a worker; blanks are no query, and
+ * are answered at once. */
+static void
+run_search (AccordSearchPanel *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GTask) task = NULL;
+  SearchRequest *request;
+
+  g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
+  self->activate_when_found = FALSE;
+
+  if (self->repository == NULL || is_blank (text))
+    {
+      show_hits (self, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      set_query (self, text);
+      return;
+    }
+
+  request = g_new0 (SearchRequest, 1);
+  request->path = g_strdup (accord_repository_get_path (self->repository));
+  request->query = g_strdup (text);
+
+  /* The task does not keep the panel: disposing it cancels the search,
+   * and the callback then returns at once. */
+  self->searching = g_cancellable_new ();
+  task = g_task_new (NULL, self->searching, search_cb, self);
+  g_task_set_source_tag (task, run_search);
+  g_task_set_task_data (task, request, (GDestroyNotify) search_request_free);
+  g_task_run_in_thread (task, search_thread_cb);
 }
 
 static void
@@ -553,22 +650,32 @@ row_activated_cb (AccordSearchPanel *self,
   activate_row (self, row);
 }
 
-/* Enter opens the selected result, or the best one. */
 static void
-entry_activate_cb (AccordSearchPanel *self)
+activate_best (AccordSearchPanel *self)
 {
-  GtkListBoxRow *row;
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
 
-  /* Enter may come before the entry's delay has run the search. */
-  if (g_strcmp0 (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
-    run_search (self);
-
-  row = gtk_list_box_get_selected_row (self->list_box);
   if (row == NULL)
     row = gtk_list_box_get_row_at_index (self->list_box, 0);
 
   if (row != NULL)
     activate_row (self, row);
+}
+
+/* Enter opens the selected result, or the best one. It may come before
+ * the entry's delay has run the search, or before the results came: then
+ * it opens the best of those. */
+static void
+entry_activate_cb (AccordSearchPanel *self)
+{
+  if (g_strcmp0 (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
+    {
+      run_search (self);
+      self->activate_when_found = self->searching != NULL;
+      return;
+    }
+
+  activate_best (self);
 }
 
 static void
@@ -620,9 +727,12 @@ accord_search_panel_dispose (GObject *object)
 {
   AccordSearchPanel *self = ACCORD_SEARCH_PANEL (object);
 
+  g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), ACCORD_TYPE_SEARCH_PANEL);
 
-  g_clear_object (&self->workspace);
+  g_clear_object (&self->repository);
   g_clear_object (&self->strategy);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
 
@@ -649,8 +759,8 @@ accord_search_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_WORKSPACE:
-      g_value_set_object (value, self->workspace);
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
       break;
 
     case PROP_STRATEGY:
@@ -676,8 +786,8 @@ accord_search_panel_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_WORKSPACE:
-      accord_search_panel_set_workspace (self, g_value_get_object (value));
+    case PROP_REPOSITORY:
+      accord_search_panel_set_repository (self, g_value_get_object (value));
       break;
 
     case PROP_STRATEGY:
@@ -701,13 +811,14 @@ accord_search_panel_class_init (AccordSearchPanelClass *klass)
   object_class->set_property = accord_search_panel_set_property;
 
   /**
-   * AccordSearchPanel:workspace:
+   * AccordSearchPanel:repository:
    *
-   * The workspace searched; with none the panel only invites a search.
+   * The strategy searched, through its workspace; with none the panel
+   * only invites a search.
    */
-  properties[PROP_WORKSPACE] =
-    g_param_spec_object ("workspace", NULL, NULL,
-                         ACCORD_TYPE_WORKSPACE,
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL,
+                         ACCORD_TYPE_REPOSITORY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -811,38 +922,39 @@ accord_search_panel_new (void)
 }
 
 /**
- * accord_search_panel_get_workspace:
+ * accord_search_panel_get_repository:
  * @self: an #AccordSearchPanel
  *
- * Returns: (transfer none) (nullable): the workspace searched
+ * Returns: (transfer none) (nullable): the strategy searched
  */
-AccordWorkspace *
-accord_search_panel_get_workspace (AccordSearchPanel *self)
+AccordRepository *
+accord_search_panel_get_repository (AccordSearchPanel *self)
 {
   g_return_val_if_fail (ACCORD_IS_SEARCH_PANEL (self), NULL);
 
-  return self->workspace;
+  return self->repository;
 }
 
 /**
- * accord_search_panel_set_workspace:
+ * accord_search_panel_set_repository:
  * @self: an #AccordSearchPanel
- * @workspace: (nullable): the workspace to search
+ * @repository: (nullable): the strategy to search
  *
- * Searches @workspace from now on, running the current query again.
+ * Searches @repository's workspace from now on, running the current query
+ * again.
  */
 void
-accord_search_panel_set_workspace (AccordSearchPanel *self,
-                                   AccordWorkspace   *workspace)
+accord_search_panel_set_repository (AccordSearchPanel *self,
+                                    AccordRepository  *repository)
 {
   g_return_if_fail (ACCORD_IS_SEARCH_PANEL (self));
-  g_return_if_fail (workspace == NULL || ACCORD_IS_WORKSPACE (workspace));
+  g_return_if_fail (repository == NULL || ACCORD_IS_REPOSITORY (repository));
 
-  if (!g_set_object (&self->workspace, workspace))
+  if (!g_set_object (&self->repository, repository))
     return;
 
   run_search (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
 }
 
 /**
@@ -862,7 +974,7 @@ accord_search_panel_get_strategy (AccordSearchPanel *self)
 /**
  * accord_search_panel_set_strategy:
  * @self: an #AccordSearchPanel
- * @strategy: (nullable): the strategy held by the workspace
+ * @strategy: (nullable): the strategy as the repository has it
  *
  * Sets the strategy that says where each result belongs (the section of
  * an objective, what a comment is about).
@@ -877,7 +989,15 @@ accord_search_panel_set_strategy (AccordSearchPanel *self,
   if (!g_set_object (&self->strategy, strategy))
     return;
 
-  run_search (self);
+  /* The same results, placed in the new strategy. */
+  if (self->hits != NULL)
+    {
+      g_autoptr(GPtrArray) hits = g_ptr_array_ref (self->hits);
+      g_autofree char *selected_id = dup_selected_id (self);
+
+      show_hits (self, hits, selected_id);
+    }
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRATEGY]);
 }
 
@@ -909,6 +1029,20 @@ accord_search_panel_get_query (AccordSearchPanel *self)
   g_return_val_if_fail (ACCORD_IS_SEARCH_PANEL (self), NULL);
 
   return self->query;
+}
+
+/**
+ * accord_search_panel_get_searching:
+ * @self: an #AccordSearchPanel
+ *
+ * Returns: whether a search is under way, whose results are yet to come
+ */
+gboolean
+accord_search_panel_get_searching (AccordSearchPanel *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SEARCH_PANEL (self), FALSE);
+
+  return self->searching != NULL;
 }
 
 /**

@@ -362,8 +362,8 @@ show_strategy (AccordWindow *self)
 
   accord_outline_set_strategy (self->outline, strategy);
   accord_search_panel_set_strategy (self->search_panel, strategy);
-  accord_search_panel_set_workspace (self->search_panel,
-                                     accord_document_get_workspace (self->document));
+  accord_search_panel_set_repository (self->search_panel,
+                                      accord_document_get_repository (self->document));
 
   if (shown_id != NULL)
     again = accord_strategy_lookup (strategy, shown_id);
