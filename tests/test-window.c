@@ -307,12 +307,14 @@ save_revision (Fixture    *fixture,
   char *drafted;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-revision", NULL);
-  WAIT_FOR (gtk_widget_get_mapped (template_child (fixture, "save_popover")));
+  WAIT_FOR (gtk_widget_get_mapped (template_child (fixture, "save_popover")) &&
+            *gtk_editable_get_text (entry) != '\0');
   drafted = g_strdup (gtk_editable_get_text (entry));
   if (message != NULL)
     gtk_editable_set_text (entry, message);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.confirm-save-revision", NULL);
 
+  WAIT_FOR (!accord_document_get_busy (document));
   g_assert_cmpuint (count_revisions (document), ==, before + 1);
   g_assert_false (accord_document_get_unsaved (document));
 

@@ -36,11 +36,14 @@ _accord_window_update_actions (AccordWindow *self)
 {
   gboolean open = self->document != NULL;
   gboolean unsaved = open && accord_document_get_unsaved (self->document);
+  gboolean idle = open && !accord_document_get_busy (self->document);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-revision", open);
+  /* One change of the files at a time: saving and discarding wait for
+   * the work under way. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-revision", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.confirm-save-revision",
-                                 open && has_message (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-changes", unsaved);
+                                 idle && has_message (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-changes", idle && unsaved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-outline", open);
@@ -92,19 +95,60 @@ new_strategy_action (GtkWidget  *widget,
 }
 
 static void
-save_popover_show_cb (AccordWindow *self,
-                      GtkPopover   *popover)
+changes_described_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
+  g_autoptr(AccordWindow) self = user_data;
+  GtkEditable *entry = GTK_EDITABLE (self->save_message_entry);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  message = accord_document_describe_changes (self->document, &error);
-  gtk_editable_set_text (GTK_EDITABLE (self->save_message_entry), message != NULL ? message : "");
+  message = accord_document_describe_changes_finish (ACCORD_DOCUMENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->describing);
+
+  /* A message the drafter began typing is theirs: the draft comes
+   * selected, so that typing replaces it, as it did before it came. */
+  if (message != NULL && *gtk_editable_get_text (entry) == '\0')
+    {
+      gtk_editable_set_text (entry, message);
+      if (gtk_widget_has_focus (GTK_WIDGET (self->save_message_entry)))
+        gtk_editable_select_region (entry, 0, -1);
+    }
+  else if (message == NULL && !g_error_matches (error, ACCORD_REPOSITORY_ERROR,
+                                                ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE))
+    _accord_window_show_error_toast (self, error);
+}
+
+/* The message is drafted from what changed, off the main thread: the
+ * popover shows at once, and the draft fills the entry when it comes. */
+static void
+save_popover_show_cb (AccordWindow *self,
+                      GtkPopover   *popover)
+{
+  g_cancellable_cancel (self->describing);
+  g_clear_object (&self->describing);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->save_message_entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->save_message_entry));
 
-  if (message == NULL && !g_error_matches (error, ACCORD_REPOSITORY_ERROR,
-                                           ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE))
-    _accord_window_show_error_toast (self, error);
+  if (self->document == NULL || accord_document_get_busy (self->document))
+    return;
+
+  self->describing = g_cancellable_new ();
+  accord_document_describe_changes_async (self->document, self->describing,
+                                          changes_described_cb, g_object_ref (self));
+}
+
+static void
+save_popover_closed_cb (AccordWindow *self,
+                        GtkPopover   *popover)
+{
+  g_cancellable_cancel (self->describing);
+  g_clear_object (&self->describing);
 }
 
 static void
@@ -132,20 +176,19 @@ open_preferences_cb (AccordWindow *self)
 }
 
 static void
-confirm_save_revision_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
+revision_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  AccordWindow *self = ACCORD_WINDOW (widget);
-  g_autofree char *message = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->save_message_entry))));
+  g_autoptr(AccordWindow) self = user_data;
   g_autofree char *revision = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (*message == '\0')
-    return;
+  revision = accord_document_save_revision_finish (ACCORD_DOCUMENT (object), result, &error);
 
-  gtk_popover_popdown (self->save_popover);
-  revision = accord_document_save_revision (self->document, message, &error);
+  /* The window went on to another strategy meanwhile. */
+  if (ACCORD_DOCUMENT (object) != self->document)
+    return;
 
   if (revision != NULL)
     {
@@ -172,23 +215,59 @@ confirm_save_revision_action (GtkWidget  *widget,
   _accord_window_update_content_title (self);
 }
 
+/* Saves in a worker: the drafter may go on typing meanwhile, and what
+ * they type is kept for the next revision. */
+static void
+confirm_save_revision_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+  GtkEditable *entry = GTK_EDITABLE (self->save_message_entry);
+  g_autofree char *message = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (*message == '\0')
+    return;
+
+  gtk_popover_popdown (self->save_popover);
+  accord_document_save_revision_async (self->document, message, NULL, revision_saved_cb,
+                                       g_object_ref (self));
+}
+
+static void
+changes_discarded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(AccordWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!accord_document_discard_finish (ACCORD_DOCUMENT (object), result, &error))
+    {
+      if (ACCORD_DOCUMENT (object) == self->document)
+        _accord_window_show_error_toast (self, error);
+      return;
+    }
+
+  if (ACCORD_DOCUMENT (object) != self->document)
+    return;
+
+  _accord_window_show_toast (self, _("Changes discarded"));
+  accord_history_view_reload (self->history_view);
+  _accord_window_update_content_title (self);
+}
+
 static void
 discard_response_cb (AccordWindow     *self,
                      const char       *response,
                      AdwMessageDialog *dialog)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "discard"))
+  if (!g_str_equal (response, "discard") || self->document == NULL ||
+      accord_document_get_busy (self->document))
     return;
 
-  if (!accord_document_discard (self->document, &error))
-    _accord_window_show_error_toast (self, error);
-  else
-    _accord_window_show_toast (self, _("Changes discarded"));
-
-  accord_history_view_reload (self->history_view);
-  _accord_window_update_content_title (self);
+  accord_document_discard_async (self->document, NULL, changes_discarded_cb,
+                                 g_object_ref (self));
 }
 
 static void
@@ -231,6 +310,7 @@ _accord_window_class_actions_init (AccordWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_bind_template_callback (widget_class, save_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_popover_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_message_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-strategy", NULL, new_strategy_action);

@@ -40,6 +40,7 @@ struct _AccordWindow
   GtkToggleButton      *search_button;
   GtkToggleButton      *history_button;
   GtkMenuButton        *save_button;
+  GtkSpinner           *busy_spinner;
   GtkMenuButton        *primary_menu_button;
   GtkStack             *sidebar_stack;
   GtkStack             *content_stack;
@@ -53,8 +54,12 @@ struct _AccordWindow
 
   GBinding             *title_binding;
   GBinding             *window_title_binding;
+  GBinding             *can_restore_binding;
+  GCancellable         *describing;  /* the message drafted for the save popover */
 
   guint                 autosave_error_shown : 1;
+  guint                 close_when_idle : 1;
+  guint                 held : 1;        /* the document, for a restore */
 };
 
 /* accord-window.c */

@@ -329,6 +329,26 @@ document_autosave_failed_cb (AccordWindow   *self,
   _accord_window_show_toast (self, message);
 }
 
+/* While the document is busy, the spinner turns and nothing else may
+ * change the files; a window asked to close meanwhile closes after. */
+static void
+document_busy_cb (AccordWindow   *self,
+                  GParamSpec     *pspec,
+                  AccordDocument *document)
+{
+  gboolean busy = accord_document_get_busy (document);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
+  _accord_window_update_actions (self);
+
+  if (!busy && self->close_when_idle)
+    {
+      self->close_when_idle = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
 static void
 document_pending_cb (AccordWindow   *self,
                      GParamSpec     *pspec,
@@ -388,9 +408,16 @@ static void
 set_document (AccordWindow   *self,
               AccordDocument *document)
 {
+  g_cancellable_cancel (self->describing);
+  g_clear_object (&self->describing);
+  g_clear_pointer (&self->can_restore_binding, g_binding_unbind);
+
   if (self->document != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
+      if (self->held)
+        accord_document_release (self->document);
+      self->held = FALSE;
       accord_document_close (self->document);
     }
 
@@ -411,10 +438,19 @@ set_document (AccordWindow   *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "autosave-failed", G_CALLBACK (document_autosave_failed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::busy", G_CALLBACK (document_busy_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* A restore would race with the document's own work. */
+  self->can_restore_binding = g_object_bind_property (document, "busy",
+                                                      self->history_view, "can-restore",
+                                                      G_BINDING_SYNC_CREATE |
+                                                      G_BINDING_INVERT_BOOLEAN);
 
   accord_history_view_set_repository (self->history_view,
                                       accord_document_get_repository (document));
   show_strategy (self);
+  document_busy_cb (self, NULL, document);
 }
 
 static void
@@ -579,15 +615,48 @@ history_before_change_cb (AccordWindow      *self,
     _accord_window_show_error_toast (self, error);
 }
 
+/* While a restore changes the files, edits wait in memory. */
+static void
+history_restoring_cb (AccordWindow      *self,
+                      GParamSpec        *pspec,
+                      AccordHistoryView *view)
+{
+  gboolean restoring = accord_history_view_get_restoring (view);
+
+  if (self->document == NULL || restoring == self->held)
+    return;
+
+  self->held = restoring;
+  if (restoring)
+    accord_document_hold (self->document);
+  else
+    accord_document_release (self->document);
+}
+
+static void
+document_reloaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(AccordWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!accord_document_reload_finish (ACCORD_DOCUMENT (object), result, &error) &&
+      ACCORD_DOCUMENT (object) == self->document)
+    _accord_window_show_error_toast (self, error);
+}
+
+/* The restore is over and the edits held back are written: the strategy
+ * is read again. */
 static void
 history_restored_cb (AccordWindow      *self,
                      const char        *revision,
                      AccordHistoryView *view)
 {
-  g_autoptr(GError) error = NULL;
+  if (self->document == NULL || accord_document_get_busy (self->document))
+    return;
 
-  if (!accord_document_reload (self->document, &error))
-    _accord_window_show_error_toast (self, error);
+  accord_document_reload_async (self->document, NULL, document_reloaded_cb, g_object_ref (self));
 }
 
 /* Closing ---------------------------------------------------------------- */
@@ -614,6 +683,13 @@ accord_window_close_request (GtkWindow *window)
 
   if (self->opening != NULL)
     g_cancellable_cancel (self->opening);
+
+  /* The edits typed meanwhile are written once the work is done. */
+  if (self->document != NULL && accord_document_get_busy (self->document))
+    {
+      self->close_when_idle = TRUE;
+      return TRUE;
+    }
 
   if (self->document != NULL && !accord_document_flush (self->document, &error))
     {
@@ -762,6 +838,7 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, history_button);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, content_stack);
@@ -778,6 +855,7 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_before_change_cb);
+  gtk_widget_class_bind_template_callback (widget_class, history_restoring_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_restored_cb);
 
   _accord_window_class_actions_init (klass);
