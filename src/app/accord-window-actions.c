@@ -44,6 +44,8 @@ _accord_window_update_actions (AccordWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.confirm-save-revision",
                                  idle && has_message (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-changes", idle && unsaved);
+  /* The Save button opens its popover itself, without the action. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-outline", open);
@@ -229,6 +231,9 @@ confirm_save_revision_action (GtkWidget  *widget,
   if (*message == '\0')
     return;
 
+  /* The focus goes back to the button, as when the popover is closed:
+   * the entry is not left focused while the button turns insensitive. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->save_button));
   gtk_popover_popdown (self->save_popover);
   accord_document_save_revision_async (self->document, message, NULL, revision_saved_cb,
                                        g_object_ref (self));
