@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "accord-document-private.h"
+#include "accord-release.h"
 
 /*
  * A strategy open in a window: its repository, its workspace and the
@@ -167,13 +168,15 @@ void
 _accord_document_watch_strategy (AccordDocument *self,
                                  AccordStrategy *strategy)
 {
-  if (self->strategy == strategy)
+  AccordStrategy *old = self->strategy;
+
+  if (old == strategy)
     return;
 
-  if (self->strategy != NULL)
-    g_signal_handlers_disconnect_by_data (self->strategy, self);
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_data (old, self);
 
-  g_set_object (&self->strategy, strategy);
+  self->strategy = strategy != NULL ? g_object_ref (strategy) : NULL;
 
   if (strategy != NULL)
     {
@@ -186,6 +189,11 @@ _accord_document_watch_strategy (AccordDocument *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRATEGY]);
+
+  /* Held until everyone watching moved to the new one, so that freeing
+   * its thousands of entities, if it is the last reference, happens in a
+   * worker. */
+  accord_release_in_thread (old);
 }
 
 static void

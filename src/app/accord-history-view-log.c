@@ -915,6 +915,13 @@ _accord_history_view_load_detail (AccordHistoryView *self)
   g_autoptr(GTask) task = NULL;
   DetailRequest *request;
 
+  gtk_spinner_set_spinning (self->content_spinner, TRUE);
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+
+  /* Read once the view shows: see selection_changed_cb(). */
+  if (self->detail_stale)
+    return;
+
   request = g_new0 (DetailRequest, 1);
   request->path = g_strdup (accord_repository_get_path (self->repository));
   request->revision = g_strdup (self->shown->revision->id);
@@ -925,7 +932,4 @@ _accord_history_view_load_detail (AccordHistoryView *self)
   g_task_set_source_tag (task, _accord_history_view_load_detail);
   g_task_set_task_data (task, request, (GDestroyNotify) detail_request_free);
   g_task_run_in_thread (task, detail_thread_cb);
-
-  gtk_spinner_set_spinning (self->content_spinner, TRUE);
-  gtk_stack_set_visible_child_name (self->content_stack, "loading");
 }

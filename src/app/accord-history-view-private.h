@@ -46,6 +46,7 @@ struct _AccordHistoryView
   AccordStrategy     *previous;      /* in its first parent, for removed entities */
   char               *entity_id;     /* selected in the outline */
   gboolean            filling_outline;
+  gboolean            detail_stale;  /* to read again once the view shows */
 
   GCancellable       *restore_cancellable;  /* a restore under way */
   gboolean            can_restore;

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "accord-history-view-private.h"
+#include "accord-release.h"
 
 /* The view of a strategy's history: the list of revisions on one side,
  * the selected revision on the other. This file holds the type, its
@@ -520,24 +521,37 @@ show_header (AccordHistoryView *self)
 }
 
 static void
+clear_detail (AccordHistoryView *self)
+{
+  self->filling_outline = TRUE;
+  remove_rows (self->changes_list);
+  remove_rows (self->outline_list);
+  self->filling_outline = FALSE;
+  clear_text (self);
+}
+
+/* The detail shows a row for each entity of a revision: thousands in a
+ * large strategy, which cost the main thread to make and to remove. While
+ * the view is hidden, none of that is done: the detail is brought up to
+ * date once the view is shown. */
+static void
 selection_changed_cb (AccordHistoryView *self)
 {
   AccordHistoryItem *item = gtk_single_selection_get_selected_item (self->selection);
+  gboolean shown = gtk_widget_get_mapped (GTK_WIDGET (self));
 
   if (item == self->shown)
     return;
 
   g_cancellable_cancel (self->detail_cancellable);
   g_clear_object (&self->detail_cancellable);
-  g_clear_object (&self->strategy);
-  g_clear_object (&self->previous);
+  accord_release_in_thread (g_steal_pointer (&self->strategy));
+  accord_release_in_thread (g_steal_pointer (&self->previous));
   g_set_object (&self->shown, item);
 
-  self->filling_outline = TRUE;
-  remove_rows (self->changes_list);
-  remove_rows (self->outline_list);
-  self->filling_outline = FALSE;
-  clear_text (self);
+  self->detail_stale = !shown;
+  if (shown)
+    clear_detail (self);
 
   if (item == NULL || self->repository == NULL)
     {
@@ -551,6 +565,22 @@ selection_changed_cb (AccordHistoryView *self)
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
   _accord_history_view_load_detail (self);
   _accord_history_view_update_actions (self);
+}
+
+static void
+accord_history_view_map (GtkWidget *widget)
+{
+  AccordHistoryView *self = ACCORD_HISTORY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (accord_history_view_parent_class)->map (widget);
+
+  if (!self->detail_stale)
+    return;
+
+  self->detail_stale = FALSE;
+  clear_detail (self);
+  if (self->shown != NULL && self->repository != NULL)
+    _accord_history_view_load_detail (self);
 }
 
 /* GObject */
@@ -658,6 +688,8 @@ accord_history_view_class_init (AccordHistoryViewClass *klass)
   object_class->finalize = accord_history_view_finalize;
   object_class->get_property = accord_history_view_get_property;
   object_class->set_property = accord_history_view_set_property;
+
+  widget_class->map = accord_history_view_map;
 
   /**
    * AccordHistoryView:repository:
