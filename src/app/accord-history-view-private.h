@@ -85,8 +85,13 @@ void          _accord_history_view_emit_restored       (AccordHistoryView       
                                                         const char              *new_revision);
 void          _accord_history_view_emit_tag_created    (AccordHistoryView       *self,
                                                         const char              *name);
+
+/* accord-history-view-detail.c */
+void          _accord_history_view_class_detail_init   (AccordHistoryViewClass  *klass);
 char         *_accord_history_view_dup_entity_name     (AccordEntity            *entity,
                                                         gboolean                 brief);
+void          _accord_history_view_show_header         (AccordHistoryView       *self);
+void          _accord_history_view_clear_detail        (AccordHistoryView       *self);
 void          _accord_history_view_fill_changes        (AccordHistoryView       *self);
 void          _accord_history_view_fill_outline        (AccordHistoryView       *self);
 
