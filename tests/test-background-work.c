@@ -492,6 +492,63 @@ test_search_newest_wins (Fixture       *fixture,
   accord_test_ui_spin (20);
 }
 
+static GtkWidget *
+find_label_with_class (GtkWidget  *root,
+                       const char *css_class)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A hidden panel places its rows in a new strategy only once shown:
+ * reading the strategy again does not wait for rows nobody sees. */
+static void
+test_search_hidden_rows (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  AccordSearchPanel *panel = ACCORD_SEARCH_PANEL (accord_search_panel_new ());
+  GtkWidget *entry = accord_test_ui_find (GTK_WIDGET (panel), GTK_TYPE_SEARCH_ENTRY);
+  GtkListBox *list = GTK_LIST_BOX (accord_test_ui_find (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX));
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+  accord_test_ui_wait_mapped (window);
+  accord_search_panel_set_repository (panel, accord_document_get_repository (fixture->document));
+  accord_search_panel_set_strategy (panel, accord_document_get_strategy (fixture->document));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "deuxieme");
+  WAIT_FOR (g_strcmp0 (accord_search_panel_get_query (panel), "deuxieme") == 0);
+
+  /* A section's place is the strategy it is in. */
+  g_assert_nonnull (find_label_with_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)),
+                                           "search-place"));
+
+  gtk_widget_set_visible (GTK_WIDGET (panel), FALSE);
+  accord_search_panel_set_strategy (panel, NULL);
+  g_assert_nonnull (find_label_with_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)),
+                                           "search-place"));
+
+  gtk_widget_set_visible (GTK_WIDGET (panel), TRUE);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  g_assert_null (find_label_with_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)),
+                                        "search-place"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  accord_test_ui_spin (20);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -510,6 +567,7 @@ main (int    argc,
   ADD ("close-waits", test_close_waits);
   ADD ("window-type-while-saving", test_window_type_while_saving);
   ADD ("search-newest-wins", test_search_newest_wins);
+  ADD ("search-hidden-rows", test_search_hidden_rows);
 
 #undef ADD
 

@@ -32,6 +32,7 @@ struct _AccordSearchPanel
 
   GCancellable      *searching;
   gboolean           activate_when_found;
+  gboolean           rows_stale;  /* to place in a new strategy once shown */
 
   GtkSearchEntry    *search_entry;
   GtkLabel          *count_label;

@@ -92,6 +92,7 @@ show_hits (AccordSearchPanel *self,
 
   clear_rows (self);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
+  self->rows_stale = FALSE;
 
   if (hits == NULL || hits->len == 0)
     {
@@ -122,6 +123,22 @@ show_hits (AccordSearchPanel *self,
   else
     count = g_strdup_printf (ngettext ("%u result", "%u results", hits->len), hits->len);
   set_count (self, count);
+}
+
+/* The same results again, placed in the strategy as it is now. */
+static void
+refill_rows (AccordSearchPanel *self)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *selected_id = NULL;
+
+  self->rows_stale = FALSE;
+  if (self->hits == NULL)
+    return;
+
+  hits = g_ptr_array_ref (self->hits);
+  selected_id = dup_selected_id (self);
+  show_hits (self, hits, selected_id);
 }
 
 static gboolean
@@ -373,6 +390,17 @@ list_keynav_failed_cb (AccordSearchPanel *self,
 }
 
 static void
+accord_search_panel_map (GtkWidget *widget)
+{
+  AccordSearchPanel *self = ACCORD_SEARCH_PANEL (widget);
+
+  GTK_WIDGET_CLASS (accord_search_panel_parent_class)->map (widget);
+
+  if (self->rows_stale)
+    refill_rows (self);
+}
+
+static void
 accord_search_panel_dispose (GObject *object)
 {
   AccordSearchPanel *self = ACCORD_SEARCH_PANEL (object);
@@ -459,6 +487,8 @@ accord_search_panel_class_init (AccordSearchPanelClass *klass)
   object_class->finalize = accord_search_panel_finalize;
   object_class->get_property = accord_search_panel_get_property;
   object_class->set_property = accord_search_panel_set_property;
+
+  widget_class->map = accord_search_panel_map;
 
   /**
    * AccordSearchPanel:repository:
@@ -639,14 +669,10 @@ accord_search_panel_set_strategy (AccordSearchPanel *self,
   if (!g_set_object (&self->strategy, strategy))
     return;
 
-  /* The same results, placed in the new strategy. */
-  if (self->hits != NULL)
-    {
-      g_autoptr(GPtrArray) hits = g_ptr_array_ref (self->hits);
-      g_autofree char *selected_id = dup_selected_id (self);
-
-      show_hits (self, hits, selected_id);
-    }
+  /* Hidden, the panel places its rows in the new strategy once shown. */
+  self->rows_stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refill_rows (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRATEGY]);
 }
