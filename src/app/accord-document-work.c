@@ -299,6 +299,28 @@ start_work (AccordDocument      *self,
   g_task_run_in_thread (work, work_thread_cb);
 }
 
+/* Writes what is in memory, so that the worker finds it in the files,
+ * then runs @request; a failure to write ends @task, the caller's. */
+static void
+write_and_start_work (AccordDocument      *self,
+                      Request             *request,
+                      gboolean             busy,
+                      GAsyncReadyCallback  callback,
+                      GTask               *task)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_accord_document_write (self, &error))
+    {
+      request_free (request);
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  start_work (self, request, busy, callback, task);
+}
+
 void
 _accord_document_wait_for_workers (AccordDocument *self)
 {
@@ -397,7 +419,6 @@ accord_document_save_revision_async (AccordDocument      *self,
                                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
   Request *request;
 
   g_return_if_fail (ACCORD_IS_DOCUMENT (self));
@@ -407,16 +428,10 @@ accord_document_save_revision_async (AccordDocument      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, accord_document_save_revision_async);
 
-  if (!_accord_document_write (self, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
   request = request_new (self, save_in_thread);
   request->message = g_strdup (message);
   request->author = accord_document_dup_author ();
-  start_work (self, request, TRUE, saved_cb, g_steal_pointer (&task));
+  write_and_start_work (self, request, TRUE, saved_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -567,22 +582,14 @@ accord_document_reload_async (AccordDocument      *self,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (ACCORD_IS_DOCUMENT (self));
   g_return_if_fail (!accord_document_get_busy (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, accord_document_reload_async);
-
-  if (!_accord_document_write (self, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  start_work (self, request_new (self, reload_in_thread), TRUE, reloaded_cb,
-              g_steal_pointer (&task));
+  write_and_start_work (self, request_new (self, reload_in_thread), TRUE, reloaded_cb,
+                        g_steal_pointer (&task));
 }
 
 /**
@@ -663,22 +670,14 @@ accord_document_describe_changes_async (AccordDocument      *self,
                                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (ACCORD_IS_DOCUMENT (self));
   g_return_if_fail (!accord_document_get_busy (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, accord_document_describe_changes_async);
-
-  if (!_accord_document_write (self, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  start_work (self, request_new (self, describe_in_thread), FALSE, described_cb,
-              g_steal_pointer (&task));
+  write_and_start_work (self, request_new (self, describe_in_thread), FALSE, described_cb,
+                        g_steal_pointer (&task));
 }
 
 /**
