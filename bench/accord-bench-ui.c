@@ -14,8 +14,13 @@
  * asking to open the strategy to the first frame that shows it, the
  * longest the main loop went without running while it was read (the
  * window stays responsive when that is short), and the longest frame while
- * the outline scrolls from top to bottom. Run it under a display (xvfb-run
- * -a works); it asserts nothing about the figures.
+ * the outline scrolls from top to bottom. Then, as a drafter would, it
+ * writes an edit, saves a revision, searches, restores a section and the
+ * whole strategy from the history, and discards an edit, and prints the
+ * longest main-loop stall from the click to the frame that shows each
+ * outcome, and that stall less the time GTK spent drawing frames in it.
+ * Run it under a display (xvfb-run -a works); it asserts nothing about
+ * the figures.
  */
 
 #include "config.h"
@@ -27,7 +32,10 @@
 
 #include "accord.h"
 #include "accord-application.h"
+#include "accord-history-view-private.h"
 #include "accord-outline.h"
+#include "accord-search-panel.h"
+#include "accord-test-ui.h"
 #include "accord-window.h"
 
 #define AUTHOR "Bench Mark <bench@example.org>"
@@ -36,10 +44,17 @@ static int n_sections = 1000;
 static int n_objectives = 5000;
 static char *keep_dir = NULL;
 
+/* The main loop's stalls, seen from a timeout that fires every 2 ms.
+ * When the window's frames are watched too, the time GTK spends laying
+ * them out and painting them is told apart: under Xvfb frames are drawn
+ * in software, slowly on a busy machine, whatever the app does. */
 typedef struct
 {
   gint64 last_tick;
   gint64 longest_gap;
+  gint64 drawing;          /* laying out and painting since the last tick */
+  gint64 drawing_started;
+  gint64 longest_undrawn;  /* the longest gap less its drawing */
   guint  id;
 } Watch;
 
@@ -50,10 +65,31 @@ tick_cb (gpointer data)
   gint64 now = g_get_monotonic_time ();
 
   if (watch->last_tick > 0)
-    watch->longest_gap = MAX (watch->longest_gap, now - watch->last_tick);
+    {
+      watch->longest_gap = MAX (watch->longest_gap, now - watch->last_tick);
+      watch->longest_undrawn = MAX (watch->longest_undrawn,
+                                    now - watch->last_tick - watch->drawing);
+    }
   watch->last_tick = now;
+  watch->drawing = 0;
 
   return G_SOURCE_CONTINUE;
+}
+
+static void
+drawing_begin_cb (GdkFrameClock *clock,
+                  Watch         *watch)
+{
+  watch->drawing_started = g_get_monotonic_time ();
+}
+
+static void
+drawing_end_cb (GdkFrameClock *clock,
+                Watch         *watch)
+{
+  if (watch->drawing_started > 0)
+    watch->drawing += g_get_monotonic_time () - watch->drawing_started;
+  watch->drawing_started = 0;
 }
 
 static void
@@ -123,26 +159,6 @@ generate (const char *parent)
   return path;
 }
 
-static GtkWidget *
-find (GtkWidget *root,
-      GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Time spent laying out and painting the last frames, waiting excluded:
  * without a compositor, frames may wait for a timer. */
 typedef struct
@@ -193,6 +209,302 @@ report (const char *what,
   g_autofree char *label = g_strdup_printf ("%s: %s", what, figure);
 
   printf ("  %-56s %8.1f ms%s\n", label, ms, extra != NULL ? extra : "");
+  fflush (stdout);
+}
+
+/* What the drafter does next ------------------------------------------- */
+
+typedef gboolean (*Done) (gpointer data);
+
+/* Runs the main loop until @done says the operation started by @start is
+ * over and a frame shows it, and returns the longest the main loop went
+ * without running meanwhile, @start included; @undrawn is set to the
+ * longest such stall less the time GTK spent drawing frames in it. */
+static double
+longest_stall (GtkWidget *window,
+               GCallback  start,
+               Done       done,
+               gpointer   data,
+               double    *undrawn)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  Watch watch = { 0, };
+  gulong layout_id, paint_id;
+  gint64 deadline;
+
+  layout_id = g_signal_connect (clock, "layout", G_CALLBACK (drawing_begin_cb), &watch);
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (drawing_end_cb), &watch);
+  watch.id = g_timeout_add (2, tick_cb, &watch);
+  while (watch.last_tick == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  ((void (*) (gpointer)) start) (data);
+
+  deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The operation did not finish within a minute");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  spin_until_painted (window, FALSE);
+  g_source_remove (watch.id);
+  g_signal_handler_disconnect (clock, layout_id);
+  g_signal_handler_disconnect (clock, paint_id);
+
+  if (undrawn != NULL)
+    *undrawn = watch.longest_undrawn / 1000.0;
+
+  return watch.longest_gap / 1000.0;
+}
+
+/* Times the operation @start begins and reports its longest stall. */
+static void
+report_stall (const char *what,
+              const char *label,
+              GtkWidget  *window,
+              GCallback   start,
+              Done        done,
+              gpointer    data)
+{
+  double undrawn = 0;
+  double ms = longest_stall (window, start, done, data, &undrawn);
+  g_autofree char *extra = g_strdup_printf ("   (%.1f ms less drawing)", undrawn);
+
+  report (what, label, ms, extra);
+}
+
+typedef struct
+{
+  AccordWindow      *window;
+  AccordDocument    *document;
+  AccordHistoryView *history;
+  AccordSearchPanel *search;
+  AccordEntity      *section;     /* the section edited, in the strategy shown */
+  char              *section_id;
+  AccordStrategy    *before;      /* the strategy before a reload */
+  char              *head;        /* the last revision before a save */
+  const char        *query;
+  int                edits;
+} Drafter;
+
+static char *
+dup_first_section_id (AccordStrategy *strategy)
+{
+  GListModel *sections = accord_strategy_get_entities (strategy, ACCORD_ENTITY_SECTION);
+  g_autoptr(AccordEntity) section = g_list_model_get_item (sections, 0);
+
+  return g_strdup (accord_entity_get_id (section));
+}
+
+/* The dialog that offers @response. */
+static GtkWindow *
+find_dialog (const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (window), response))
+        return window;
+    }
+
+  g_error ("No dialog offers “%s”", response);
+  return NULL;
+}
+
+static void
+edit_section (Drafter *drafter)
+{
+  AccordStrategy *strategy = accord_document_get_strategy (drafter->document);
+  g_autofree char *body = g_strdup_printf ("Un paragraphe réécrit, %d fois.\n", ++drafter->edits);
+  g_autoptr(GError) error = NULL;
+
+  drafter->section = accord_strategy_lookup (strategy, drafter->section_id);
+  if (!accord_entity_set_field (drafter->section, "body", body, &error))
+    g_error ("%s", error->message);
+}
+
+static gboolean
+edit_written (Drafter *drafter)
+{
+  return !accord_document_get_pending (drafter->document);
+}
+
+static void
+open_save_popover (Drafter *drafter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (drafter->window), "win.save-revision", NULL);
+}
+
+static gboolean
+message_drafted (Drafter *drafter)
+{
+  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (drafter->window),
+                                                                     ACCORD_TYPE_WINDOW,
+                                                                     "save_message_entry"));
+
+  return gtk_widget_get_mapped (GTK_WIDGET (entry)) && *gtk_editable_get_text (entry) != '\0';
+}
+
+static void
+confirm_save (Drafter *drafter)
+{
+  g_free (drafter->head);
+  drafter->head = accord_repository_dup_head (accord_document_get_repository (drafter->document));
+  gtk_widget_activate_action (GTK_WIDGET (drafter->window), "win.confirm-save-revision", NULL);
+}
+
+static gboolean
+revision_saved (Drafter *drafter)
+{
+  g_autofree char *head = accord_repository_dup_head (accord_document_get_repository (drafter->document));
+
+  return g_strcmp0 (head, drafter->head) != 0 && !accord_document_get_unsaved (drafter->document);
+}
+
+static void
+type_query (Drafter *drafter)
+{
+  GtkWidget *entry = accord_test_ui_find (GTK_WIDGET (drafter->search), GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), drafter->query);
+}
+
+static gboolean
+query_answered (Drafter *drafter)
+{
+  return g_strcmp0 (accord_search_panel_get_query (drafter->search), drafter->query) == 0;
+}
+
+static gboolean
+strategy_replaced (Drafter *drafter)
+{
+  return accord_document_get_strategy (drafter->document) != drafter->before;
+}
+
+static void
+wait_for_history (Drafter *drafter)
+{
+  do
+    {
+      while (_accord_history_view_get_busy (drafter->history))
+        g_main_context_iteration (NULL, TRUE);
+      spin_until_painted (GTK_WIDGET (drafter->window), FALSE);
+    }
+  while (_accord_history_view_get_busy (drafter->history));
+}
+
+/* Selects the revision @index in the list, newest first, and the section
+ * edited in its outline. */
+static void
+select_in_history (Drafter *drafter,
+                   guint    index)
+{
+  g_auto(GStrv) ids = _accord_history_view_dup_revision_ids (drafter->history);
+  GtkListBox *outline = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (drafter->history),
+                                                                     ACCORD_TYPE_HISTORY_VIEW,
+                                                                     "outline_list"));
+  GtkListBoxRow *row;
+
+  accord_history_view_select_revision (drafter->history, ids[index]);
+  wait_for_history (drafter);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (outline, i)) != NULL; i++)
+    {
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "entity-id"), drafter->section_id) == 0)
+        gtk_list_box_select_row (outline, row);
+    }
+}
+
+static void
+restore_section (Drafter *drafter)
+{
+  drafter->before = accord_document_get_strategy (drafter->document);
+  gtk_widget_activate_action (GTK_WIDGET (drafter->history), "history.restore-entity", NULL);
+}
+
+static void
+confirm_in_dialog (Drafter    *drafter,
+                   const char *response)
+{
+  drafter->before = accord_document_get_strategy (drafter->document);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog (response)), response);
+}
+
+static void
+confirm_restore (Drafter *drafter)
+{
+  confirm_in_dialog (drafter, "restore");
+}
+
+static void
+confirm_discard (Drafter *drafter)
+{
+  confirm_in_dialog (drafter, "discard");
+}
+
+static void
+measure_operations (const char   *what,
+                    AccordWindow *window)
+{
+  Drafter drafter = { window, accord_window_get_document (window), };
+  GtkWidget *widget = GTK_WIDGET (window);
+  static const struct {
+    const char *query;
+    const char *label;
+  } queries[] = {
+    { "objectif 4242", "a rare word" },
+    { "paragraphe", "a word in a sixth of the files" },
+    { "objectif", "a word in most files" },
+  };
+
+  drafter.history = ACCORD_HISTORY_VIEW (accord_test_ui_find (widget, ACCORD_TYPE_HISTORY_VIEW));
+  drafter.search = ACCORD_SEARCH_PANEL (accord_test_ui_find (widget, ACCORD_TYPE_SEARCH_PANEL));
+  drafter.section_id = dup_first_section_id (accord_document_get_strategy (drafter.document));
+
+  report_stall (what, "stall writing an edit to disk", widget, G_CALLBACK (edit_section),
+                (Done) edit_written, &drafter);
+  report_stall (what, "stall drafting the revision message", widget,
+                G_CALLBACK (open_save_popover), (Done) message_drafted, &drafter);
+  report_stall (what, "stall saving a revision", widget, G_CALLBACK (confirm_save),
+                (Done) revision_saved, &drafter);
+
+  g_object_set (window, "searching", TRUE, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *label = g_strdup_printf ("stall searching %s", queries[i].label);
+
+      drafter.query = queries[i].query;
+      report_stall (what, label, widget, G_CALLBACK (type_query), (Done) query_answered,
+                    &drafter);
+    }
+  g_object_set (window, "searching", FALSE, NULL);
+
+  /* The section as the strategy was made, then the whole strategy as the
+   * saved revision had it. */
+  g_object_set (window, "history-shown", TRUE, NULL);
+  wait_for_history (&drafter);
+  select_in_history (&drafter, 1);
+  report_stall (what, "stall restoring a section", widget, G_CALLBACK (restore_section),
+                (Done) strategy_replaced, &drafter);
+  wait_for_history (&drafter);
+  select_in_history (&drafter, 1);
+  gtk_widget_activate_action (GTK_WIDGET (drafter.history), "history.restore-strategy", NULL);
+  report_stall (what, "stall restoring the whole strategy", widget,
+                G_CALLBACK (confirm_restore), (Done) strategy_replaced, &drafter);
+  g_object_set (window, "history-shown", FALSE, NULL);
+
+  longest_stall (widget, G_CALLBACK (edit_section), (Done) edit_written, &drafter, NULL);
+  gtk_widget_activate_action (widget, "win.discard-changes", NULL);
+  report_stall (what, "stall discarding an edit", widget, G_CALLBACK (confirm_discard),
+                (Done) strategy_replaced, &drafter);
+
+  g_free (drafter.section_id);
+  g_free (drafter.head);
 }
 
 static void
@@ -226,8 +538,8 @@ measure (const char *what,
   report (what, "longest main-loop stall while opening", watch.longest_gap / 1000.0, NULL);
 
   /* Scroll the outline from top to bottom, a page per frame. */
-  outline = find (GTK_WIDGET (window), ACCORD_TYPE_OUTLINE);
-  scrolled = GTK_SCROLLED_WINDOW (find (outline, GTK_TYPE_SCROLLED_WINDOW));
+  outline = accord_test_ui_find (GTK_WIDGET (window), ACCORD_TYPE_OUTLINE);
+  scrolled = GTK_SCROLLED_WINDOW (accord_test_ui_find (outline, GTK_TYPE_SCROLLED_WINDOW));
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   layout_id = g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), &cost);
@@ -255,6 +567,8 @@ measure (const char *what,
 
     report (what, "longest frame scrolling the outline", cost.longest / 1000.0, pages);
   }
+
+  measure_operations (what, window);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

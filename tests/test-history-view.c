@@ -810,6 +810,7 @@ test_restore_unsaved (Fixture       *fixture,
   wait_idle (fixture->view);
   select_outline_entity (fixture, SECTION_ID);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "history.restore-entity", NULL);
+  wait_idle (fixture->view);
 
   /* The drafter is told, and nothing is saved or overwritten. */
   g_assert_cmpstr (events->str, ==, "before-change;");

@@ -11,7 +11,7 @@
 
 #include "accord-test-ui.h"
 #include "accord-test-util.h"
-#include "accord-outline.h"
+#include "accord-outline-private.h"
 #include "accord-outline-row.h"
 
 #ifdef GDK_WINDOWING_X11

@@ -168,9 +168,9 @@ fixture_teardown (Fixture       *fixture,
 static void
 attach (Fixture *fixture)
 {
-  accord_search_panel_set_workspace (fixture->panel, fixture->workspace);
+  accord_search_panel_set_repository (fixture->panel, fixture->repository);
   accord_search_panel_set_strategy (fixture->panel, fixture->strategy);
-  g_assert_true (accord_search_panel_get_workspace (fixture->panel) == fixture->workspace);
+  g_assert_true (accord_search_panel_get_repository (fixture->panel) == fixture->repository);
 }
 
 /* Types @text as the user would and waits until the panel has searched
@@ -191,6 +191,19 @@ type_query (Fixture    *fixture,
 
   /* Let the new rows be laid out and mapped. */
   accord_test_ui_wait_frames (fixture->window, 2);
+}
+
+/* Waits for the search under way, which runs in a worker. */
+static void
+wait_searched (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  while (accord_search_panel_get_searching (fixture->panel))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
 }
 
 static const char *
@@ -308,11 +321,11 @@ test_states (Fixture       *fixture,
   g_assert_cmpstr (visible_status_title (fixture), ==, "Search the Strategy");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->count)));
 
-  /* Taking the workspace away leaves the query but no results. */
+  /* Taking the repository away leaves the query but no results. */
   type_query (fixture, "partenaires");
   g_assert_cmpuint (count_rows (fixture), ==, 1);
-  accord_search_panel_set_workspace (fixture->panel, NULL);
-  g_assert_null (accord_search_panel_get_workspace (fixture->panel));
+  accord_search_panel_set_repository (fixture->panel, NULL);
+  g_assert_null (accord_search_panel_get_repository (fixture->panel));
   g_assert_cmpstr (visible_page (fixture), ==, "empty");
   g_assert_cmpuint (count_rows (fixture), ==, 0);
 }
@@ -432,6 +445,7 @@ test_activate (Fixture       *fixture,
   /* Enter before the entry's delay searches for what is typed. */
   gtk_editable_set_text (GTK_EDITABLE (fixture->entry), "donnees");
   g_signal_emit_by_name (fixture->entry, "activate");
+  wait_searched (fixture);
   g_assert_cmpuint (fixture->n_activated, ==, 4);
   g_assert_cmpstr (fixture->activated_id, ==, fixture->subsection_id);
   g_assert_cmpstr (fixture->activated_query, ==, "donnees");
@@ -581,6 +595,7 @@ test_error (Fixture       *fixture,
 
   drop_search_table (fixture);
   accord_search_panel_refresh (fixture->panel);
+  wait_searched (fixture);
 
   g_assert_cmpstr (visible_page (fixture), ==, "error");
   g_assert_cmpstr (visible_status_title (fixture), ==, "Search Failed");
@@ -620,6 +635,7 @@ test_refresh (Fixture       *fixture,
 
   accord_search_panel_set_strategy (fixture->panel, reloaded);
   accord_search_panel_refresh (fixture->panel);
+  wait_searched (fixture);
   g_assert_cmpuint (count_rows (fixture), ==, 4);
   row = find_row (fixture, "Principes & valeurs");
   g_assert_true (gtk_list_box_get_selected_row (fixture->list) == row);
@@ -677,32 +693,32 @@ static void
 test_properties (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(AccordWorkspace) workspace = NULL;
+  g_autoptr(AccordRepository) repository = NULL;
   g_autoptr(AccordStrategy) strategy = NULL;
   g_autofree char *query = NULL;
-  guint n_workspace = 0, n_strategy = 0, n_query = 0;
+  guint n_repository = 0, n_strategy = 0, n_query = 0;
 
-  accord_test_count_signal (fixture->panel, "notify::workspace", &n_workspace);
+  accord_test_count_signal (fixture->panel, "notify::repository", &n_repository);
   accord_test_count_signal (fixture->panel, "notify::strategy", &n_strategy);
   accord_test_count_signal (fixture->panel, "notify::query", &n_query);
 
   g_object_set (fixture->panel,
-                "workspace", fixture->workspace,
+                "repository", fixture->repository,
                 "strategy", fixture->strategy,
                 NULL);
   g_object_set (fixture->panel,
-                "workspace", fixture->workspace,
+                "repository", fixture->repository,
                 "strategy", fixture->strategy,
                 NULL);
-  g_assert_cmpuint (n_workspace, ==, 1);
+  g_assert_cmpuint (n_repository, ==, 1);
   g_assert_cmpuint (n_strategy, ==, 1);
 
   g_object_get (fixture->panel,
-                "workspace", &workspace,
+                "repository", &repository,
                 "strategy", &strategy,
                 "query", &query,
                 NULL);
-  g_assert_true (workspace == fixture->workspace);
+  g_assert_true (repository == fixture->repository);
   g_assert_true (strategy == fixture->strategy);
   g_assert_cmpstr (query, ==, "");
   g_clear_pointer (&query, g_free);

@@ -11,7 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "accord-document.h"
+#include "accord-document-private.h"
+#include "accord-release.h"
 
 /*
  * A strategy open in a window: its repository, its workspace and the
@@ -24,24 +25,11 @@
  * kill loses at most that last moment, and the next start finds the edits
  * where they were. The workspace notes that the strategy is open, so that
  * the next start can tell the user their changes were recovered.
+ *
+ * What takes long (saving a revision, discarding, reading the strategy
+ * again) runs in a worker thread: see accord-document-work.c. Meanwhile
+ * the document is busy, and edits wait in memory.
  */
-
-struct _AccordDocument
-{
-  GObject           parent_instance;
-
-  AccordRepository *repository;
-  AccordWorkspace  *workspace;
-  AccordStrategy   *strategy;
-
-  guint             debounce_id;
-  guint             deadline_id;
-
-  guint             unsaved : 1;
-  guint             recovered : 1;
-  guint             pending : 1;
-  guint             closed : 1;
-};
 
 G_DEFINE_FINAL_TYPE (AccordDocument, accord_document, G_TYPE_OBJECT)
 
@@ -50,6 +38,7 @@ enum {
   PROP_STRATEGY,
   PROP_UNSAVED,
   PROP_PENDING,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -61,11 +50,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void autosave (AccordDocument *self);
-
-static void
-set_unsaved (AccordDocument *self,
-             gboolean        unsaved)
+void
+_accord_document_set_unsaved (AccordDocument *self,
+                              gboolean        unsaved)
 {
   if (self->unsaved == !!unsaved)
     return;
@@ -74,9 +61,9 @@ set_unsaved (AccordDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
 }
 
-static void
-set_pending (AccordDocument *self,
-             gboolean        pending)
+void
+_accord_document_set_pending (AccordDocument *self,
+                              gboolean        pending)
 {
   if (self->pending == !!pending)
     return;
@@ -85,8 +72,14 @@ set_pending (AccordDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
-static void
-cancel_autosave (AccordDocument *self)
+void
+_accord_document_notify_busy (AccordDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+void
+_accord_document_cancel_autosave (AccordDocument *self)
 {
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->deadline_id, g_source_remove);
@@ -98,7 +91,7 @@ debounce_cb (gpointer data)
   AccordDocument *self = data;
 
   self->debounce_id = 0;
-  autosave (self);
+  _accord_document_autosave (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -109,7 +102,7 @@ deadline_cb (gpointer data)
   AccordDocument *self = data;
 
   self->deadline_id = 0;
-  autosave (self);
+  _accord_document_autosave (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -120,8 +113,8 @@ schedule_autosave (AccordDocument *self)
   if (self->closed)
     return;
 
-  set_pending (self, TRUE);
-  set_unsaved (self, TRUE);
+  _accord_document_set_pending (self, TRUE);
+  _accord_document_set_unsaved (self, TRUE);
 
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   self->debounce_id = g_timeout_add (ACCORD_DOCUMENT_AUTOSAVE_DELAY_MS, debounce_cb, self);
@@ -130,14 +123,19 @@ schedule_autosave (AccordDocument *self)
     self->deadline_id = g_timeout_add (ACCORD_DOCUMENT_AUTOSAVE_MAX_DELAY_MS, deadline_cb, self);
 }
 
-static void
-autosave (AccordDocument *self)
+/* Writes the edits in memory, unless the files are being changed
+ * elsewhere: then the end of that work writes them. */
+void
+_accord_document_autosave (AccordDocument *self)
 {
   g_autoptr(GError) error = NULL;
 
-  cancel_autosave (self);
+  _accord_document_cancel_autosave (self);
 
-  if (!accord_document_flush (self, &error))
+  if (self->busy > 0)
+    return;
+
+  if (!_accord_document_write (self, &error))
     {
       g_debug ("Could not keep the edits: %s", error->message);
       g_signal_emit (self, signals[AUTOSAVE_FAILED], 0, error);
@@ -153,6 +151,7 @@ entity_changed_cb (AccordDocument *self,
                    const char     *field,
                    AccordStrategy *strategy)
 {
+  _accord_document_note_edit (self, entity, field);
   schedule_autosave (self);
 }
 
@@ -161,17 +160,23 @@ entity_added_or_removed_cb (AccordDocument *self,
                             AccordEntity   *entity,
                             AccordStrategy *strategy)
 {
+  _accord_document_note_edit (self, entity, NULL);
   schedule_autosave (self);
 }
 
-static void
-watch_strategy (AccordDocument *self,
-                AccordStrategy *strategy)
+void
+_accord_document_watch_strategy (AccordDocument *self,
+                                 AccordStrategy *strategy)
 {
-  if (self->strategy != NULL)
-    g_signal_handlers_disconnect_by_data (self->strategy, self);
+  AccordStrategy *old = self->strategy;
 
-  g_set_object (&self->strategy, strategy);
+  if (old == strategy)
+    return;
+
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_data (old, self);
+
+  self->strategy = strategy != NULL ? g_object_ref (strategy) : NULL;
 
   if (strategy != NULL)
     {
@@ -184,6 +189,11 @@ watch_strategy (AccordDocument *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRATEGY]);
+
+  /* Held until everyone watching moved to the new one, so that freeing
+   * its thousands of entities, if it is the last reference, happens in a
+   * worker. */
+  accord_release_in_thread (old);
 }
 
 static void
@@ -191,7 +201,7 @@ accord_document_dispose (GObject *object)
 {
   AccordDocument *self = ACCORD_DOCUMENT (object);
 
-  cancel_autosave (self);
+  _accord_document_cancel_autosave (self);
 
   if (self->strategy != NULL)
     g_signal_handlers_disconnect_by_data (self->strategy, self);
@@ -201,6 +211,16 @@ accord_document_dispose (GObject *object)
   g_clear_object (&self->repository);
 
   G_OBJECT_CLASS (accord_document_parent_class)->dispose (object);
+}
+
+static void
+accord_document_finalize (GObject *object)
+{
+  AccordDocument *self = ACCORD_DOCUMENT (object);
+
+  _accord_document_work_clear (self);
+
+  G_OBJECT_CLASS (accord_document_parent_class)->finalize (object);
 }
 
 static void
@@ -225,6 +245,10 @@ accord_document_get_property (GObject    *object,
       g_value_set_boolean (value, self->pending);
       break;
 
+    case PROP_BUSY:
+      g_value_set_boolean (value, accord_document_get_busy (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -236,6 +260,7 @@ accord_document_class_init (AccordDocumentClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = accord_document_dispose;
+  object_class->finalize = accord_document_finalize;
   object_class->get_property = accord_document_get_property;
 
   properties[PROP_STRATEGY] =
@@ -250,6 +275,18 @@ accord_document_class_init (AccordDocumentClass *klass)
 
   properties[PROP_PENDING] =
     g_param_spec_boolean ("pending", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AccordDocument:busy:
+   *
+   * Whether the strategy's files are being changed off the main thread,
+   * by the document or by someone holding it: no other change may start,
+   * and edits wait in memory until it is done.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -274,10 +311,13 @@ accord_document_class_init (AccordDocumentClass *klass)
 static void
 accord_document_init (AccordDocument *self)
 {
+  _accord_document_work_init (self);
 }
 
-static gboolean
-has_strategy_changes (GPtrArray *changes)
+/* Whether @changes touch the strategy, not only other files in its
+ * folder. */
+gboolean
+_accord_document_has_changes (GPtrArray *changes)
 {
   for (guint i = 0; i < changes->len; i++)
     {
@@ -317,7 +357,7 @@ open_in_thread (GTask        *task,
     }
 
   self->strategy = g_steal_pointer (&strategy);
-  self->unsaved = has_strategy_changes (changes);
+  self->unsaved = _accord_document_has_changes (changes);
   self->recovered = interrupted && self->unsaved;
 
   if (g_task_return_error_if_cancelled (task))
@@ -374,7 +414,7 @@ accord_document_open_finish (GAsyncResult  *result,
     return NULL;
 
   strategy = g_steal_pointer (&self->strategy);
-  watch_strategy (self, strategy);
+  _accord_document_watch_strategy (self, strategy);
 
   return g_steal_pointer (&self);
 }
@@ -449,12 +489,38 @@ accord_document_get_pending (AccordDocument *self)
   return self->pending;
 }
 
+gboolean
+accord_document_get_busy (AccordDocument *self)
+{
+  g_return_val_if_fail (ACCORD_IS_DOCUMENT (self), FALSE);
+
+  return self->busy > 0;
+}
+
+gboolean
+_accord_document_write (AccordDocument  *self,
+                        GError         **error)
+{
+  _accord_document_cancel_autosave (self);
+
+  if (!self->pending)
+    return TRUE;
+
+  if (!accord_workspace_write (self->workspace, self->strategy, error))
+    return FALSE;
+
+  _accord_document_set_pending (self, FALSE);
+
+  return TRUE;
+}
+
 /**
  * accord_document_flush:
  * @self: an #AccordDocument
  * @error: return location for a #GError
  *
- * Writes the edits still in memory to the work tree now.
+ * Writes the edits still in memory to the work tree now. The document
+ * must not be busy: wait for #AccordDocument:busy to turn %FALSE.
  *
  * Returns: %TRUE if everything was written
  */
@@ -463,18 +529,9 @@ accord_document_flush (AccordDocument  *self,
                        GError         **error)
 {
   g_return_val_if_fail (ACCORD_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->busy == 0, FALSE);
 
-  cancel_autosave (self);
-
-  if (!self->pending)
-    return TRUE;
-
-  if (!accord_workspace_write (self->workspace, self->strategy, error))
-    return FALSE;
-
-  set_pending (self, FALSE);
-
-  return TRUE;
+  return _accord_document_write (self, error);
 }
 
 /**
@@ -516,132 +573,6 @@ accord_document_dup_author (void)
 }
 
 /**
- * accord_document_describe_changes:
- * @self: an #AccordDocument
- * @error: return location for a #GError
- *
- * Returns: (transfer full): a message for the next revision, made from
- *   what changed
- */
-char *
-accord_document_describe_changes (AccordDocument  *self,
-                                  GError         **error)
-{
-  g_return_val_if_fail (ACCORD_IS_DOCUMENT (self), NULL);
-
-  if (!accord_document_flush (self, error))
-    return NULL;
-
-  return accord_repository_describe_changes (self->repository, self->strategy, error);
-}
-
-/**
- * accord_document_save_revision:
- * @self: an #AccordDocument
- * @message: what the revision changes
- * @error: return location for a #GError
- *
- * Writes what is still in memory and saves the changes as a revision.
- *
- * Returns: (transfer full): the new revision's id
- */
-char *
-accord_document_save_revision (AccordDocument  *self,
-                               const char      *message,
-                               GError         **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *author = accord_document_dup_author ();
-  char *revision;
-
-  g_return_val_if_fail (ACCORD_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (message != NULL && *message != '\0', NULL);
-
-  if (!accord_document_flush (self, error))
-    return NULL;
-
-  revision = accord_repository_save (self->repository, message, author, &local_error);
-  if (revision != NULL ||
-      g_error_matches (local_error, ACCORD_REPOSITORY_ERROR,
-                       ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE))
-    {
-      set_unsaved (self, FALSE);
-      self->recovered = FALSE;
-    }
-
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-
-  return revision;
-}
-
-/* Reads the strategy again from the work tree; the edits in memory must
- * have been written or given up. */
-static gboolean
-load_again (AccordDocument  *self,
-            GError         **error)
-{
-  g_autoptr(AccordStrategy) strategy = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
-
-  if (!(strategy = accord_workspace_load (self->workspace, error)) ||
-      !(changes = accord_repository_status (self->repository, error)))
-    return FALSE;
-
-  set_pending (self, FALSE);
-  set_unsaved (self, has_strategy_changes (changes));
-  watch_strategy (self, strategy);
-
-  return TRUE;
-}
-
-/**
- * accord_document_discard:
- * @self: an #AccordDocument
- * @error: return location for a #GError
- *
- * Throws away every change since the last revision, those still in memory
- * included, and reads the strategy again.
- *
- * Returns: %TRUE on success
- */
-gboolean
-accord_document_discard (AccordDocument  *self,
-                         GError         **error)
-{
-  g_return_val_if_fail (ACCORD_IS_DOCUMENT (self), FALSE);
-
-  cancel_autosave (self);
-
-  /* The edits in memory go with the strategy that holds them. */
-  if (!accord_repository_discard (self->repository, error))
-    return FALSE;
-
-  self->recovered = FALSE;
-
-  return load_again (self, error);
-}
-
-/**
- * accord_document_reload:
- * @self: an #AccordDocument
- * @error: return location for a #GError
- *
- * Writes what is in memory, then reads the strategy again from the work
- * tree: after a restore, or anything else that changed the files.
- *
- * Returns: %TRUE on success
- */
-gboolean
-accord_document_reload (AccordDocument  *self,
-                        GError         **error)
-{
-  g_return_val_if_fail (ACCORD_IS_DOCUMENT (self), FALSE);
-
-  return accord_document_flush (self, error) && load_again (self, error);
-}
-
-/**
  * accord_document_close:
  * @self: an #AccordDocument
  *
@@ -660,9 +591,13 @@ accord_document_close (AccordDocument *self)
 
   self->closed = TRUE;
 
+  /* A worker cut off by the end of the program could leave git's lock
+   * files behind; and only once it is done may the edits be written. */
+  _accord_document_wait_for_workers (self);
+
   /* The window asks before closing when writing fails; if it still does
    * fail here, the session stays noted as interrupted. */
-  if (!accord_document_flush (self, &error))
+  if (!_accord_document_write (self, &error))
     {
       g_debug ("Could not write the last edits of “%s”: %s",
                accord_document_get_path (self), error->message);

@@ -35,17 +35,40 @@ AccordStrategy   *accord_document_get_strategy      (AccordDocument       *self)
 gboolean          accord_document_get_unsaved       (AccordDocument       *self);
 gboolean          accord_document_get_recovered     (AccordDocument       *self);
 gboolean          accord_document_get_pending       (AccordDocument       *self);
+gboolean          accord_document_get_busy          (AccordDocument       *self);
 gboolean          accord_document_flush             (AccordDocument       *self,
                                                      GError              **error);
-char             *accord_document_describe_changes  (AccordDocument       *self,
-                                                     GError              **error);
-char             *accord_document_save_revision     (AccordDocument       *self,
-                                                     const char           *message,
-                                                     GError              **error);
-gboolean          accord_document_discard           (AccordDocument       *self,
-                                                     GError              **error);
-gboolean          accord_document_reload            (AccordDocument       *self,
-                                                     GError              **error);
+void              accord_document_hold              (AccordDocument       *self);
+void              accord_document_release           (AccordDocument       *self);
+void              accord_document_describe_changes_async  (AccordDocument       *self,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+char             *accord_document_describe_changes_finish (AccordDocument       *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+void              accord_document_save_revision_async     (AccordDocument       *self,
+                                                           const char           *message,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+char             *accord_document_save_revision_finish    (AccordDocument       *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+void              accord_document_discard_async           (AccordDocument       *self,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean          accord_document_discard_finish          (AccordDocument       *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+void              accord_document_reload_async            (AccordDocument       *self,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean          accord_document_reload_finish           (AccordDocument       *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
 void              accord_document_close             (AccordDocument       *self);
 char             *accord_document_dup_author        (void);
 

@@ -14,7 +14,8 @@
  * a revision a milestone. Each is a widget action, enabled by
  * _accord_history_view_update_actions(); restoring the whole strategy and
  * naming a milestone ask first in a dialog, and every outcome is told in
- * a toast. */
+ * a toast. A restore runs in a worker; AccordHistoryView:restoring is
+ * TRUE meanwhile. */
 
 #include <string.h>
 #include <glib/gi18n.h>
@@ -98,11 +99,12 @@ _accord_history_view_update_actions (AccordHistoryView *self)
   const char *selected = accord_history_view_get_selected_revision (self);
   AccordEntity *entity = _accord_history_view_get_selected_entity (self);
   gboolean can_change = self->repository != NULL && selected != NULL;
+  gboolean can_restore = can_change && self->can_restore && self->restore_cancellable == NULL;
   const char *label = _("Restore This Section");
 
-  gtk_widget_action_set_enabled (widget, "history.restore-strategy", can_change);
+  gtk_widget_action_set_enabled (widget, "history.restore-strategy", can_restore);
   gtk_widget_action_set_enabled (widget, "history.restore-entity",
-                                 can_change && entity != NULL);
+                                 can_restore && entity != NULL);
   gtk_widget_action_set_enabled (widget, "history.create-milestone", can_change);
 
   if (entity != NULL && ACCORD_IS_OBJECTIVE (entity))
@@ -123,54 +125,72 @@ _accord_history_view_update_actions (AccordHistoryView *self)
                                _("Name this revision, such as the version sent to consultation"));
 }
 
-static void
-restore (AccordHistoryView *self,
-         const char        *revision,
-         AccordEntity      *entity)
+/* Restoring in a worker, which opens its own repository */
+
+typedef struct
 {
-  g_autoptr(AccordHistoryView) hold = g_object_ref (self);
-  g_autofree char *revision_id = g_strdup (revision);
-  g_autofree char *entity_id = NULL;
-  g_autofree char *done = NULL;
-  g_autofree char *author = NULL;
+  char *path;
+  char *revision;
+  char *entity_id;   /* NULL: the whole strategy */
+  char *author;
+  char *done;        /* what the toast says once it is restored */
+} RestoreRequest;
+
+static void
+restore_request_free (RestoreRequest *request)
+{
+  g_free (request->path);
+  g_free (request->revision);
+  g_free (request->entity_id);
+  g_free (request->author);
+  g_free (request->done);
+  g_free (request);
+}
+
+static void
+restore_thread_cb (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  RestoreRequest *request = task_data;
+  g_autoptr(AccordRepository) repository = NULL;
+  GError *error = NULL;
+  char *new_id;
+
+  if (!(repository = accord_repository_open (request->path, &error)) ||
+      !(new_id = accord_repository_restore (repository, request->revision, request->entity_id,
+                                            request->author, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, new_id, g_free);
+}
+
+static void
+restore_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AccordHistoryView *self = ACCORD_HISTORY_VIEW (object);
+  RestoreRequest *request = g_task_get_task_data (G_TASK (result));
   g_autofree char *new_id = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (entity != NULL)
-    {
-      g_autofree char *name = _accord_history_view_dup_entity_name (entity, FALSE);
+  new_id = g_task_propagate_pointer (G_TASK (result), &error);
 
-      entity_id = g_strdup (accord_entity_get_id (entity));
-      /* Translators: %s is the title of a section or an objective */
-      done = g_strdup_printf (_("Restored “%s”"), name);
-    }
-  else
-    {
-      GListModel *model = G_LIST_MODEL (self->revisions);
-      guint position = _accord_history_view_find_revision (self, revision_id);
-      g_autoptr(AccordHistoryItem) item = NULL;
-      g_autofree char *date = NULL;
-
-      if (position != GTK_INVALID_LIST_POSITION)
-        {
-          item = g_list_model_get_item (model, position);
-          date = _accord_history_view_format_full_date (item->revision);
-        }
-
-      /* Translators: %s is a date and time */
-      done = g_strdup_printf (_("Restored the strategy as it was on %s"),
-                              date != NULL ? date : revision_id);
-    }
-
-  /* Edits not yet written would be overwritten, or would block the
-   * restore: the window writes them now. */
-  _accord_history_view_emit_before_change (self);
-
-  if (self->repository == NULL)
+  /* The view is gone; the restore itself could not be stopped. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
 
-  author = dup_author (self);
-  new_id = accord_repository_restore (self->repository, revision_id, entity_id, author, &error);
+  /* Over: whoever held their edits back writes them now, before the
+   * strategy is read again. */
+  g_clear_object (&self->restore_cancellable);
+  _accord_history_view_notify_restoring (self);
+  _accord_history_view_update_actions (self);
+
   if (new_id == NULL)
     {
       if (g_error_matches (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_UNSAVED_CHANGES))
@@ -184,17 +204,86 @@ restore (AccordHistoryView *self,
         _accord_history_view_show_toast (self, error->message, TRUE);
 
       g_debug ("Could not restore %s from %s: %s",
-               entity_id != NULL ? entity_id : "the strategy", revision_id, error->message);
+               request->entity_id != NULL ? request->entity_id : "the strategy",
+               request->revision, error->message);
       return;
     }
 
-  _accord_history_view_show_toast (self, done, FALSE);
+  _accord_history_view_show_toast (self, request->done, FALSE);
   _accord_history_view_emit_restored (self, new_id);
 
   /* The new revision heads the list once it is read again. */
   g_free (self->pending_selection);
   self->pending_selection = g_steal_pointer (&new_id);
   _accord_history_view_reset (self);
+}
+
+static void
+restore (AccordHistoryView *self,
+         const char        *revision,
+         AccordEntity      *entity)
+{
+  g_autoptr(AccordHistoryView) hold = g_object_ref (self);
+  g_autoptr(GTask) task = NULL;
+  RestoreRequest *request;
+
+  /* A dialog may answer after restoring was turned off. */
+  if (self->repository == NULL || !self->can_restore || self->restore_cancellable != NULL)
+    return;
+
+  request = g_new0 (RestoreRequest, 1);
+  request->revision = g_strdup (revision);
+
+  if (entity != NULL)
+    {
+      g_autofree char *name = _accord_history_view_dup_entity_name (entity, FALSE);
+
+      request->entity_id = g_strdup (accord_entity_get_id (entity));
+      /* Translators: %s is the title of a section or an objective */
+      request->done = g_strdup_printf (_("Restored “%s”"), name);
+    }
+  else
+    {
+      GListModel *model = G_LIST_MODEL (self->revisions);
+      guint position = _accord_history_view_find_revision (self, revision);
+      g_autoptr(AccordHistoryItem) item = NULL;
+      g_autofree char *date = NULL;
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        {
+          item = g_list_model_get_item (model, position);
+          date = _accord_history_view_format_full_date (item->revision);
+        }
+
+      /* Translators: %s is a date and time */
+      request->done = g_strdup_printf (_("Restored the strategy as it was on %s"),
+                                       date != NULL ? date : revision);
+    }
+
+  /* Edits not yet written would be overwritten, or would block the
+   * restore: the window writes them now. */
+  _accord_history_view_emit_before_change (self);
+
+  /* Its handlers may have taken the repository away. */
+  if (self->repository == NULL)
+    {
+      restore_request_free (request);
+      return;
+    }
+
+  request->path = g_strdup (accord_repository_get_path (self->repository));
+  request->author = dup_author (self);
+
+  /* Once begun, the restore goes to its end: the result must be known. */
+  self->restore_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->restore_cancellable, restore_cb, NULL);
+  g_task_set_source_tag (task, restore);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, request, (GDestroyNotify) restore_request_free);
+  g_task_run_in_thread (task, restore_thread_cb);
+
+  _accord_history_view_notify_restoring (self);
+  _accord_history_view_update_actions (self);
 }
 
 static void

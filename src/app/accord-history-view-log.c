@@ -794,6 +794,7 @@ typedef struct
 {
   AccordStrategy *strategy;
   AccordStrategy *previous;
+  GError         *previous_error;  /* why @previous could not be read */
 } DetailResult;
 
 static void
@@ -809,6 +810,7 @@ detail_result_free (DetailResult *result)
 {
   g_clear_object (&result->strategy);
   g_clear_object (&result->previous);
+  g_clear_error (&result->previous_error);
   g_free (result);
 }
 
@@ -833,11 +835,14 @@ detail_thread_cb (GTask        *task,
       return;
     }
 
+  /* A revision that removed something has a parent: the first revision
+   * only adds. */
   if (request->with_previous && !g_cancellable_is_cancelled (cancellable))
     {
       g_autofree char *parent = g_strconcat (request->revision, "^", NULL);
 
-      result->previous = accord_repository_load_revision (repository, parent, NULL);
+      result->previous = accord_repository_load_revision (repository, parent,
+                                                          &result->previous_error);
     }
 
   g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) detail_result_free);
@@ -871,6 +876,19 @@ detail_cb (GObject      *object,
   g_set_object (&self->strategy, result->strategy);
   g_set_object (&self->previous, result->previous);
 
+  /* The detail still shows, naming what was removed by its id. */
+  if (result->previous_error != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      g_debug ("Could not read the parent of %s: %s", self->shown->revision->id,
+               result->previous_error->message);
+      /* Translators: %s says why, such as “Could not read the revision” */
+      message = g_strdup_printf (_("Could not read the revision before this one: %s"),
+                                 result->previous_error->message);
+      _accord_history_view_show_toast (self, message, TRUE);
+    }
+
   _accord_history_view_fill_changes (self);
   _accord_history_view_fill_outline (self);
   gtk_stack_set_visible_child_name (self->content_stack, "content");
@@ -897,6 +915,13 @@ _accord_history_view_load_detail (AccordHistoryView *self)
   g_autoptr(GTask) task = NULL;
   DetailRequest *request;
 
+  gtk_spinner_set_spinning (self->content_spinner, TRUE);
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+
+  /* Read once the view shows: see selection_changed_cb(). */
+  if (self->detail_stale)
+    return;
+
   request = g_new0 (DetailRequest, 1);
   request->path = g_strdup (accord_repository_get_path (self->repository));
   request->revision = g_strdup (self->shown->revision->id);
@@ -907,7 +932,4 @@ _accord_history_view_load_detail (AccordHistoryView *self)
   g_task_set_source_tag (task, _accord_history_view_load_detail);
   g_task_set_task_data (task, request, (GDestroyNotify) detail_request_free);
   g_task_run_in_thread (task, detail_thread_cb);
-
-  gtk_spinner_set_spinning (self->content_spinner, TRUE);
-  gtk_stack_set_visible_child_name (self->content_stack, "loading");
 }

@@ -46,6 +46,10 @@ struct _AccordHistoryView
   AccordStrategy     *previous;      /* in its first parent, for removed entities */
   char               *entity_id;     /* selected in the outline */
   gboolean            filling_outline;
+  gboolean            detail_stale;  /* to read again once the view shows */
+
+  GCancellable       *restore_cancellable;  /* a restore under way */
+  gboolean            can_restore;
 
   GtkStack           *list_stack;
   GtkSpinner         *list_spinner;
@@ -76,12 +80,18 @@ struct _AccordHistoryView
 
 /* accord-history-view.c */
 void          _accord_history_view_emit_before_change  (AccordHistoryView       *self);
+void          _accord_history_view_notify_restoring    (AccordHistoryView       *self);
 void          _accord_history_view_emit_restored       (AccordHistoryView       *self,
                                                         const char              *new_revision);
 void          _accord_history_view_emit_tag_created    (AccordHistoryView       *self,
                                                         const char              *name);
+
+/* accord-history-view-detail.c */
+void          _accord_history_view_class_detail_init   (AccordHistoryViewClass  *klass);
 char         *_accord_history_view_dup_entity_name     (AccordEntity            *entity,
                                                         gboolean                 brief);
+void          _accord_history_view_show_header         (AccordHistoryView       *self);
+void          _accord_history_view_clear_detail        (AccordHistoryView       *self);
 void          _accord_history_view_fill_changes        (AccordHistoryView       *self);
 void          _accord_history_view_fill_outline        (AccordHistoryView       *self);
 
@@ -101,6 +111,12 @@ gboolean      _accord_history_view_select_loaded       (AccordHistoryView       
 void          _accord_history_view_load_page           (AccordHistoryView       *self);
 void          _accord_history_view_reset               (AccordHistoryView       *self);
 void          _accord_history_view_load_detail         (AccordHistoryView       *self);
+
+/* For tests */
+char         *_accord_history_view_format_relative     (GDateTime               *when,
+                                                        GDateTime               *now);
+gboolean      _accord_history_view_get_busy            (AccordHistoryView       *self);
+GStrv         _accord_history_view_dup_revision_ids    (AccordHistoryView       *self);
 
 /* accord-history-view-actions.c */
 void          _accord_history_view_class_actions_init  (AccordHistoryViewClass  *klass);

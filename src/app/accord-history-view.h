@@ -25,11 +25,9 @@ void              accord_history_view_reload                (AccordHistoryView *
 const char       *accord_history_view_get_selected_revision (AccordHistoryView *self);
 void              accord_history_view_select_revision       (AccordHistoryView *self,
                                                              const char        *revision);
-
-/* for tests */
-char             *_accord_history_view_format_relative      (GDateTime         *when,
-                                                             GDateTime         *now);
-gboolean          _accord_history_view_get_busy             (AccordHistoryView *self);
-GStrv             _accord_history_view_dup_revision_ids     (AccordHistoryView *self);
+gboolean          accord_history_view_get_restoring         (AccordHistoryView *self);
+gboolean          accord_history_view_get_can_restore       (AccordHistoryView *self);
+void              accord_history_view_set_can_restore       (AccordHistoryView *self,
+                                                             gboolean           can_restore);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 #include "accord.h"
 #include "accord-document.h"
 #include "accord-folder-chooser.h"
-#include "accord-new-strategy-dialog.h"
+#include "accord-new-strategy-dialog-private.h"
 
 struct _AccordNewStrategyDialog
 {

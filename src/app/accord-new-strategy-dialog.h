@@ -21,7 +21,4 @@ void       accord_new_strategy_dialog_set_folder (AccordNewStrategyDialog *self,
                                                   const char              *folder);
 char      *accord_new_strategy_dialog_dup_path   (AccordNewStrategyDialog *self);
 
-/* for tests */
-char      *_accord_new_strategy_dialog_slug      (const char              *title);
-
 G_END_DECLS

@@ -42,7 +42,7 @@ struct _AccordOutline
   guint               unbinding : 1;
 };
 
-/* accord-outline.c */
+/* accord-outline-tree.c */
 const char   *_accord_outline_parent_id_of        (AccordEntity       *entity);
 AccordEntity *_accord_outline_parent_of           (AccordOutline      *self,
                                                    AccordEntity       *entity);
@@ -62,6 +62,8 @@ AccordEntity *_accord_outline_last_of_kind        (AccordOutline      *self,
                                                    const char         *parent_id,
                                                    AccordEntityKind    kind,
                                                    AccordEntity       *except);
+
+/* accord-outline.c */
 void          _accord_outline_expand_row          (AccordOutline      *self,
                                                    GtkTreeListRow     *row);
 guint         _accord_outline_find_position       (AccordOutline      *self,
@@ -88,5 +90,12 @@ gboolean      _accord_outline_place_entity        (AccordOutline      *self,
 /* accord-outline-dnd.c */
 void          _accord_outline_dnd_setup_row       (AccordOutline      *self,
                                                    GtkWidget          *row);
+
+/* For tests: what dropping the entity @id on @target's row does, before
+ * it (-1), into it (0) or after it (1). */
+gboolean      _accord_outline_drop                (AccordOutline      *self,
+                                                   const char         *id,
+                                                   AccordEntity       *target,
+                                                   int                 position);
 
 G_END_DECLS

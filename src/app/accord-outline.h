@@ -28,11 +28,4 @@ gboolean        accord_outline_get_editable (AccordOutline  *self);
 void            accord_outline_set_editable (AccordOutline  *self,
                                              gboolean        editable);
 
-/* For tests: what dropping the entity @id on @target's row does, before
- * it (-1), into it (0) or after it (1). */
-gboolean        _accord_outline_drop        (AccordOutline  *self,
-                                             const char     *id,
-                                             AccordEntity   *target,
-                                             int             position);
-
 G_END_DECLS

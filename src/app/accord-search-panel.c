@@ -9,45 +9,25 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
-#include "accord-search-panel.h"
-
-/* The workspace puts these around matched words. They are private-use
- * characters (U+E000, U+E001), which no strategy has reason to contain, and
- * g_markup_escape_text() leaves them alone, so that they can be turned into
- * markup after the text around them has been escaped. */
-#define MARK_START "\xEE\x80\x80"
-#define MARK_END   "\xEE\x80\x81"
+#include "accord-search-panel-private.h"
 
 #define MAX_RESULTS 50
 
-struct _AccordSearchPanel
-{
-  AdwBin             parent_instance;
-
-  AccordWorkspace   *workspace;
-  AccordStrategy    *strategy;
-
-  /* The results shown, one AccordSearchHit per row in the same order, and
-   * the query they answer. */
-  GPtrArray         *hits;
-  char              *query;
-
-  GtkSearchEntry    *search_entry;
-  GtkLabel          *count_label;
-  GtkStack          *stack;
-  AdwStatusPage     *error_page;
-  GtkScrolledWindow *scrolled_window;
-  GtkListBox        *list_box;
-};
+/*
+ * Searching reads the workspace's index in a worker, which opens its own
+ * repository and workspace (a handle serves one thread at a time): the
+ * window stays responsive while the drafter types. A new query cancels
+ * the search under way; the results shown always answer the query
+ * property.
+ */
 
 G_DEFINE_FINAL_TYPE (AccordSearchPanel, accord_search_panel, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_WORKSPACE,
+  PROP_REPOSITORY,
   PROP_STRATEGY,
   PROP_QUERY,
   N_PROPS
@@ -61,325 +41,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* Turns text marked by the workspace into Pango markup: the text is
- * escaped, and each marked word set in bold. Stray or unbalanced marks
- * cannot make the markup invalid: a start inside a match and an end
- * outside one are dropped, and a match left open is closed. */
-static char *
-marked_to_markup (const char *marked)
-{
-  g_autofree char *valid = g_utf8_make_valid (marked, -1);
-  g_autofree char *escaped = g_markup_escape_text (valid, -1);
-  GString *markup = g_string_sized_new (strlen (escaped) + 16);
-  gboolean open = FALSE;
-  const char *p = escaped;
-
-  while (*p != '\0')
-    {
-      if (g_str_has_prefix (p, MARK_START))
-        {
-          if (!open)
-            g_string_append (markup, "<b>");
-          open = TRUE;
-          p += strlen (MARK_START);
-        }
-      else if (g_str_has_prefix (p, MARK_END))
-        {
-          if (open)
-            g_string_append (markup, "</b>");
-          open = FALSE;
-          p += strlen (MARK_END);
-        }
-      else
-        {
-          g_string_append_c (markup, *p);
-          p++;
-        }
-    }
-
-  if (open)
-    g_string_append (markup, "</b>");
-
-  return g_string_free (markup, FALSE);
-}
-
-/* A title holds every language's title, one a line: show the line that
- * matched, or else the first. */
-static char *
-dup_title_line (const char *title)
-{
-  g_auto(GStrv) lines = g_strsplit (title, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (strstr (lines[i], MARK_START) != NULL)
-        return g_strdup (lines[i]);
-    }
-
-  return g_strdup (lines[0] != NULL ? lines[0] : "");
-}
-
-/* Snippets cross paragraphs; in a short label they read as one line. */
-static char *
-dup_flat_snippet (const char *snippet)
-{
-  char *flat = g_strdup (snippet);
-
-  g_strdelimit (flat, "\n\r\t", ' ');
-
-  return g_strstrip (flat);
-}
-
-static const char *
-kind_icon_name (AccordEntityKind kind)
-{
-  switch (kind)
-    {
-    case ACCORD_ENTITY_STRATEGY:
-      return "x-office-document-symbolic";
-    case ACCORD_ENTITY_SECTION:
-      return "format-justify-left-symbolic";
-    case ACCORD_ENTITY_OBJECTIVE:
-      return "object-select-symbolic";
-    case ACCORD_ENTITY_ROUND:
-      return "x-office-calendar-symbolic";
-    case ACCORD_ENTITY_PARTICIPANT:
-      return "avatar-default-symbolic";
-    case ACCORD_ENTITY_COMMENT:
-      return "chat-message-new-symbolic";
-    case ACCORD_N_ENTITY_KINDS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static const char *
-kind_label (AccordEntityKind kind)
-{
-  switch (kind)
-    {
-    case ACCORD_ENTITY_STRATEGY:
-      return _("Strategy");
-    case ACCORD_ENTITY_SECTION:
-      return _("Section");
-    case ACCORD_ENTITY_OBJECTIVE:
-      return _("Objective");
-    case ACCORD_ENTITY_ROUND:
-      return _("Consultation Round");
-    case ACCORD_ENTITY_PARTICIPANT:
-      return _("Participant");
-    case ACCORD_ENTITY_COMMENT:
-      return _("Comment");
-    case ACCORD_N_ENTITY_KINDS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static AccordEntity *
-lookup_field (AccordSearchPanel *self,
-              AccordEntity      *entity,
-              const char        *field)
-{
-  const char *id = entity != NULL ? accord_entity_get_field (entity, field) : NULL;
-
-  if (id == NULL || self->strategy == NULL)
-    return NULL;
-
-  if (g_str_equal (id, "strategy"))
-    return ACCORD_ENTITY (self->strategy);
-
-  return accord_strategy_lookup (self->strategy, id);
-}
-
-/* An entity's name as a place: an objective with its code. */
-static char *
-dup_entity_name (AccordEntity *entity)
-{
-  const char *title = accord_entity_get_field (entity, "title");
-  const char *code = NULL;
-
-  if (title == NULL)
-    title = accord_entity_get_field (entity, "name");
-  if (title == NULL)
-    title = kind_label (accord_entity_get_kind (entity));
-
-  if (accord_entity_get_kind (entity) == ACCORD_ENTITY_OBJECTIVE)
-    code = accord_entity_get_field (entity, "code");
-
-  if (code != NULL)
-    /* Translators: an objective's code and title, such as "O1.2 Open data" */
-    return g_strdup_printf (C_("objective", "%s %s"), code, title);
-
-  return g_strdup (title);
-}
-
-/* Where a hit belongs, as plain text: the section holding a section or an
- * objective, what a comment is about. NULL when there is nothing to add. */
-static char *
-dup_place (AccordSearchPanel     *self,
-           const AccordSearchHit *hit)
-{
-  AccordEntity *entity;
-  AccordEntity *other;
-  const char *code;
-
-  if (self->strategy == NULL)
-    return NULL;
-
-  entity = accord_strategy_lookup (self->strategy, hit->id);
-  if (entity == NULL)
-    return NULL;
-
-  switch (hit->kind)
-    {
-    case ACCORD_ENTITY_SECTION:
-      other = lookup_field (self, entity, "parent");
-      return other != NULL ? dup_entity_name (other)
-                           : g_strdup (accord_strategy_get_title (self->strategy));
-
-    case ACCORD_ENTITY_OBJECTIVE:
-      other = lookup_field (self, entity, "section");
-      code = accord_entity_get_field (entity, "code");
-      if (other != NULL && code != NULL)
-        {
-          g_autofree char *section = dup_entity_name (other);
-
-          /* Translators: where an objective is: its code, then its section */
-          return g_strdup_printf (_("%s · %s"), code, section);
-        }
-      return other != NULL ? dup_entity_name (other) : g_strdup (code);
-
-    case ACCORD_ENTITY_COMMENT:
-      other = lookup_field (self, entity, "target");
-      if (other != NULL)
-        {
-          g_autofree char *name = dup_entity_name (other);
-
-          /* Translators: what a comment is about, such as a section's title */
-          return g_strdup_printf (_("On “%s”"), name);
-        }
-      return NULL;
-
-    case ACCORD_ENTITY_PARTICIPANT:
-      return g_strdup (accord_entity_get_field (entity, "organisation"));
-
-    case ACCORD_ENTITY_STRATEGY:
-    case ACCORD_ENTITY_ROUND:
-    case ACCORD_N_ENTITY_KINDS:
-    default:
-      return NULL;
-    }
-}
-
-/* Comments have no title: they are named after their author. */
-static char *
-dup_untitled_name (AccordSearchPanel     *self,
-                   const AccordSearchHit *hit)
-{
-  AccordEntity *entity = NULL;
-  AccordEntity *author;
-  const char *name = NULL;
-
-  if (self->strategy != NULL)
-    entity = accord_strategy_lookup (self->strategy, hit->id);
-
-  author = lookup_field (self, entity, "author");
-  if (author != NULL)
-    name = accord_entity_get_field (author, "name");
-
-  if (hit->kind == ACCORD_ENTITY_COMMENT && name != NULL)
-    /* Translators: a comment, named after its author */
-    return g_strdup_printf (_("Comment by %s"), name);
-
-  return g_strdup (kind_label (hit->kind));
-}
-
-/* A label for one line of a result; @markup is escaped already. */
-static GtkWidget *
-create_label (const char *markup,
-              const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
-static GtkWidget *
-create_kind_icon (AccordEntityKind kind)
-{
-  GtkWidget *icon = gtk_image_new_from_icon_name (kind_icon_name (kind));
-
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (icon, kind_label (kind));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, kind_label (kind),
-                                  -1);
-
-  return icon;
-}
-
-/* A row shows the kind's icon, then the title, the snippet and the place,
- * the last two only when there is something to show. */
-static GtkWidget *
-create_row (AccordSearchPanel     *self,
-            const AccordSearchHit *hit)
-{
-  g_autofree char *title = NULL;
-  g_autofree char *title_markup = NULL;
-  g_autofree char *snippet = NULL;
-  g_autofree char *place = NULL;
-  GtkWidget *row, *box, *labels, *label;
-
-  title = hit->title != NULL && *hit->title != '\0' ? dup_title_line (hit->title)
-                                                     : dup_untitled_name (self, hit);
-  title_markup = marked_to_markup (title);
-  snippet = dup_flat_snippet (hit->snippet != NULL ? hit->snippet : "");
-  place = dup_place (self, hit);
-
-  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (labels), create_label (title_markup, "search-title"));
-
-  if (*snippet != '\0')
-    {
-      g_autofree char *snippet_markup = marked_to_markup (snippet);
-
-      label = create_label (snippet_markup, "search-snippet");
-      gtk_widget_add_css_class (label, "caption");
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (label), 3);
-      gtk_box_append (GTK_BOX (labels), label);
-    }
-
-  if (place != NULL && *place != '\0')
-    {
-      g_autofree char *place_markup = g_markup_escape_text (place, -1);
-
-      label = create_label (place_markup, "search-place");
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (labels), label);
-    }
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_box_append (GTK_BOX (box), create_kind_icon (hit->kind));
-  gtk_box_append (GTK_BOX (box), labels);
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  return row;
-}
 
 static void
 clear_rows (AccordSearchPanel *self)
@@ -431,6 +92,7 @@ show_hits (AccordSearchPanel *self,
 
   clear_rows (self);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
+  self->rows_stale = FALSE;
 
   if (hits == NULL || hits->len == 0)
     {
@@ -446,7 +108,7 @@ show_hits (AccordSearchPanel *self,
   for (guint i = 0; i < hits->len; i++)
     {
       AccordSearchHit *hit = g_ptr_array_index (hits, i);
-      GtkWidget *row = create_row (self, hit);
+      GtkWidget *row = _accord_search_panel_create_row (self, hit);
 
       gtk_list_box_append (self->list_box, row);
       if (g_strcmp0 (hit->id, selected_id) == 0)
@@ -461,6 +123,22 @@ show_hits (AccordSearchPanel *self,
   else
     count = g_strdup_printf (ngettext ("%u result", "%u results", hits->len), hits->len);
   set_count (self, count);
+}
+
+/* The same results again, placed in the strategy as it is now. */
+static void
+refill_rows (AccordSearchPanel *self)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *selected_id = NULL;
+
+  self->rows_stale = FALSE;
+  if (self->hits == NULL)
+    return;
+
+  hits = g_ptr_array_ref (self->hits);
+  selected_id = dup_selected_id (self);
+  show_hits (self, hits, selected_id);
 }
 
 static gboolean
@@ -488,24 +166,70 @@ set_query (AccordSearchPanel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
 
-/* Searches for the entry's text and shows what was found. A query without
- * a word to look for (only quotes, dashes or stars) finds nothing; it is
- * not an error the user has to read about. */
-static void
-run_search (AccordSearchPanel *self)
+typedef struct
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *selected_id = dup_selected_id (self);
+  char *path;
+  char *query;
+} SearchRequest;
+
+static void
+search_request_free (SearchRequest *request)
+{
+  g_free (request->path);
+  g_free (request->query);
+  g_free (request);
+}
+
+static void
+search_thread_cb (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SearchRequest *request = task_data;
+  g_autoptr(AccordRepository) repository = NULL;
+  g_autoptr(AccordWorkspace) workspace = NULL;
+  GError *error = NULL;
+  GPtrArray *hits;
+
+  if (!(repository = accord_repository_open (request->path, &error)) ||
+      !(workspace = accord_workspace_open (repository, &error)) ||
+      !(hits = accord_workspace_search (workspace, request->query, MARK_START, MARK_END,
+                                        MAX_RESULTS + 1, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void activate_best (AccordSearchPanel *self);
+
+/* Shows what was found. A query without a word to look for (only quotes,
+ * dashes or stars) finds nothing; it is not an error the user has to read
+ * about. */
+static void
+search_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  AccordSearchPanel *self = user_data;
+  SearchRequest *request = g_task_get_task_data (G_TASK (result));
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *selected_id = NULL;
   const char *page;
 
-  if (self->workspace == NULL || is_blank (text))
-    {
-      page = "empty";
-    }
-  else if ((hits = accord_workspace_search (self->workspace, text, MARK_START, MARK_END,
-                                            MAX_RESULTS + 1, &error)) != NULL)
+  /* A newer query took its place, or the panel is gone. */
+  hits = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->searching);
+  selected_id = dup_selected_id (self);
+
+  if (hits != NULL)
     {
       page = hits->len > 0 ? "results" : "no-results";
     }
@@ -517,14 +241,54 @@ run_search (AccordSearchPanel *self)
     {
       g_autofree char *description = g_markup_escape_text (error->message, -1);
 
-      g_debug ("Searching for “%s” failed: %s", text, error->message);
+      g_debug ("Searching for “%s” failed: %s", request->query, error->message);
       adw_status_page_set_description (self->error_page, description);
       page = "error";
     }
 
   show_hits (self, hits, selected_id);
   gtk_stack_set_visible_child_name (self->stack, page);
-  set_query (self, text);
+  set_query (self, request->query);
+
+  if (self->activate_when_found)
+    {
+      self->activate_when_found = FALSE;
+      activate_best (self);
+    }
+}
+
+/* Searches for the entry's text in a worker; blanks are no query, and
+ * are answered at once. */
+static void
+run_search (AccordSearchPanel *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GTask) task = NULL;
+  SearchRequest *request;
+
+  g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
+  self->activate_when_found = FALSE;
+
+  if (self->repository == NULL || is_blank (text))
+    {
+      show_hits (self, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      set_query (self, text);
+      return;
+    }
+
+  request = g_new0 (SearchRequest, 1);
+  request->path = g_strdup (accord_repository_get_path (self->repository));
+  request->query = g_strdup (text);
+
+  /* The task does not keep the panel: disposing it cancels the search,
+   * and the callback then returns at once. */
+  self->searching = g_cancellable_new ();
+  task = g_task_new (NULL, self->searching, search_cb, self);
+  g_task_set_source_tag (task, run_search);
+  g_task_set_task_data (task, request, (GDestroyNotify) search_request_free);
+  g_task_run_in_thread (task, search_thread_cb);
 }
 
 static void
@@ -553,22 +317,32 @@ row_activated_cb (AccordSearchPanel *self,
   activate_row (self, row);
 }
 
-/* Enter opens the selected result, or the best one. */
 static void
-entry_activate_cb (AccordSearchPanel *self)
+activate_best (AccordSearchPanel *self)
 {
-  GtkListBoxRow *row;
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
 
-  /* Enter may come before the entry's delay has run the search. */
-  if (g_strcmp0 (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
-    run_search (self);
-
-  row = gtk_list_box_get_selected_row (self->list_box);
   if (row == NULL)
     row = gtk_list_box_get_row_at_index (self->list_box, 0);
 
   if (row != NULL)
     activate_row (self, row);
+}
+
+/* Enter opens the selected result, or the best one. It may come before
+ * the entry's delay has run the search, or before the results came: then
+ * it opens the best of those. */
+static void
+entry_activate_cb (AccordSearchPanel *self)
+{
+  if (g_strcmp0 (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
+    {
+      run_search (self);
+      self->activate_when_found = self->searching != NULL;
+      return;
+    }
+
+  activate_best (self);
 }
 
 static void
@@ -616,13 +390,27 @@ list_keynav_failed_cb (AccordSearchPanel *self,
 }
 
 static void
+accord_search_panel_map (GtkWidget *widget)
+{
+  AccordSearchPanel *self = ACCORD_SEARCH_PANEL (widget);
+
+  GTK_WIDGET_CLASS (accord_search_panel_parent_class)->map (widget);
+
+  if (self->rows_stale)
+    refill_rows (self);
+}
+
+static void
 accord_search_panel_dispose (GObject *object)
 {
   AccordSearchPanel *self = ACCORD_SEARCH_PANEL (object);
 
+  g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), ACCORD_TYPE_SEARCH_PANEL);
 
-  g_clear_object (&self->workspace);
+  g_clear_object (&self->repository);
   g_clear_object (&self->strategy);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
 
@@ -649,8 +437,8 @@ accord_search_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_WORKSPACE:
-      g_value_set_object (value, self->workspace);
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
       break;
 
     case PROP_STRATEGY:
@@ -676,8 +464,8 @@ accord_search_panel_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_WORKSPACE:
-      accord_search_panel_set_workspace (self, g_value_get_object (value));
+    case PROP_REPOSITORY:
+      accord_search_panel_set_repository (self, g_value_get_object (value));
       break;
 
     case PROP_STRATEGY:
@@ -700,14 +488,17 @@ accord_search_panel_class_init (AccordSearchPanelClass *klass)
   object_class->get_property = accord_search_panel_get_property;
   object_class->set_property = accord_search_panel_set_property;
 
+  widget_class->map = accord_search_panel_map;
+
   /**
-   * AccordSearchPanel:workspace:
+   * AccordSearchPanel:repository:
    *
-   * The workspace searched; with none the panel only invites a search.
+   * The strategy searched, through its workspace; with none the panel
+   * only invites a search.
    */
-  properties[PROP_WORKSPACE] =
-    g_param_spec_object ("workspace", NULL, NULL,
-                         ACCORD_TYPE_WORKSPACE,
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL,
+                         ACCORD_TYPE_REPOSITORY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -811,38 +602,39 @@ accord_search_panel_new (void)
 }
 
 /**
- * accord_search_panel_get_workspace:
+ * accord_search_panel_get_repository:
  * @self: an #AccordSearchPanel
  *
- * Returns: (transfer none) (nullable): the workspace searched
+ * Returns: (transfer none) (nullable): the strategy searched
  */
-AccordWorkspace *
-accord_search_panel_get_workspace (AccordSearchPanel *self)
+AccordRepository *
+accord_search_panel_get_repository (AccordSearchPanel *self)
 {
   g_return_val_if_fail (ACCORD_IS_SEARCH_PANEL (self), NULL);
 
-  return self->workspace;
+  return self->repository;
 }
 
 /**
- * accord_search_panel_set_workspace:
+ * accord_search_panel_set_repository:
  * @self: an #AccordSearchPanel
- * @workspace: (nullable): the workspace to search
+ * @repository: (nullable): the strategy to search
  *
- * Searches @workspace from now on, running the current query again.
+ * Searches @repository's workspace from now on, running the current query
+ * again.
  */
 void
-accord_search_panel_set_workspace (AccordSearchPanel *self,
-                                   AccordWorkspace   *workspace)
+accord_search_panel_set_repository (AccordSearchPanel *self,
+                                    AccordRepository  *repository)
 {
   g_return_if_fail (ACCORD_IS_SEARCH_PANEL (self));
-  g_return_if_fail (workspace == NULL || ACCORD_IS_WORKSPACE (workspace));
+  g_return_if_fail (repository == NULL || ACCORD_IS_REPOSITORY (repository));
 
-  if (!g_set_object (&self->workspace, workspace))
+  if (!g_set_object (&self->repository, repository))
     return;
 
   run_search (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
 }
 
 /**
@@ -862,7 +654,7 @@ accord_search_panel_get_strategy (AccordSearchPanel *self)
 /**
  * accord_search_panel_set_strategy:
  * @self: an #AccordSearchPanel
- * @strategy: (nullable): the strategy held by the workspace
+ * @strategy: (nullable): the strategy as the repository has it
  *
  * Sets the strategy that says where each result belongs (the section of
  * an objective, what a comment is about).
@@ -877,7 +669,11 @@ accord_search_panel_set_strategy (AccordSearchPanel *self,
   if (!g_set_object (&self->strategy, strategy))
     return;
 
-  run_search (self);
+  /* Hidden, the panel places its rows in the new strategy once shown. */
+  self->rows_stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refill_rows (self);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRATEGY]);
 }
 
@@ -909,6 +705,20 @@ accord_search_panel_get_query (AccordSearchPanel *self)
   g_return_val_if_fail (ACCORD_IS_SEARCH_PANEL (self), NULL);
 
   return self->query;
+}
+
+/**
+ * accord_search_panel_get_searching:
+ * @self: an #AccordSearchPanel
+ *
+ * Returns: whether a search is under way, whose results are yet to come
+ */
+gboolean
+accord_search_panel_get_searching (AccordSearchPanel *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SEARCH_PANEL (self), FALSE);
+
+  return self->searching != NULL;
 }
 
 /**

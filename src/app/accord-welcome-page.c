@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "accord.h"
-#include "accord-welcome-page.h"
+#include "accord-welcome-page-private.h"
 
 /* What the window shows when no strategy is open: ways to start, and the
  * strategies opened last, with their titles and when they were last saved
@@ -36,6 +36,7 @@ typedef struct
 {
   char   *path;
   char   *title;
+  char   *problem;    /* why it could not be read, when it is there */
   gint64  saved;      /* seconds since 1970, or 0 */
   guint   found : 1;
 } Recent;
@@ -45,32 +46,42 @@ recent_free (Recent *recent)
 {
   g_free (recent->path);
   g_free (recent->title);
+  g_free (recent->problem);
   g_free (recent);
 }
 
-/**
- * _accord_welcome_page_read_title:
- * @path: a strategy's folder
- *
- * Reads the title from strategy.md's header without reading the rest of
- * the strategy: enough to name it in a list.
- *
- * Returns: (transfer full) (nullable): the title
- */
-char *
-_accord_welcome_page_read_title (const char *path)
+/* Reads the title from strategy.md's header without reading the rest of
+ * the strategy: enough to name it in a list. A folder or a strategy.md
+ * that is gone is no error: *@title is then %NULL, as it is when the file
+ * holds no title. */
+static gboolean
+read_title (const char  *path,
+            char       **title,
+            GError     **error)
 {
   g_autofree char *file = g_build_filename (path, "strategy.md", NULL);
   g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) lines = NULL;
 
-  if (!g_file_get_contents (file, &contents, NULL, NULL) ||
-      !g_utf8_validate (contents, -1, NULL))
-    return NULL;
+  *title = NULL;
+
+  if (!g_file_get_contents (file, &contents, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
+          g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR))
+        return TRUE;
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (contents, -1, NULL))
+    return TRUE;
 
   lines = g_strsplit (contents, "\n", -1);
   if (lines[0] == NULL || !g_str_equal (g_strchomp (lines[0]), "---"))
-    return NULL;
+    return TRUE;
 
   for (guint i = 1; lines[i] != NULL; i++)
     {
@@ -81,15 +92,67 @@ _accord_welcome_page_read_title (const char *path)
 
       if (g_str_has_prefix (lines[i], "title:"))
         {
-          char *title = g_strstrip (g_strdup (lines[i] + strlen ("title:")));
+          g_autofree char *found = g_strstrip (g_strdup (lines[i] + strlen ("title:")));
 
-          if (*title != '\0')
-            return title;
-          g_free (title);
+          if (*found != '\0')
+            {
+              *title = g_steal_pointer (&found);
+              return TRUE;
+            }
         }
     }
 
-  return NULL;
+  return TRUE;
+}
+
+/**
+ * _accord_welcome_page_read_title:
+ * @path: a strategy's folder
+ *
+ * Returns: (transfer full) (nullable): the title in strategy.md's header
+ */
+char *
+_accord_welcome_page_read_title (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *title = NULL;
+
+  if (!read_title (path, &title, &error))
+    g_debug ("Could not read the title of %s: %s", path, error->message);
+
+  return title;
+}
+
+/* When the strategy at @path was last saved; a strategy never saved has
+ * no date, and is no error. */
+static gboolean
+read_last_saved (const char  *path,
+                 gint64      *saved,
+                 GError     **error)
+{
+  g_autoptr(AccordRepository) repository = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  *saved = 0;
+
+  if (!(repository = accord_repository_open (path, error)))
+    return FALSE;
+
+  if (!(log = accord_repository_log (repository, NULL, 1, &local_error)))
+    {
+      if (g_error_matches (local_error, ACCORD_REPOSITORY_ERROR,
+                           ACCORD_REPOSITORY_ERROR_UNKNOWN_REVISION))
+        return TRUE;
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (log->len > 0)
+    *saved = ((AccordRevision *) g_ptr_array_index (log, 0))->time;
+
+  return TRUE;
 }
 
 static void
@@ -104,16 +167,23 @@ read_recent_in_thread (GTask        *task,
   for (guint i = 0; paths[i] != NULL; i++)
     {
       Recent *recent = g_new0 (Recent, 1);
-      g_autoptr(AccordRepository) repository = NULL;
-      g_autoptr(GPtrArray) log = NULL;
+      g_autoptr(GError) error = NULL;
 
       recent->path = g_strdup (paths[i]);
-      recent->title = _accord_welcome_page_read_title (paths[i]);
-      recent->found = recent->title != NULL;
 
-      if (recent->found && (repository = accord_repository_open (paths[i], NULL)) != NULL &&
-          (log = accord_repository_log (repository, NULL, 1, NULL)) != NULL && log->len > 0)
-        recent->saved = ((AccordRevision *) g_ptr_array_index (log, 0))->time;
+      /* What cannot be read is said in its row, so that the drafter knows
+       * why a strategy they know is there does not open. */
+      if (read_title (paths[i], &recent->title, &error))
+        {
+          recent->found = recent->title != NULL;
+          if (recent->found && !read_last_saved (paths[i], &recent->saved, &error))
+            recent->problem = g_strdup (error->message);
+        }
+      else
+        recent->problem = g_strdup (error->message);
+
+      if (recent->problem != NULL)
+        g_debug ("Could not read the recent strategy %s: %s", paths[i], recent->problem);
 
       g_ptr_array_add (recents, recent);
     }
@@ -131,6 +201,10 @@ describe_place (const Recent *recent)
     place = g_strconcat ("~", recent->path + strlen (home), NULL);
   else
     place = g_strdup (recent->path);
+
+  if (recent->problem != NULL)
+    /* Translators: a folder, then why its strategy could not be read. */
+    return g_strdup_printf (_("%s — could not be read: %s"), place, recent->problem);
 
   if (!recent->found)
     /* Translators: %s is a folder that no longer holds a strategy. */
@@ -230,11 +304,21 @@ recent_read_cb (GObject      *object,
   g_autoptr(GPtrArray) recents = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Cancelled: the page may be gone. */
   recents = g_task_propagate_pointer (G_TASK (result), &error);
-  if (recents == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->reading);
+
+  /* The worker fails in no other way: what it cannot read, it says in
+   * the rows. */
+  if (recents == NULL)
+    {
+      g_warning ("Could not read the recent strategies: %s", error->message);
+      return;
+    }
+
   clear_rows (self);
 
   for (guint i = 0; i < recents->len; i++)

@@ -18,7 +18,4 @@ G_DECLARE_FINAL_TYPE (AccordWelcomePage, accord_welcome_page, ACCORD, WELCOME_PA
 GtkWidget *accord_welcome_page_new          (void);
 GtkListBox *accord_welcome_page_get_recent_list (AccordWelcomePage *self);
 
-/* for tests */
-char      *_accord_welcome_page_read_title  (const char *path);
-
 G_END_DECLS

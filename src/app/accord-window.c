@@ -11,55 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "accord-folder-chooser.h"
-#include "accord-history-view.h"
-#include "accord-new-strategy-dialog.h"
-#include "accord-objective-editor.h"
-#include "accord-outline.h"
-#include "accord-search-panel.h"
-#include "accord-section-editor.h"
-#include "accord-welcome-page.h"
-#include "accord-window.h"
-
-struct _AccordWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  AccordDocument       *document;
-  GCancellable         *opening;
-  char                 *opening_path;
-  AccordEntity         *shown;       /* the entity in the editor */
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AccordWelcomePage    *welcome_page;
-  AdwStatusPage        *loading_page;
-  GtkSpinner           *loading_spinner;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
-  GtkWidget            *content;
-  AdwWindowTitle       *strategy_title;
-  AdwWindowTitle       *content_title;
-  GtkToggleButton      *search_button;
-  GtkToggleButton      *history_button;
-  GtkMenuButton        *save_button;
-  GtkMenuButton        *primary_menu_button;
-  GtkStack             *sidebar_stack;
-  GtkStack             *content_stack;
-  AccordOutline        *outline;
-  AccordSearchPanel    *search_panel;
-  AccordSectionEditor  *section_editor;
-  AccordObjectiveEditor *objective_editor;
-  AccordHistoryView    *history_view;
-  GtkPopover           *save_popover;
-  GtkEntry             *save_message_entry;
-
-  GBinding             *title_binding;
-  GBinding             *window_title_binding;
-
-  guint                 autosave_error_shown : 1;
-};
+#include "accord-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AccordWindow, accord_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -71,9 +23,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void update_actions      (AccordWindow *self);
-static void update_content_title (AccordWindow *self);
 
 static void
 accord_window_restore_state (AccordWindow *self)
@@ -106,9 +55,9 @@ accord_window_save_state (AccordWindow *self)
     }
 }
 
-static void
-show_toast (AccordWindow *self,
-            const char   *title)
+void
+_accord_window_show_toast (AccordWindow *self,
+                           const char   *title)
 {
   AdwToast *toast = adw_toast_new (title);
 
@@ -116,11 +65,11 @@ show_toast (AccordWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-show_error_toast (AccordWindow *self,
-                  const GError *error)
+void
+_accord_window_show_error_toast (AccordWindow *self,
+                                 const GError *error)
 {
-  show_toast (self, error->message);
+  _accord_window_show_toast (self, error->message);
 }
 
 /* The editor ------------------------------------------------------------ */
@@ -128,11 +77,11 @@ show_error_toast (AccordWindow *self,
 static void
 shown_title_changed_cb (AccordWindow *self)
 {
-  update_content_title (self);
+  _accord_window_update_content_title (self);
 }
 
-static void
-update_content_title (AccordWindow *self)
+void
+_accord_window_update_content_title (AccordWindow *self)
 {
   const char *title = NULL;
   const char *status;
@@ -154,10 +103,14 @@ update_content_title (AccordWindow *self)
   adw_window_title_set_subtitle (self->content_title, status);
 }
 
+static gboolean get_history_shown (AccordWindow *self);
+
 static void
 show_entity (AccordWindow *self,
              AccordEntity *entity)
 {
+  gboolean history_was_shown = get_history_shown (self);
+
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_func (self->shown, shown_title_changed_cb, self);
 
@@ -189,8 +142,10 @@ show_entity (AccordWindow *self,
   else
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
 
-  update_content_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_SHOWN]);
+  _accord_window_update_content_title (self);
+
+  if (history_was_shown)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_SHOWN]);
 }
 
 static void
@@ -289,23 +244,28 @@ get_searching (AccordWindow *self)
   return g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "search");
 }
 
+/* Searching again while searching puts the focus back in the entry, but
+ * changes nothing else. */
 static void
 set_searching (AccordWindow *self,
                gboolean      searching)
 {
+  gboolean was_searching = get_searching (self);
+
   if (searching)
     {
       gtk_stack_set_visible_child_name (self->sidebar_stack, "search");
       adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
       accord_search_panel_focus_entry (self->search_panel);
     }
-  else if (get_searching (self))
+  else if (was_searching)
     {
       gtk_stack_set_visible_child_name (self->sidebar_stack, "outline");
       gtk_widget_grab_focus (GTK_WIDGET (self->outline));
     }
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+  if (!!searching != was_searching)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
 }
 
 static void
@@ -335,7 +295,7 @@ set_history_shown (AccordWindow *self,
     {
       gtk_stack_set_visible_child_name (self->content_stack, "history");
       adw_leaflet_set_visible_child (self->leaflet, self->content);
-      update_content_title (self);
+      _accord_window_update_content_title (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_SHOWN]);
     }
   else
@@ -349,8 +309,8 @@ document_unsaved_cb (AccordWindow   *self,
                      GParamSpec     *pspec,
                      AccordDocument *document)
 {
-  update_content_title (self);
-  update_actions (self);
+  _accord_window_update_content_title (self);
+  _accord_window_update_actions (self);
 }
 
 static void
@@ -366,7 +326,27 @@ document_autosave_failed_cb (AccordWindow   *self,
 
   self->autosave_error_shown = TRUE;
   message = g_strdup_printf (_("Your edits could not be written to disk: %s"), error->message);
-  show_toast (self, message);
+  _accord_window_show_toast (self, message);
+}
+
+/* While the document is busy, the spinner turns and nothing else may
+ * change the files; a window asked to close meanwhile closes after. */
+static void
+document_busy_cb (AccordWindow   *self,
+                  GParamSpec     *pspec,
+                  AccordDocument *document)
+{
+  gboolean busy = accord_document_get_busy (document);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
+  _accord_window_update_actions (self);
+
+  if (!busy && self->close_when_idle)
+    {
+      self->close_when_idle = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
 static void
@@ -402,8 +382,8 @@ show_strategy (AccordWindow *self)
 
   accord_outline_set_strategy (self->outline, strategy);
   accord_search_panel_set_strategy (self->search_panel, strategy);
-  accord_search_panel_set_workspace (self->search_panel,
-                                     accord_document_get_workspace (self->document));
+  accord_search_panel_set_repository (self->search_panel,
+                                      accord_document_get_repository (self->document));
 
   if (shown_id != NULL)
     again = accord_strategy_lookup (strategy, shown_id);
@@ -428,9 +408,16 @@ static void
 set_document (AccordWindow   *self,
               AccordDocument *document)
 {
+  g_cancellable_cancel (self->describing);
+  g_clear_object (&self->describing);
+  g_clear_pointer (&self->can_restore_binding, g_binding_unbind);
+
   if (self->document != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
+      if (self->held)
+        accord_document_release (self->document);
+      self->held = FALSE;
       accord_document_close (self->document);
     }
 
@@ -451,10 +438,19 @@ set_document (AccordWindow   *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "autosave-failed", G_CALLBACK (document_autosave_failed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::busy", G_CALLBACK (document_busy_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* A restore would race with the document's own work. */
+  self->can_restore_binding = g_object_bind_property (document, "busy",
+                                                      self->history_view, "can-restore",
+                                                      G_BINDING_SYNC_CREATE |
+                                                      G_BINDING_INVERT_BOOLEAN);
 
   accord_history_view_set_repository (self->history_view,
                                       accord_document_get_repository (document));
   show_strategy (self);
+  document_busy_cb (self, NULL, document);
 }
 
 static void
@@ -527,7 +523,7 @@ document_opened_cb (GObject      *object,
           g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"),
                                                       self->opening_path, error->message);
 
-          show_toast (self, message);
+          _accord_window_show_toast (self, message);
         }
 
       gtk_stack_set_visible_child_name (self->main_stack,
@@ -538,14 +534,14 @@ document_opened_cb (GObject      *object,
   remember_recent (self, accord_document_get_path (document));
   set_document (self, document);
   gtk_stack_set_visible_child_name (self->main_stack, "strategy");
-  update_actions (self);
-  update_content_title (self);
+  _accord_window_update_actions (self);
+  _accord_window_update_content_title (self);
 
   restore_place (self);
   g_debug ("Opened %s", accord_document_get_path (document));
 
   if (accord_document_get_recovered (document))
-    show_toast (self, _("Unsaved changes from your last session were recovered"));
+    _accord_window_show_toast (self, _("Unsaved changes from your last session were recovered"));
 }
 
 /**
@@ -606,205 +602,6 @@ accord_window_is_busy (AccordWindow *self)
   return self->document != NULL || self->opening != NULL;
 }
 
-/* Actions ---------------------------------------------------------------- */
-
-static void
-update_actions (AccordWindow *self)
-{
-  gboolean open = self->document != NULL;
-  gboolean unsaved = open && accord_document_get_unsaved (self->document);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-revision", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.confirm-save-revision", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-changes", unsaved);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-outline", open);
-}
-
-static void
-folder_chosen (gpointer    owner,
-               const char *path)
-{
-  accord_window_open_in_place (owner, path);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  accord_choose_folder (GTK_WINDOW (widget), widget, _("Open a Strategy"), _("_Open"), NULL,
-                        folder_chosen);
-}
-
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  accord_window_open_in_place (ACCORD_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-strategy_created_cb (AccordWindow             *self,
-                     const char               *path,
-                     AccordNewStrategyDialog  *dialog)
-{
-  accord_window_open_in_place (self, path);
-}
-
-static void
-new_strategy_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  AccordWindow *self = ACCORD_WINDOW (widget);
-  GtkWidget *dialog = accord_new_strategy_dialog_new (GTK_WINDOW (self));
-
-  g_signal_connect_object (dialog, "created", G_CALLBACK (strategy_created_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-save_popover_show_cb (AccordWindow *self,
-                      GtkPopover   *popover)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  message = accord_document_describe_changes (self->document, &error);
-  gtk_editable_set_text (GTK_EDITABLE (self->save_message_entry), message != NULL ? message : "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->save_message_entry));
-
-  if (message == NULL && !g_error_matches (error, ACCORD_REPOSITORY_ERROR,
-                                           ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE))
-    show_error_toast (self, error);
-}
-
-static void
-save_message_changed_cb (AccordWindow *self,
-                         GtkEntry     *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.confirm-save-revision",
-                                 self->document != NULL && *stripped != '\0');
-}
-
-static void
-save_revision_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  AccordWindow *self = ACCORD_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
-  gtk_menu_button_popup (self->save_button);
-}
-
-static void
-open_preferences_cb (AccordWindow *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "app.preferences", NULL);
-}
-
-static void
-confirm_save_revision_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  AccordWindow *self = ACCORD_WINDOW (widget);
-  g_autofree char *message = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->save_message_entry))));
-  g_autofree char *revision = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (*message == '\0')
-    return;
-
-  gtk_popover_popdown (self->save_popover);
-  revision = accord_document_save_revision (self->document, message, &error);
-
-  if (revision != NULL)
-    {
-      g_autofree char *title = g_strdup_printf (_("Revision %.7s saved"), revision);
-
-      show_toast (self, title);
-      accord_history_view_reload (self->history_view);
-    }
-  else if (g_error_matches (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE))
-    show_toast (self, _("Nothing to save: the strategy is as in the last revision"));
-  else if (g_error_matches (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NO_AUTHOR))
-    {
-      AdwToast *toast = adw_toast_new (_("Tell Accord who you are to save revisions"));
-
-      adw_toast_set_button_label (toast, _("_Preferences"));
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_preferences_cb), self,
-                               G_CONNECT_SWAPPED);
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-  else
-    show_error_toast (self, error);
-
-  update_content_title (self);
-}
-
-static void
-discard_response_cb (AccordWindow     *self,
-                     const char       *response,
-                     AdwMessageDialog *dialog)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "discard"))
-    return;
-
-  if (!accord_document_discard (self->document, &error))
-    show_error_toast (self, error);
-  else
-    show_toast (self, _("Changes discarded"));
-
-  accord_history_view_reload (self->history_view);
-  update_content_title (self);
-}
-
-static void
-discard_changes_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  AccordWindow *self = ACCORD_WINDOW (widget);
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
-                                   _("Every change since the last revision will be lost: the "
-                                     "strategy goes back to how it was saved last."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-show_outline_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  AccordWindow *self = ACCORD_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-}
-
 /* History ---------------------------------------------------------------- */
 
 static void
@@ -815,18 +612,51 @@ history_before_change_cb (AccordWindow      *self,
 
   /* A restore reads the files: they must hold every edit. */
   if (!accord_document_flush (self->document, &error))
-    show_error_toast (self, error);
+    _accord_window_show_error_toast (self, error);
 }
 
+/* While a restore changes the files, edits wait in memory. */
+static void
+history_restoring_cb (AccordWindow      *self,
+                      GParamSpec        *pspec,
+                      AccordHistoryView *view)
+{
+  gboolean restoring = accord_history_view_get_restoring (view);
+
+  if (self->document == NULL || restoring == self->held)
+    return;
+
+  self->held = restoring;
+  if (restoring)
+    accord_document_hold (self->document);
+  else
+    accord_document_release (self->document);
+}
+
+static void
+document_reloaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(AccordWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!accord_document_reload_finish (ACCORD_DOCUMENT (object), result, &error) &&
+      ACCORD_DOCUMENT (object) == self->document)
+    _accord_window_show_error_toast (self, error);
+}
+
+/* The restore is over and the edits held back are written: the strategy
+ * is read again. */
 static void
 history_restored_cb (AccordWindow      *self,
                      const char        *revision,
                      AccordHistoryView *view)
 {
-  g_autoptr(GError) error = NULL;
+  if (self->document == NULL || accord_document_get_busy (self->document))
+    return;
 
-  if (!accord_document_reload (self->document, &error))
-    show_error_toast (self, error);
+  accord_document_reload_async (self->document, NULL, document_reloaded_cb, g_object_ref (self));
 }
 
 /* Closing ---------------------------------------------------------------- */
@@ -853,6 +683,13 @@ accord_window_close_request (GtkWindow *window)
 
   if (self->opening != NULL)
     g_cancellable_cancel (self->opening);
+
+  /* The edits typed meanwhile are written once the work is done. */
+  if (self->document != NULL && accord_document_get_busy (self->document))
+    {
+      self->close_when_idle = TRUE;
+      return TRUE;
+    }
 
   if (self->document != NULL && !accord_document_flush (self->document, &error))
     {
@@ -1001,6 +838,7 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, history_button);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, content_stack);
@@ -1017,21 +855,10 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_before_change_cb);
+  gtk_widget_class_bind_template_callback (widget_class, history_restoring_cb);
   gtk_widget_class_bind_template_callback (widget_class, history_restored_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_message_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.new-strategy", NULL, new_strategy_action);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.save-revision", NULL, save_revision_action);
-  gtk_widget_class_install_action (widget_class, "win.confirm-save-revision", NULL,
-                                   confirm_save_revision_action);
-  gtk_widget_class_install_action (widget_class, "win.discard-changes", NULL,
-                                   discard_changes_action);
-  gtk_widget_class_install_property_action (widget_class, "win.show-history", "history-shown");
-  gtk_widget_class_install_property_action (widget_class, "win.search", "searching");
-  gtk_widget_class_install_action (widget_class, "win.show-outline", NULL, show_outline_action);
+  _accord_window_class_actions_init (klass);
 }
 
 static void
@@ -1043,7 +870,7 @@ accord_window_init (AccordWindow *self)
   accord_window_restore_state (self);
 
   gtk_popover_set_default_widget (self->save_popover, NULL);
-  update_actions (self);
+  _accord_window_update_actions (self);
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self,
                            G_CONNECT_SWAPPED);
