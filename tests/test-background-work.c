@@ -29,17 +29,6 @@
 #define AUTHOR "Alice Martin <alice@example.org>"
 #define FIRST_BODY "Premier texte de la stratégie.\n"
 
-#define WAIT_FOR(condition) \
-  G_STMT_START { \
-    gint64 wait_deadline_ = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND; \
-    while (!(condition)) \
-      { \
-        g_assert_cmpint (g_get_monotonic_time (), <, wait_deadline_); \
-        g_main_context_iteration (NULL, FALSE); \
-        g_usleep (1000); \
-      } \
-  } G_STMT_END
-
 typedef struct
 {
   char             *tmpdir;
@@ -116,7 +105,7 @@ fixture_setup (Fixture       *fixture,
   g_assert_no_error (error);
 
   accord_document_open_async (fixture->path, NULL, opened_cb, &fixture->document);
-  WAIT_FOR (fixture->document != NULL);
+  ACCORD_TEST_WAIT_FOR (fixture->document != NULL);
 }
 
 static void
@@ -125,7 +114,7 @@ fixture_teardown (Fixture       *fixture,
 {
   if (fixture->document != NULL)
     {
-      WAIT_FOR (!accord_document_get_busy (fixture->document));
+      ACCORD_TEST_WAIT_FOR (!accord_document_get_busy (fixture->document));
       accord_document_close (fixture->document);
     }
   g_clear_object (&fixture->document);
@@ -244,7 +233,7 @@ test_type_while_saving (Fixture       *fixture,
   set (lookup (fixture, "s-deux"), "title", "Deux, retitré");
   g_assert_true (accord_document_get_pending (fixture->document));
 
-  WAIT_FOR (outcome.done);
+  ACCORD_TEST_WAIT_FOR (outcome.done);
   g_assert_no_error (outcome.error);
   g_assert_false (accord_document_get_busy (fixture->document));
 
@@ -256,14 +245,14 @@ test_type_while_saving (Fixture       *fixture,
   g_assert_cmpstr (accord_entity_get_field (lookup (fixture, "s-un"), "body"), ==,
                    "Tapé pendant l’enregistrement.\n");
   g_assert_true (accord_document_get_unsaved (fixture->document));
-  WAIT_FOR (!accord_document_get_pending (fixture->document));
+  ACCORD_TEST_WAIT_FOR (!accord_document_get_pending (fixture->document));
   on_disk = read_work_file (fixture, "s-un");
   g_assert_nonnull (strstr (on_disk, "Tapé pendant l’enregistrement."));
 
   /* The next revision takes it. */
   outcome_clear (&outcome);
   accord_document_save_revision_async (fixture->document, "Retitrer", NULL, saved_cb, &outcome);
-  WAIT_FOR (outcome.done);
+  ACCORD_TEST_WAIT_FOR (outcome.done);
   g_assert_no_error (outcome.error);
   assert_saved (fixture, outcome.revision, "s-un", "body", "Tapé pendant l’enregistrement.\n");
   assert_saved (fixture, outcome.revision, "s-deux", "title", "Deux, retitré");
@@ -284,11 +273,11 @@ test_type_while_discarding (Fixture       *fixture,
   g_autofree char *second = NULL;
 
   set (lookup (fixture, "s-un"), "body", "Brouillon à jeter.\n");
-  WAIT_FOR (!accord_document_get_pending (fixture->document));
+  ACCORD_TEST_WAIT_FOR (!accord_document_get_pending (fixture->document));
 
   accord_document_discard_async (fixture->document, NULL, reloaded_cb, &outcome);
   set (lookup (fixture, "s-deux"), "title", "Gardé");
-  WAIT_FOR (outcome.done);
+  ACCORD_TEST_WAIT_FOR (outcome.done);
   g_assert_no_error (outcome.error);
 
   g_assert_true (accord_document_get_strategy (fixture->document) != before);
@@ -296,7 +285,7 @@ test_type_while_discarding (Fixture       *fixture,
   g_assert_cmpstr (accord_entity_get_field (lookup (fixture, "s-deux"), "title"), ==, "Gardé");
   g_assert_true (accord_document_get_unsaved (fixture->document));
 
-  WAIT_FOR (!accord_document_get_pending (fixture->document));
+  ACCORD_TEST_WAIT_FOR (!accord_document_get_pending (fixture->document));
   first = read_work_file (fixture, "s-un");
   second = read_work_file (fixture, "s-deux");
   g_assert_null (strstr (first, "Brouillon"));
@@ -320,14 +309,14 @@ test_type_while_reloading (Fixture       *fixture,
 
   accord_document_reload_async (fixture->document, NULL, reloaded_cb, &outcome);
   set (lookup (fixture, "s-un"), "body", "Tapé pendant la lecture.\n");
-  WAIT_FOR (outcome.done);
+  ACCORD_TEST_WAIT_FOR (outcome.done);
   g_assert_no_error (outcome.error);
 
   g_assert_cmpstr (accord_entity_get_field (lookup (fixture, "s-un"), "title"), ==,
                    "Changé ailleurs");
   g_assert_cmpstr (accord_entity_get_field (lookup (fixture, "s-un"), "body"), ==,
                    "Tapé pendant la lecture.\n");
-  WAIT_FOR (!accord_document_get_pending (fixture->document));
+  ACCORD_TEST_WAIT_FOR (!accord_document_get_pending (fixture->document));
   {
     g_autofree char *on_disk = read_work_file (fixture, "s-un");
 
@@ -384,7 +373,7 @@ test_close_waits (Fixture       *fixture,
   on_disk = read_work_file (fixture, "s-deux");
   g_assert_nonnull (strstr (on_disk, "Tapé avant de fermer"));
 
-  WAIT_FOR (outcome.done);
+  ACCORD_TEST_WAIT_FOR (outcome.done);
   g_assert_no_error (outcome.error);
   outcome_clear (&outcome);
 }
@@ -414,7 +403,7 @@ test_window_type_while_saving (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (window));
   accord_test_ui_wait_mapped (GTK_WIDGET (window));
   accord_window_open (window, fixture->path);
-  WAIT_FOR (accord_window_get_document (window) != NULL);
+  ACCORD_TEST_WAIT_FOR (accord_window_get_document (window) != NULL);
   document = accord_window_get_document (window);
   spinner = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), ACCORD_TYPE_WINDOW,
                                                        "busy_spinner"));
@@ -433,7 +422,7 @@ test_window_type_while_saving (Fixture       *fixture,
   gtk_text_buffer_insert_interactive_at_cursor (buffer, "Avant.", -1, TRUE);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-revision", NULL);
-  WAIT_FOR (*gtk_editable_get_text (entry) != '\0');
+  ACCORD_TEST_WAIT_FOR (*gtk_editable_get_text (entry) != '\0');
   gtk_widget_activate_action (GTK_WIDGET (window), "win.confirm-save-revision", NULL);
 
   g_assert_true (accord_document_get_busy (document));
@@ -441,7 +430,7 @@ test_window_type_while_saving (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (save_button));
   gtk_text_buffer_insert_interactive_at_cursor (buffer, " Pendant.", -1, TRUE);
 
-  WAIT_FOR (!accord_document_get_busy (document));
+  ACCORD_TEST_WAIT_FOR (!accord_document_get_busy (document));
   g_assert_false (gtk_widget_get_visible (spinner));
   g_assert_true (gtk_widget_get_sensitive (save_button));
 
@@ -481,7 +470,7 @@ test_search_newest_wins (Fixture       *fixture,
   g_assert_true (accord_search_panel_get_searching (panel));
   gtk_editable_set_text (GTK_EDITABLE (entry), "deuxieme");
   accord_search_panel_refresh (panel);
-  WAIT_FOR (!accord_search_panel_get_searching (panel));
+  ACCORD_TEST_WAIT_FOR (!accord_search_panel_get_searching (panel));
 
   g_assert_cmpstr (accord_search_panel_get_query (panel), ==, "deuxieme");
   row = gtk_list_box_get_row_at_index (list, 0);
@@ -529,7 +518,7 @@ test_search_hidden_rows (Fixture       *fixture,
   accord_search_panel_set_repository (panel, accord_document_get_repository (fixture->document));
   accord_search_panel_set_strategy (panel, accord_document_get_strategy (fixture->document));
   gtk_editable_set_text (GTK_EDITABLE (entry), "deuxieme");
-  WAIT_FOR (g_strcmp0 (accord_search_panel_get_query (panel), "deuxieme") == 0);
+  ACCORD_TEST_WAIT_FOR (g_strcmp0 (accord_search_panel_get_query (panel), "deuxieme") == 0);
 
   /* A section's place is the strategy it is in. */
   g_assert_nonnull (find_label_with_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)),
@@ -541,7 +530,7 @@ test_search_hidden_rows (Fixture       *fixture,
                                            "search-place"));
 
   gtk_widget_set_visible (GTK_WIDGET (panel), TRUE);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  ACCORD_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (panel)));
   g_assert_null (find_label_with_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)),
                                         "search-place"));
 

@@ -34,6 +34,69 @@ typedef struct
 
 static char *test_program;
 
+/* The document's long operations run in workers: these wait for each,
+ * iterating the main loop as the window would meanwhile. */
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *result;
+}
+
+static char *
+describe_changes (AccordDocument  *document,
+                  GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  accord_document_describe_changes_async (document, NULL, store_result_cb, &result);
+  return accord_document_describe_changes_finish (document, wait_result (&result), error);
+}
+
+static char *
+save_revision (AccordDocument  *document,
+               const char      *message,
+               GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  accord_document_save_revision_async (document, message, NULL, store_result_cb, &result);
+  return accord_document_save_revision_finish (document, wait_result (&result), error);
+}
+
+static gboolean
+discard (AccordDocument  *document,
+         GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  accord_document_discard_async (document, NULL, store_result_cb, &result);
+  return accord_document_discard_finish (document, wait_result (&result), error);
+}
+
+static gboolean
+reload (AccordDocument  *document,
+        GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  accord_document_reload_async (document, NULL, store_result_cb, &result);
+  return accord_document_reload_finish (document, wait_result (&result), error);
+}
+
+
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -293,12 +356,12 @@ test_document_save_revision (Fixture       *fixture,
   AccordRevision *last;
 
   accord_test_set (lookup (document, "s-intro"), "body", "Un paragraphe réécrit.\n");
-  message = accord_document_describe_changes (document, &describe_error);
+  message = describe_changes (document, &describe_error);
   g_assert_no_error (describe_error);
   g_assert_cmpstr (message, ==, "Edited “Présentation”");
   g_assert_false (accord_document_get_pending (document));
 
-  revision = accord_document_save_revision (document, message, &save_error);
+  revision = save_revision (document, message, &save_error);
   g_assert_no_error (save_error);
   g_assert_nonnull (revision);
   g_assert_false (accord_document_get_unsaved (document));
@@ -314,7 +377,7 @@ test_document_save_revision (Fixture       *fixture,
   g_assert_cmpuint (changes->len, ==, 0);
 
   /* Nothing more to save. */
-  again = accord_document_save_revision (document, "Again", &again_error);
+  again = save_revision (document, "Again", &again_error);
   g_assert_error (again_error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE);
   g_assert_null (again);
   g_assert_false (accord_document_get_unsaved (document));
@@ -342,7 +405,7 @@ test_document_discard (Fixture       *fixture,
 
   old = g_object_ref (accord_document_get_strategy (document));
   accord_test_count_signal (document, "notify::strategy", &strategy_changes);
-  g_assert_true (accord_document_discard (document, &error));
+  g_assert_true (discard (document, &error));
   g_assert_no_error (error);
 
   g_assert_cmpuint (strategy_changes, ==, 1);
@@ -373,7 +436,7 @@ test_document_reload (Fixture       *fixture,
   accord_test_write_file (fixture->path, "sections/s-dehors.md",
                           "---\norder: k\n\ntitle: Ajouté dehors\n---\n", -1);
 
-  g_assert_true (accord_document_reload (document, &error));
+  g_assert_true (reload (document, &error));
   g_assert_no_error (error);
   g_assert_false (accord_document_get_pending (document));
   g_assert_true (accord_document_get_unsaved (document));
@@ -439,7 +502,7 @@ test_document_recovery (Fixture       *fixture,
                    "Tapé avant la fin.\n");
 
   /* Saving a revision is the end of the recovery. */
-  g_free (accord_document_save_revision (document, "Récupéré", &error));
+  g_free (save_revision (document, "Récupéré", &error));
   g_assert_no_error (error);
   g_assert_false (accord_document_get_recovered (document));
   accord_document_close (document);

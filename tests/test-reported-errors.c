@@ -25,17 +25,6 @@
 
 #define AUTHOR "Alice Martin <alice@example.org>"
 
-#define WAIT_FOR(condition) \
-  G_STMT_START { \
-    gint64 wait_deadline_ = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND; \
-    while (!(condition)) \
-      { \
-        g_assert_cmpint (g_get_monotonic_time (), <, wait_deadline_); \
-        g_main_context_iteration (NULL, FALSE); \
-        g_usleep (1000); \
-      } \
-  } G_STMT_END
-
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *prefix)
@@ -121,7 +110,7 @@ test_recent_unreadable (void)
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   list = accord_welcome_page_get_recent_list (ACCORD_WELCOME_PAGE (page));
-  WAIT_FOR (count_rows (list) == 4);
+  ACCORD_TEST_WAIT_FOR (count_rows (list) == 4);
 
   g_assert_nonnull (strstr (row_subtitle (list, 0), "— saved on "));
   g_assert_true (g_str_has_suffix (row_subtitle (list, 1), "gone — not found"));
@@ -190,9 +179,9 @@ test_history_parent_unreadable (void)
   /* The last revision shows first: look at the one before, so that the
    * last is read again when it is selected. */
   accord_history_view_set_repository (view, repository);
-  WAIT_FOR (!_accord_history_view_get_busy (view));
+  ACCORD_TEST_WAIT_FOR (!_accord_history_view_get_busy (view));
   accord_history_view_select_revision (view, "HEAD~1");
-  WAIT_FOR (!_accord_history_view_get_busy (view));
+  ACCORD_TEST_WAIT_FOR (!_accord_history_view_get_busy (view));
 
   /* The revision before the last one loses its folders' tree. */
   tree = run_git (path, "HEAD~1^{tree}");
@@ -201,8 +190,8 @@ test_history_parent_unreadable (void)
   g_assert_cmpint (g_unlink (object), ==, 0);
 
   accord_history_view_select_revision (view, head);
-  WAIT_FOR (!_accord_history_view_get_busy (view));
-  WAIT_FOR (find_label (overlay, "Could not read the revision before this one: ") != NULL);
+  ACCORD_TEST_WAIT_FOR (!_accord_history_view_get_busy (view));
+  ACCORD_TEST_WAIT_FOR (find_label (overlay, "Could not read the revision before this one: ") != NULL);
 
   /* The removed section is named by its id. */
   g_assert_nonnull (find_label (GTK_WIDGET (view), "s-ancienne"));
