@@ -589,6 +589,7 @@ load_once (AccordWorkspace  *self,
 
   g_debug ("Opened the strategy in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
   self->n_files = scanned->len;
+  self->empty = FALSE;
 
   return g_steal_pointer (&strategy);
 

@@ -29,6 +29,7 @@ struct _AccordWorkspace
   char             *path;
   sqlite3          *db;
   guint             n_files;  /* as the last load found them */
+  guint             empty : 1; /* made anew since the last load: nothing indexed yet */
 };
 
 /* The statements that keep the rows of the files table and their search

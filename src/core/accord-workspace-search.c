@@ -14,6 +14,7 @@
 
 #include "accord-format-private.h"
 #include "accord-sqlite-private.h"
+#include "accord-strategy.h"
 #include "accord-workspace-private.h"
 
 /*
@@ -306,6 +307,17 @@ accord_workspace_search (AccordWorkspace  *self,
     }
 
   limit = limit > 0 ? limit : G_MAXINT;
+
+  /* A workspace made anew when it was opened (the first time, or after
+   * damage) holds no index yet: it is filled from the work tree first, so
+   * that a search from a worker that never loaded finds what is there. */
+  if (self->empty)
+    {
+      g_autoptr(AccordStrategy) loaded = accord_workspace_load (self, error);
+
+      if (loaded == NULL)
+        return NULL;
+    }
 
   if (!(hits = search_once (self, query, match, &marks, limit, &local_error)) &&
       (!_accord_workspace_rebuild (self, g_steal_pointer (&local_error), error) ||

@@ -280,6 +280,10 @@ migrate (AccordWorkspace  *self,
 {
   guint count;
 
+  /* A new database (or one made anew after damage) indexes nothing yet. */
+  if (version == 0)
+    self->empty = TRUE;
+
   for (; version < SCHEMA_VERSION; version++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
