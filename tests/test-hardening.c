@@ -405,6 +405,18 @@ test_stale_index (Fixture       *fixture,
   status = git_out (fixture, "status", "--porcelain", NULL);
   g_assert_cmpstr (status, ==, "");
 
+  /* The same index written again since (git status does so): it is no
+   * older than the branch, and the save finds it behind all the same. */
+  g_clear_pointer (&ignored, g_free);
+  ignored = git_out (fixture, "read-tree", "HEAD~1", NULL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli_in (fixture, &out, &err, "save", fixture->dir, "-m", "Again", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Nothing to save\n");
+  g_clear_pointer (&status, g_free);
+  status = git_out (fixture, "status", "--porcelain", NULL);
+  g_assert_cmpstr (status, ==, "");
+
   /* A plain git commit of something else keeps the new title. */
   put_file (fixture, "notes.txt", "x\n");
   g_clear_pointer (&ignored, g_free);

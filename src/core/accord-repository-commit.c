@@ -219,6 +219,7 @@ static GPtrArray *
 dup_candidates (AccordRepository  *self,
                 git_index         *index,
                 git_tree          *head,
+                gboolean          *index_differs,
                 GError           **error)
 {
   static const char * const root_files[] = { "strategy.md", ".gitattributes", NULL };
@@ -284,6 +285,7 @@ dup_candidates (AccordRepository  *self,
       return NULL;
     }
 
+  *index_differs = git_diff_num_deltas (diff) > 0;
   for (size_t d = 0; d < git_diff_num_deltas (diff); d++)
     {
       const git_diff_delta *delta = git_diff_get_delta (diff, d);
@@ -508,6 +510,7 @@ commit_paths_locked (AccordRepository  *self,
   gint64 start = g_get_monotonic_time ();
   g_autoptr(GError) index_error = NULL;
   gboolean repaired = FALSE;
+  gboolean index_differs = FALSE;
 
   if (!(signature = _accord_repository_make_signature (self->git, author, error)))
     return NULL;
@@ -530,7 +533,7 @@ commit_paths_locked (AccordRepository  *self,
 
   if (given != NULL)
     paths = g_ptr_array_ref (given);
-  else if (!(paths = dup_candidates (self, index, base, error)))
+  else if (!(paths = dup_candidates (self, index, base, &index_differs, error)))
     return NULL;
 
   g_ptr_array_sort (paths, compare_paths);
@@ -555,7 +558,16 @@ commit_paths_locked (AccordRepository  *self,
 
   if (parent != NULL && git_oid_equal (&tree_id, git_commit_tree_id (parent)))
     {
-      forget_index_changes (index);
+      /* The index differed from the last revision while the work tree
+       * does not: it was left behind (a save killed after its commit, a
+       * git command that wrote it since). Staged again, it agrees with
+       * both: keep it so. */
+      if (index_differs &&
+          !_accord_git_check (git_index_write (index),
+                              _("Could not repair the list of saved files"), error))
+        return NULL;
+      if (!index_differs)
+        forget_index_changes (index);
       g_set_error_literal (error, ACCORD_REPOSITORY_ERROR, ACCORD_REPOSITORY_ERROR_NOTHING_TO_SAVE,
                            _("Nothing to save: the strategy has not changed since the last "
                              "revision"));
