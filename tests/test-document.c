@@ -138,8 +138,14 @@ fixture_teardown (Fixture       *fixture,
 {
   if (fixture->document != NULL)
     {
+      gpointer document = fixture->document;
+
+      /* A worker's thread drops its task, and the document it holds, a
+       * moment after the task returned. */
       accord_document_close (fixture->document);
-      g_assert_finalize_object (g_steal_pointer (&fixture->document));
+      g_object_add_weak_pointer (document, &document);
+      g_clear_object (&fixture->document);
+      ACCORD_TEST_WAIT_FOR (document == NULL);
     }
   accord_test_kill (&fixture->editor);
   g_settings_reset (fixture->settings, "author-name");
