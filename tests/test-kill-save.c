@@ -20,7 +20,7 @@
  * `accord-cli save` killed at random moments, again and again: after each
  * kill the edit is still on disk, the next save succeeds and records it,
  * `git status` agrees with `accord-cli info`, and `git fsck --strict`
- * finds nothing wrong. ACCORD_SOAK_COUNT sets how many kills (25 by
+ * finds nothing wrong. ACCORD_SOAK_COUNT sets how many kills (10 by
  * default; 500 or more for a real soak), ACCORD_SOAK_SEED the seed, which
  * is printed so that a failure can be run again.
  */
@@ -179,7 +179,7 @@ test_kill_loop (void)
 {
   const char *count_text = g_getenv ("ACCORD_SOAK_COUNT");
   const char *seed_text = g_getenv ("ACCORD_SOAK_SEED");
-  guint count = count_text != NULL ? (guint) g_ascii_strtoull (count_text, NULL, 10) : 25;
+  guint count = count_text != NULL ? (guint) g_ascii_strtoull (count_text, NULL, 10) : 10;
   guint32 seed = seed_text != NULL ? (guint32) g_ascii_strtoull (seed_text, NULL, 10)
                                    : g_random_int ();
   g_autofree char *sections = NULL;
