@@ -385,6 +385,7 @@ test_stale_index (Fixture       *fixture,
   g_autofree char *title = NULL;
   g_autofree char *spec = g_strdup_printf ("HEAD:sections/%s.md", id);
   g_autofree char *index = NULL;
+  g_autofree char *index_lock = NULL;
   struct utimbuf times;
 
   save (fixture);
@@ -402,6 +403,22 @@ test_stale_index (Fixture       *fixture,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli_in (fixture, &out, &err, "save", fixture->dir, "-m", "Again", NULL), ==, 0);
+  status = git_out (fixture, "status", "--porcelain", NULL);
+  g_assert_cmpstr (status, ==, "");
+
+  /* The same, with the lock on the index the killed save left as well:
+   * the lock is cleared before the index is put back in step. */
+  g_clear_pointer (&ignored, g_free);
+  ignored = git_out (fixture, "read-tree", "HEAD~1", NULL);
+  g_assert_cmpint (g_utime (index, &times), ==, 0);
+  g_clear_pointer (&index_lock, g_free);
+  index_lock = g_strconcat (index, ".lock", NULL);
+  g_assert_true (g_file_set_contents (index_lock, "", 0, NULL));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli_in (fixture, &out, &err, "save", fixture->dir, "-m", "Again", NULL), ==, 0);
+  g_assert_false (g_file_test (index_lock, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&status, g_free);
   status = git_out (fixture, "status", "--porcelain", NULL);
   g_assert_cmpstr (status, ==, "");
 

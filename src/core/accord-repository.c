@@ -425,10 +425,19 @@ repair_on_open (AccordRepository *self)
       return;
     }
 
-  if (_accord_repository_repair_index (self, index, tree, &repaired, &error) && repaired)
+  /* The killed save may have left git's lock on the index too. */
+  if (_accord_repository_clear_stale_locks (self, &error) &&
+      _accord_repository_repair_index (self, index, tree, &repaired, &error) && repaired)
     _accord_git_check (git_index_write (index), "Could not write the index", &error);
   if (error != NULL)
-    g_debug ("Could not repair the index: %s", error->message);
+    {
+      g_debug ("Could not repair the index: %s", error->message);
+
+      /* What was put in step in memory only must not hide, from the next
+       * save, that the file on disk still lags behind. */
+      if (git_index_read (index, TRUE) != 0)
+        git_error_clear ();
+    }
 
   _accord_repository_unlock (self);
 }
