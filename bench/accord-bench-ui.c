@@ -405,18 +405,20 @@ select_in_history (Drafter *drafter,
                    guint    index)
 {
   g_auto(GStrv) ids = _accord_history_view_dup_revision_ids (drafter->history);
-  GtkListBox *outline = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (drafter->history),
-                                                                     ACCORD_TYPE_HISTORY_VIEW,
-                                                                     "outline_list"));
-  GtkListBoxRow *row;
+  GtkListView *outline_list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (drafter->history),
+                                                                          ACCORD_TYPE_HISTORY_VIEW,
+                                                                          "outline_list"));
+  GtkSelectionModel *outline = gtk_list_view_get_model (outline_list);
 
   accord_history_view_select_revision (drafter->history, ids[index]);
   wait_for_history (drafter);
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (outline, i)) != NULL; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (outline)); i++)
     {
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "entity-id"), drafter->section_id) == 0)
-        gtk_list_box_select_row (outline, row);
+      g_autoptr(AccordHistoryEntry) entry = g_list_model_get_item (G_LIST_MODEL (outline), i);
+
+      if (g_strcmp0 (entry->entity_id, drafter->section_id) == 0)
+        gtk_selection_model_select_item (outline, i, TRUE);
     }
 }
 

@@ -215,20 +215,68 @@ find_tag (GtkWidget  *root,
   return label;
 }
 
+/* The entry at @position in @list's model, NULL past its end. */
+AccordHistoryEntry *
+list_entry (GtkListView *list,
+            guint        position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  AccordHistoryEntry *entry = g_list_model_get_item (model, position);
+
+  /* The list's model holds it still. */
+  if (entry != NULL)
+    g_object_unref (entry);
+
+  return entry;
+}
+
+/* The widget that shows the entry at @position in @list, once the list
+ * is laid out; the lists here are short enough to be seen whole. */
+GtkWidget *
+list_row (GtkListView *list,
+          guint        position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+  guint n_rows = 0;
+
+  accord_test_ui_wait_frames (GTK_WIDGET (list), 2);
+
+  for (GtkWidget *child = row; child != NULL; child = gtk_widget_get_next_sibling (child))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, g_list_model_get_n_items (model));
+  g_assert_cmpuint (position, <, n_rows);
+
+  for (guint i = 0; i < position; i++)
+    row = gtk_widget_get_next_sibling (row);
+
+  return row;
+}
+
+/* The entry selected in the outline of the selected revision, or NULL. */
+AccordHistoryEntry *
+selected_outline_entry (Fixture *fixture)
+{
+  GtkListView *outline = template_child (fixture, "outline_list");
+
+  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (
+                                                   gtk_list_view_get_model (outline)));
+}
+
 /* Selects the row of entity @id in the outline of the selected revision. */
 void
 select_outline_entity (Fixture    *fixture,
                        const char *id)
 {
-  GtkListBox *outline = template_child (fixture, "outline_list");
+  GtkListView *outline = template_child (fixture, "outline_list");
+  GtkSelectionModel *model = gtk_list_view_get_model (outline);
+  AccordHistoryEntry *entry;
 
-  for (int i = 0; gtk_list_box_get_row_at_index (outline, i) != NULL; i++)
+  for (guint i = 0; (entry = list_entry (outline, i)) != NULL; i++)
     {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (outline, i);
-
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "entity-id"), id) == 0)
+      if (g_strcmp0 (entry->entity_id, id) == 0)
         {
-          gtk_list_box_select_row (outline, row);
+          gtk_selection_model_select_item (model, i, TRUE);
           return;
         }
     }

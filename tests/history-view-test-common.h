@@ -62,7 +62,12 @@ GtkWidget *find_label            (GtkWidget  *root,
                                   const char *text);
 GtkWidget *find_tag              (GtkWidget  *root,
                                   const char *name);
-void       select_outline_entity (Fixture    *fixture,
-                                  const char *id);
+AccordHistoryEntry *list_entry             (GtkListView *list,
+                                            guint        position);
+GtkWidget          *list_row               (GtkListView *list,
+                                            guint        position);
+AccordHistoryEntry *selected_outline_entry (Fixture     *fixture);
+void                select_outline_entity  (Fixture     *fixture,
+                                            const char  *id);
 
 G_END_DECLS

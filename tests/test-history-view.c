@@ -214,8 +214,8 @@ test_detail (Fixture       *fixture,
   GtkLabel *body_label = template_child (fixture, "body_label");
   GtkLabel *id_label = template_child (fixture, "id_label");
   GtkLabel *changes_label = template_child (fixture, "changes_label");
-  GtkListBox *changes_list = template_child (fixture, "changes_list");
-  GtkListBox *outline = template_child (fixture, "outline_list");
+  GtkListView *changes_list = template_child (fixture, "changes_list");
+  GtkListView *outline = template_child (fixture, "outline_list");
   GtkStack *content_stack = template_child (fixture, "content_stack");
   GtkStack *text_stack = template_child (fixture, "text_stack");
   GtkTextView *text_view = template_child (fixture, "text_view");
@@ -223,7 +223,7 @@ test_detail (Fixture       *fixture,
   GtkWidget *tags_box = template_child (fixture, "tags_box");
   g_autofree char *text = NULL;
   g_autofree char *short_id = NULL;
-  GtkListBoxRow *row;
+  GtkWidget *row;
 
   accord_history_view_set_repository (fixture->view, fixture->repository);
   wait_idle (fixture->view);
@@ -239,29 +239,23 @@ test_detail (Fixture       *fixture,
   g_assert_nonnull (find_tag (tags_box, "consultation-1"));
 
   g_assert_cmpstr (gtk_label_get_text (changes_label), ==, "O1.1");
-  row = gtk_list_box_get_row_at_index (changes_list, 0);
-  g_assert_nonnull (row);
-  g_assert_null (gtk_list_box_get_row_at_index (changes_list, 1));
-  g_assert_nonnull (find_label (GTK_WIDGET (row), "O1.1 Open data"));
-  g_assert_nonnull (find_label (GTK_WIDGET (row), "Objective"));
-  g_assert_nonnull (find_label (GTK_WIDGET (row), "Added"));
+  g_assert_nonnull (list_entry (changes_list, 0));
+  g_assert_null (list_entry (changes_list, 1));
+  row = list_row (changes_list, 0);
+  g_assert_nonnull (find_label (row, "O1.1 Open data"));
+  g_assert_nonnull (find_label (row, "Objective"));
+  g_assert_nonnull (find_label (row, "Added"));
 
   /* The outline as it was: the strategy, its section, and the objective
    * under it, indented. */
-  g_assert_cmpstr (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (outline, 0)),
-                                      "entity-id"), ==, "strategy");
-  g_assert_cmpstr (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (outline, 1)),
-                                      "entity-id"), ==, SECTION_ID);
-  g_assert_cmpstr (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (outline, 2)),
-                                      "entity-id"), ==, OBJECTIVE_ID);
-  g_assert_null (gtk_list_box_get_row_at_index (outline, 3));
-  g_assert_nonnull (find_label (GTK_WIDGET (gtk_list_box_get_row_at_index (outline, 1)),
-                                "Présentation"));
-  g_assert_cmpint (gtk_widget_get_margin_start (
-                     gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (outline, 2))),
+  g_assert_cmpstr (list_entry (outline, 0)->entity_id, ==, "strategy");
+  g_assert_cmpstr (list_entry (outline, 1)->entity_id, ==, SECTION_ID);
+  g_assert_cmpstr (list_entry (outline, 2)->entity_id, ==, OBJECTIVE_ID);
+  g_assert_null (list_entry (outline, 3));
+  g_assert_nonnull (find_label (list_row (outline, 1), "Présentation"));
+  g_assert_cmpint (gtk_widget_get_margin_start (gtk_widget_get_first_child (list_row (outline, 2))),
                    >,
-                   gtk_widget_get_margin_start (
-                     gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (outline, 1))));
+                   gtk_widget_get_margin_start (gtk_widget_get_first_child (list_row (outline, 1))));
 
   /* Nothing selected in the outline: nothing to restore but the whole. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (text_stack), ==, "empty");
@@ -293,19 +287,17 @@ test_detail (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (body_label), ==, "It opens the strategy.");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (body_label)));
   g_assert_cmpstr (gtk_label_get_text (changes_label), ==, "Introduction");
-  g_assert_nonnull (find_label (GTK_WIDGET (gtk_list_box_get_row_at_index (changes_list, 0)),
-                                "Section"));
+  g_assert_nonnull (find_label (list_row (changes_list, 0), "Section"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (text_stack), ==, "text");
-  g_assert_nonnull (gtk_list_box_get_selected_row (outline));
-  g_assert_nonnull (find_label (GTK_WIDGET (gtk_list_box_get_selected_row (outline)),
-                                "Introduction"));
+  g_assert_nonnull (selected_outline_entry (fixture));
+  g_assert_cmpstr (selected_outline_entry (fixture)->name, ==, "Introduction");
 
   accord_history_view_select_revision (fixture->view, revision (fixture, 0));
   wait_idle (fixture->view);
-  g_assert_null (gtk_list_box_get_selected_row (outline));
+  g_assert_null (selected_outline_entry (fixture));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (text_stack), ==, "empty");
   g_assert_cmpstr (gtk_label_get_text (changes_label), ==, "Stratégie numérique");
-  g_assert_null (gtk_list_box_get_row_at_index (outline, 1));
+  g_assert_null (list_entry (outline, 1));
 
   /* A milestone's name selects its revision too. */
   accord_history_view_select_revision (fixture->view, "consultation-1");
@@ -322,8 +314,8 @@ test_detail_removed (Fixture       *fixture,
   g_autoptr(AccordEntity) second = accord_entity_new (ACCORD_ENTITY_SECTION, "s-second");
   g_autoptr(GError) error = NULL;
   GtkLabel *changes_label = template_child (fixture, "changes_label");
-  GtkListBox *changes_list = template_child (fixture, "changes_list");
-  GtkListBoxRow *row;
+  GtkListView *changes_list = template_child (fixture, "changes_list");
+  GtkWidget *row;
 
   /* One revision removes the objective, changes the section and adds
    * another: removed entities are named as they were before. */
@@ -342,18 +334,21 @@ test_detail_removed (Fixture       *fixture,
                    revision (fixture, 5));
 
   g_assert_cmpstr (gtk_label_get_text (changes_label), ==, "O1.1, Préambule and 1 more");
-  row = gtk_list_box_get_row_at_index (changes_list, 0);
-  g_assert_nonnull (find_label (GTK_WIDGET (row), "O1.1 Open data"));
-  g_assert_nonnull (find_label (GTK_WIDGET (row), "Removed"));
-  g_assert_false (gtk_list_box_row_get_activatable (row));
-  g_assert_null (gtk_list_box_get_row_at_index (changes_list, 3));
+  row = list_row (changes_list, 0);
+  g_assert_nonnull (find_label (row, "O1.1 Open data"));
+  g_assert_nonnull (find_label (row, "Removed"));
+  g_assert_null (list_entry (changes_list, 3));
+
+  /* A removed entity is not there to go to. */
+  g_signal_emit_by_name (changes_list, "activate", 0);
+  g_assert_null (selected_outline_entry (fixture));
 
   /* Activating a change selects its entity in the outline. */
-  row = gtk_list_box_get_row_at_index (changes_list, 2);
-  g_assert_nonnull (find_label (GTK_WIDGET (row), "Principes"));
-  g_signal_emit_by_name (changes_list, "row-activated", row);
-  g_assert_nonnull (find_label (GTK_WIDGET (gtk_list_box_get_selected_row (
-                                  template_child (fixture, "outline_list"))), "Principes"));
+  row = list_row (changes_list, 2);
+  g_assert_nonnull (find_label (row, "Principes"));
+  g_signal_emit_by_name (changes_list, "activate", 2);
+  g_assert_nonnull (selected_outline_entry (fixture));
+  g_assert_cmpstr (selected_outline_entry (fixture)->name, ==, "Principes");
 
   {
     g_autoptr(GPtrArray) rows = dup_visible_rows (fixture);

@@ -426,18 +426,19 @@ test_flow (Fixture *fixture)
   /* Restore the section as the first save had it. */
   {
     g_auto(GStrv) ids = _accord_history_view_dup_revision_ids (history);
-    GtkListBox *outline_list = GTK_LIST_BOX (gtk_widget_get_template_child (
+    GtkListView *outline_list = GTK_LIST_VIEW (gtk_widget_get_template_child (
       GTK_WIDGET (history), ACCORD_TYPE_HISTORY_VIEW, "outline_list"));
+    GtkSelectionModel *outline_model = gtk_list_view_get_model (outline_list);
     AccordEntity *restored;
 
     accord_history_view_select_revision (history, ids[1]);
     ACCORD_TEST_WAIT_FOR (!_accord_history_view_get_busy (history));
-    for (int i = 0; gtk_list_box_get_row_at_index (outline_list, i) != NULL; i++)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (outline_model)); i++)
       {
-        GtkListBoxRow *row = gtk_list_box_get_row_at_index (outline_list, i);
+        g_autoptr(AccordHistoryEntry) entry = g_list_model_get_item (G_LIST_MODEL (outline_model), i);
 
-        if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "entity-id"), section_id) == 0)
-          gtk_list_box_select_row (outline_list, row);
+        if (g_strcmp0 (entry->entity_id, section_id) == 0)
+          gtk_selection_model_select_item (outline_model, i, TRUE);
       }
     gtk_widget_activate_action (GTK_WIDGET (history), "history.restore-entity", NULL);
     ACCORD_TEST_WAIT_FOR (count_revisions (document) == 4);

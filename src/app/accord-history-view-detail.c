@@ -165,26 +165,58 @@ show_entity_text (AccordHistoryView *self,
   gtk_stack_set_visible_child_name (self->text_stack, "text");
 }
 
-static void
-remove_rows (GtkListBox *list)
-{
-  GtkWidget *child;
+/* The lists of changes and of the outline: a revision can touch
+ * thousands of entities, so only the rows in sight are made. */
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+G_DEFINE_FINAL_TYPE (AccordHistoryEntry, accord_history_entry, G_TYPE_OBJECT)
+
+static void
+accord_history_entry_finalize (GObject *object)
+{
+  AccordHistoryEntry *self = ACCORD_HISTORY_ENTRY (object);
+
+  g_clear_pointer (&self->entity_id, g_free);
+  g_clear_pointer (&self->name, g_free);
+
+  G_OBJECT_CLASS (accord_history_entry_parent_class)->finalize (object);
 }
 
-static GtkWidget *
-make_change_row (const char       *name,
-                 AccordEntityKind  kind,
-                 AccordChangeKind  change)
+static void
+accord_history_entry_class_init (AccordHistoryEntryClass *klass)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  G_OBJECT_CLASS (klass)->finalize = accord_history_entry_finalize;
+}
+
+static void
+accord_history_entry_init (AccordHistoryEntry *self)
+{
+}
+
+/* Takes @entity_id and @name. */
+static AccordHistoryEntry *
+history_entry_new (char             *entity_id,
+                   char             *name,
+                   AccordEntityKind  kind)
+{
+  AccordHistoryEntry *self = g_object_new (ACCORD_TYPE_HISTORY_ENTRY, NULL);
+
+  self->entity_id = entity_id;
+  self->name = name;
+  self->kind = kind;
+
+  return self;
+}
+
+static void
+setup_change_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (name);
-  GtkWidget *subtitle = gtk_label_new (kind_label (kind));
-  GtkWidget *what = gtk_label_new (change_label (change));
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *what = gtk_label_new (NULL);
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -202,14 +234,112 @@ make_change_row (const char       *name,
 
   gtk_widget_set_valign (what, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (what, "caption");
-  gtk_widget_add_css_class (what, change == ACCORD_CHANGE_ADDED ? "success"
-                                  : change == ACCORD_CHANGE_REMOVED ? "error" : "accent");
 
   gtk_box_append (GTK_BOX (box), titles);
   gtk_box_append (GTK_BOX (box), what);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
-  return row;
+  g_object_set_data (G_OBJECT (box), "title", title);
+  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (box), "what", what);
+
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_change_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  AccordHistoryEntry *entry = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *what = g_object_get_data (G_OBJECT (box), "what");
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title"), entry->name);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "subtitle"), kind_label (entry->kind));
+  gtk_label_set_text (GTK_LABEL (what), change_label (entry->change));
+
+  gtk_widget_remove_css_class (what, "success");
+  gtk_widget_remove_css_class (what, "error");
+  gtk_widget_remove_css_class (what, "accent");
+  gtk_widget_add_css_class (what, entry->change == ACCORD_CHANGE_ADDED ? "success"
+                                  : entry->change == ACCORD_CHANGE_REMOVED ? "error" : "accent");
+
+  /* A removed entity is not in the outline to go to. */
+  gtk_list_item_set_activatable (list_item, entry->change != ACCORD_CHANGE_REMOVED);
+}
+
+static void
+setup_outline_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *mark = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_widget_add_css_class (mark, "caption");
+  gtk_widget_add_css_class (mark, "dim-label");
+  gtk_box_append (GTK_BOX (box), mark);
+
+  g_object_set_data (G_OBJECT (box), "label", label);
+  g_object_set_data (G_OBJECT (box), "mark", mark);
+
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_outline_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  AccordHistoryEntry *entry = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *label = g_object_get_data (G_OBJECT (box), "label");
+  GtkWidget *mark = g_object_get_data (G_OBJECT (box), "mark");
+
+  gtk_widget_set_margin_start (box, 18 * MIN (entry->depth, 8));
+  gtk_label_set_text (GTK_LABEL (label), entry->name);
+  if (entry->kind != ACCORD_ENTITY_OBJECTIVE)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
+
+  /* What this revision did to it, so that the outline shows where the
+   * changes are. */
+  gtk_label_set_text (GTK_LABEL (mark), entry->changed ? change_label (entry->change) : "");
+  gtk_widget_set_visible (mark, entry->changed);
+}
+
+/* The position of entity @id in @model, or GTK_INVALID_LIST_POSITION. */
+static guint
+find_entity (GListModel *model,
+             const char *id)
+{
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(AccordHistoryEntry) entry = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (entry->entity_id, id) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Replaces what @store holds by @entries in one change. */
+static void
+replace_entries (GListStore *store,
+                 GPtrArray  *entries)
+{
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       entries->pdata, entries->len);
 }
 
 static AccordEntity *
@@ -230,9 +360,8 @@ _accord_history_view_fill_changes (AccordHistoryView *self)
 {
   const AccordRevision *revision = self->shown->revision;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *summary = NULL;
-
-  remove_rows (self->changes_list);
 
   for (guint i = 0; revision->changes != NULL && i < revision->changes->len; i++)
     {
@@ -241,7 +370,7 @@ _accord_history_view_fill_changes (AccordHistoryView *self)
       g_autofree char *name = NULL;
       AccordEntityKind kind;
       AccordEntity *entity;
-      GtkWidget *row;
+      AccordHistoryEntry *entry;
 
       if (!_accord_history_view_parse_entity_path (change->path, &kind, &id))
         continue;
@@ -255,55 +384,41 @@ _accord_history_view_fill_changes (AccordHistoryView *self)
       g_ptr_array_add (names, entity != NULL ? _accord_history_view_dup_entity_name (entity, TRUE)
                                              : g_strdup (id));
 
-      row = make_change_row (name, kind, change->kind);
-      g_object_set_data_full (G_OBJECT (row), "entity-id", g_steal_pointer (&id), g_free);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row),
-                                        change->kind != ACCORD_CHANGE_REMOVED);
-      gtk_list_box_append (self->changes_list, row);
+      entry = history_entry_new (g_steal_pointer (&id), g_steal_pointer (&name), kind);
+      entry->changed = TRUE;
+      entry->change = change->kind;
+      g_ptr_array_add (entries, entry);
     }
+
+  replace_entries (self->changes, entries);
 
   summary = format_names (names);
   gtk_label_set_text (self->changes_label,
                       summary != NULL ? summary
                                       : _("Nothing in the strategy changed in this revision."));
-  gtk_widget_set_visible (GTK_WIDGET (self->changes_list), names->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->changes_scroll), names->len > 0);
 }
 
 static void
-add_outline_row (AccordHistoryView *self,
-                 AccordEntity      *entity,
-                 guint              depth,
-                 GHashTable        *changed)
+add_outline_entry (GPtrArray    *entries,
+                   AccordEntity *entity,
+                   guint         depth,
+                   GHashTable   *changed)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autofree char *name = _accord_history_view_dup_entity_name (entity, FALSE);
-  GtkWidget *label = gtk_label_new (name);
   const char *id = ACCORD_IS_STRATEGY (entity) ? "strategy" : accord_entity_get_id (entity);
   AccordChangeKind *change = g_hash_table_lookup (changed, id);
+  AccordHistoryEntry *entry;
 
-  gtk_widget_set_margin_start (box, 18 * MIN (depth, 8));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  if (!ACCORD_IS_OBJECTIVE (entity))
-    gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-
-  /* What this revision did to it, so that the outline shows where the
-   * changes are. */
+  entry = history_entry_new (g_strdup (id), _accord_history_view_dup_entity_name (entity, FALSE),
+                             accord_entity_get_kind (entity));
+  entry->depth = depth;
   if (change != NULL)
     {
-      GtkWidget *mark = gtk_label_new (change_label (*change));
-
-      gtk_widget_add_css_class (mark, "caption");
-      gtk_widget_add_css_class (mark, "dim-label");
-      gtk_box_append (GTK_BOX (box), mark);
+      entry->changed = TRUE;
+      entry->change = *change;
     }
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "entity-id", g_strdup (id), g_free);
-  gtk_list_box_append (self->outline_list, row);
+  g_ptr_array_add (entries, entry);
 }
 
 static GHashTable *
@@ -330,13 +445,11 @@ _accord_history_view_fill_outline (AccordHistoryView *self)
   g_autoptr(GHashTable) changed = collect_changed (self->shown->revision);
   g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) sections = accord_strategy_dup_outline (self->strategy);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *objectives;
-  gboolean selected = FALSE;
+  guint position = GTK_INVALID_LIST_POSITION;
 
-  self->filling_outline = TRUE;
-  remove_rows (self->outline_list);
-
-  add_outline_row (self, ACCORD_ENTITY (self->strategy), 0, changed);
+  add_outline_entry (entries, ACCORD_ENTITY (self->strategy), 0, changed);
 
   for (guint i = 0; i < sections->len; i++)
     {
@@ -344,7 +457,7 @@ _accord_history_view_fill_outline (AccordHistoryView *self)
       guint depth = accord_strategy_get_depth (self->strategy, section);
       GListModel *children;
 
-      add_outline_row (self, ACCORD_ENTITY (section), depth, changed);
+      add_outline_entry (entries, ACCORD_ENTITY (section), depth, changed);
 
       children = accord_strategy_get_children (self->strategy,
                                                accord_entity_get_id (ACCORD_ENTITY (section)));
@@ -355,7 +468,7 @@ _accord_history_view_fill_outline (AccordHistoryView *self)
           if (!ACCORD_IS_OBJECTIVE (child))
             continue;
 
-          add_outline_row (self, child, depth + 1, changed);
+          add_outline_entry (entries, child, depth + 1, changed);
           g_hash_table_add (placed, child);
         }
     }
@@ -367,36 +480,28 @@ _accord_history_view_fill_outline (AccordHistoryView *self)
       g_autoptr(AccordEntity) objective = g_list_model_get_item (objectives, i);
 
       if (!g_hash_table_contains (placed, objective))
-        add_outline_row (self, objective, 0, changed);
+        add_outline_entry (entries, objective, 0, changed);
     }
 
+  self->filling_outline = TRUE;
+  replace_entries (self->outline, entries);
   self->filling_outline = FALSE;
 
   /* The part read in the revision before stays selected, so that going
    * through revisions shows how it changed. */
   if (self->entity_id != NULL)
-    {
-      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list));
-           row != NULL;
-           row = gtk_widget_get_next_sibling (row))
-        {
-          if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "entity-id"), self->entity_id) == 0)
-            {
-              gtk_list_box_select_row (self->outline_list, GTK_LIST_BOX_ROW (row));
-              selected = TRUE;
-              break;
-            }
-        }
-    }
+    position = find_entity (G_LIST_MODEL (self->outline), self->entity_id);
 
-  if (!selected)
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->outline_selection, position);
+  else
     clear_text (self);
 }
 
 static void
-outline_row_selected_cb (AccordHistoryView *self,
-                         GtkListBoxRow     *row)
+outline_selection_changed_cb (AccordHistoryView *self)
 {
+  AccordHistoryEntry *entry;
   AccordEntity *entity;
 
   /* Rows removed while the outline is rebuilt unselect nothing the
@@ -405,8 +510,9 @@ outline_row_selected_cb (AccordHistoryView *self,
     return;
 
   g_clear_pointer (&self->entity_id, g_free);
-  if (row != NULL)
-    self->entity_id = g_strdup (g_object_get_data (G_OBJECT (row), "entity-id"));
+  entry = gtk_single_selection_get_selected_item (self->outline_selection);
+  if (entry != NULL)
+    self->entity_id = g_strdup (entry->entity_id);
 
   entity = _accord_history_view_get_selected_entity (self);
   if (entity != NULL)
@@ -418,22 +524,23 @@ outline_row_selected_cb (AccordHistoryView *self,
 }
 
 static void
-changes_row_activated_cb (AccordHistoryView *self,
-                          GtkListBoxRow     *changed_row)
+changes_list_activate_cb (AccordHistoryView *self,
+                          guint              position)
 {
-  const char *id = g_object_get_data (G_OBJECT (changed_row), "entity-id");
+  g_autoptr(AccordHistoryEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->changes),
+                                                               position);
+  guint found;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "entity-id"), id) == 0)
-        {
-          gtk_list_box_select_row (self->outline_list, GTK_LIST_BOX_ROW (row));
-          gtk_widget_grab_focus (row);
-          return;
-        }
-    }
+  if (entry == NULL || entry->change == ACCORD_CHANGE_REMOVED)
+    return;
+
+  found = find_entity (G_LIST_MODEL (self->outline), entry->entity_id);
+  if (found == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_single_selection_set_selected (self->outline_selection, found);
+  gtk_widget_activate_action (GTK_WIDGET (self->outline_list), "list.scroll-to-item", "u", found);
+  gtk_widget_grab_focus (GTK_WIDGET (self->outline_list));
 }
 
 void
@@ -471,17 +578,86 @@ void
 _accord_history_view_clear_detail (AccordHistoryView *self)
 {
   self->filling_outline = TRUE;
-  remove_rows (self->changes_list);
-  remove_rows (self->outline_list);
+  g_list_store_remove_all (self->changes);
+  g_list_store_remove_all (self->outline);
   self->filling_outline = FALSE;
   clear_text (self);
+}
+
+/* Tab leaves a list, as it leaves a GtkListBox, instead of going
+ * through its rows: arrows move in it. */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               user_data)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkDirectionType direction;
+
+  if ((state & GDK_CONTROL_MASK) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = (state & GDK_SHIFT_MASK) != 0 ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_ISO_Left_Tab)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return FALSE;
+
+  /* A list that cannot take the focus passes it on to what follows it. */
+  gtk_widget_set_can_focus (list, FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (list)), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return TRUE;
+}
+
+static void
+leave_list_on_tab (GtkListView *list)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (list_key_pressed_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (list), controller);
 }
 
 void
 _accord_history_view_class_detail_init (AccordHistoryViewClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  g_type_ensure (ACCORD_TYPE_HISTORY_ENTRY);
+}
 
-  gtk_widget_class_bind_template_callback (widget_class, outline_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, changes_row_activated_cb);
+void
+_accord_history_view_detail_init (AccordHistoryView *self)
+{
+  g_autoptr(GtkListItemFactory) changes_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) outline_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) changes_selection = NULL;
+
+  self->changes = g_list_store_new (ACCORD_TYPE_HISTORY_ENTRY);
+  self->outline = g_list_store_new (ACCORD_TYPE_HISTORY_ENTRY);
+
+  changes_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->changes)));
+  g_signal_connect (changes_factory, "setup", G_CALLBACK (setup_change_row_cb), NULL);
+  g_signal_connect (changes_factory, "bind", G_CALLBACK (bind_change_row_cb), NULL);
+  gtk_list_view_set_factory (self->changes_list, changes_factory);
+  gtk_list_view_set_model (self->changes_list, GTK_SELECTION_MODEL (changes_selection));
+  g_signal_connect_object (self->changes_list, "activate",
+                           G_CALLBACK (changes_list_activate_cb), self, G_CONNECT_SWAPPED);
+
+  self->outline_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->outline)));
+  gtk_single_selection_set_autoselect (self->outline_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->outline_selection, TRUE);
+  g_signal_connect (outline_factory, "setup", G_CALLBACK (setup_outline_row_cb), NULL);
+  g_signal_connect (outline_factory, "bind", G_CALLBACK (bind_outline_row_cb), NULL);
+  gtk_list_view_set_factory (self->outline_list, outline_factory);
+  gtk_list_view_set_model (self->outline_list, GTK_SELECTION_MODEL (self->outline_selection));
+  g_signal_connect_swapped (self->outline_selection, "notify::selected-item",
+                            G_CALLBACK (outline_selection_changed_cb), self);
+
+  leave_list_on_tab (self->changes_list);
+  leave_list_on_tab (self->outline_list);
 }

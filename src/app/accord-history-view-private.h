@@ -24,6 +24,25 @@ struct _AccordHistoryItem
   AccordRevision *revision;
 };
 
+/* AccordHistoryEntry: one entity in the detail's lists of changes and
+ * of the outline. */
+
+#define ACCORD_TYPE_HISTORY_ENTRY (accord_history_entry_get_type ())
+
+G_DECLARE_FINAL_TYPE (AccordHistoryEntry, accord_history_entry, ACCORD, HISTORY_ENTRY, GObject)
+
+struct _AccordHistoryEntry
+{
+  GObject           parent_instance;
+
+  char             *entity_id;
+  char             *name;
+  AccordEntityKind  kind;
+  gboolean          changed;   /* whether the revision changed it */
+  AccordChangeKind  change;    /* how, if it did */
+  guint             depth;     /* in the outline */
+};
+
 struct _AccordHistoryView
 {
   AdwBin              parent_instance;
@@ -71,8 +90,12 @@ struct _AccordHistoryView
   GtkSpinner         *content_spinner;
   AdwStatusPage      *content_error_page;
   GtkLabel           *changes_label;
-  GtkListBox         *changes_list;
-  GtkListBox         *outline_list;
+  GtkScrolledWindow  *changes_scroll;
+  GtkListView        *changes_list;
+  GtkListView        *outline_list;
+  GListStore         *changes;       /* AccordHistoryEntry, in changes_list */
+  GListStore         *outline;       /* AccordHistoryEntry, in outline_list */
+  GtkSingleSelection *outline_selection;
   GtkStack           *text_stack;
   GtkLabel           *text_title_label;
   GtkTextView        *text_view;
@@ -88,6 +111,7 @@ void          _accord_history_view_emit_tag_created    (AccordHistoryView       
 
 /* accord-history-view-detail.c */
 void          _accord_history_view_class_detail_init   (AccordHistoryViewClass  *klass);
+void          _accord_history_view_detail_init         (AccordHistoryView       *self);
 char         *_accord_history_view_dup_entity_name     (AccordEntity            *entity,
                                                         gboolean                 brief);
 void          _accord_history_view_show_header         (AccordHistoryView       *self);

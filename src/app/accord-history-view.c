@@ -138,6 +138,8 @@ accord_history_view_dispose (GObject *object)
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->outline_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->outline_selection, self);
   self->filling_outline = TRUE;
 
   gtk_widget_dispose_template (GTK_WIDGET (object), ACCORD_TYPE_HISTORY_VIEW);
@@ -147,6 +149,9 @@ accord_history_view_dispose (GObject *object)
   g_clear_object (&self->previous);
   g_clear_object (&self->selection);
   g_clear_object (&self->revisions);
+  g_clear_object (&self->outline_selection);
+  g_clear_object (&self->changes);
+  g_clear_object (&self->outline);
   g_clear_object (&self->repository);
   g_clear_object (&self->settings);
 
@@ -325,6 +330,7 @@ accord_history_view_class_init (AccordHistoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordHistoryView, content_spinner);
   gtk_widget_class_bind_template_child (widget_class, AccordHistoryView, content_error_page);
   gtk_widget_class_bind_template_child (widget_class, AccordHistoryView, changes_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordHistoryView, changes_scroll);
   gtk_widget_class_bind_template_child (widget_class, AccordHistoryView, changes_list);
   gtk_widget_class_bind_template_child (widget_class, AccordHistoryView, outline_list);
   gtk_widget_class_bind_template_child (widget_class, AccordHistoryView, text_stack);
@@ -338,6 +344,7 @@ static void
 accord_history_view_init (AccordHistoryView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _accord_history_view_detail_init (self);
 
   self->settings = g_settings_new (APP_ID);
   self->can_restore = TRUE;
