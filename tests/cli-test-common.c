@@ -530,3 +530,18 @@ is_short_id (const char *text,
 
   return TRUE;
 }
+
+/* Starts a test program of accord-cli: its revisions, and those made here,
+ * are one hour east of UTC. */
+void
+cli_test_init (int    *argc,
+               char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+
+  g_setenv ("TZ", "CET-1", TRUE);
+  tzset ();
+
+  cli_path = g_getenv ("ACCORD_CLI");
+  g_assert_nonnull (cli_path);
+}

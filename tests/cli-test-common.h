@@ -19,6 +19,9 @@ G_BEGIN_DECLS
 
 extern const char *cli_path;
 
+void cli_test_init (int    *argc,
+                    char ***argv);
+
 /* Commands on strategies run in a temporary folder, with a home folder
  * whose .gitconfig names the author and a fixed time zone one hour east of
  * UTC. The output of the last command run is kept in the fixture. */

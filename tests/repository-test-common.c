@@ -46,7 +46,7 @@ write_git_config (const char *home,
 }
 
 /* Both the git command and libgit2 find their identity in a HOME of
- * ours, and nothing from the real one. */
+ * ours, and nothing from the real one or from where the tests run. */
 void
 setup_home (void)
 {
@@ -64,6 +64,16 @@ setup_home (void)
   g_setenv ("HOME", test_home, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
   g_setenv ("GIT_CONFIG_NOSYSTEM", "1", TRUE);
+
+  /* Nor a repository or an identity from where the tests run. */
+  g_unsetenv ("GIT_DIR");
+  g_unsetenv ("GIT_WORK_TREE");
+  g_unsetenv ("GIT_INDEX_FILE");
+  g_unsetenv ("GIT_AUTHOR_NAME");
+  g_unsetenv ("GIT_AUTHOR_EMAIL");
+  g_unsetenv ("GIT_COMMITTER_NAME");
+  g_unsetenv ("GIT_COMMITTER_EMAIL");
+  g_unsetenv ("EMAIL");
 
   /* libgit2 may have looked HOME up already. */
   g_assert_cmpint (git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL,

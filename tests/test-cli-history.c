@@ -475,14 +475,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-
-  /* Revisions made here and by accord-cli are one hour east of UTC. */
-  g_setenv ("TZ", "CET-1", TRUE);
-  tzset ();
-
-  cli_path = g_getenv ("ACCORD_CLI");
-  g_assert_nonnull (cli_path);
+  cli_test_init (&argc, &argv);
 
   ACCORD_TEST_ADD ("/accord/cli/save/revision", test_save_revision);
   ACCORD_TEST_ADD ("/accord/cli/save/nothing", test_save_nothing);

@@ -529,14 +529,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-
-  /* Revisions made here and by accord-cli are one hour east of UTC. */
-  g_setenv ("TZ", "CET-1", TRUE);
-  tzset ();
-
-  cli_path = g_getenv ("ACCORD_CLI");
-  g_assert_nonnull (cli_path);
+  cli_test_init (&argc, &argv);
 
   g_test_add_func ("/accord/cli/version-flag", test_version_flag);
   g_test_add_func ("/accord/cli/help", test_help_lists_commands);

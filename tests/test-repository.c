@@ -830,17 +830,6 @@ main (int    argc,
   accord_init ();
   setup_home ();
 
-  /* git must not pick up a repository or settings from where the tests
-   * run. */
-  g_unsetenv ("GIT_DIR");
-  g_unsetenv ("GIT_WORK_TREE");
-  g_unsetenv ("GIT_INDEX_FILE");
-  g_unsetenv ("GIT_AUTHOR_NAME");
-  g_unsetenv ("GIT_AUTHOR_EMAIL");
-  g_unsetenv ("GIT_COMMITTER_NAME");
-  g_unsetenv ("GIT_COMMITTER_EMAIL");
-  g_unsetenv ("EMAIL");
-
 #define ADD(path, func) \
   g_test_add ("/accord/repository/" path, Fixture, NULL, fixture_setup, func, \
               accord_test_folder_teardown)
